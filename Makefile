@@ -1,0 +1,40 @@
+# Every target refreshes .venv from pyproject.toml first, so that a fresh
+# clone needs nothing but `make serve` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint check bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)
+	$(BIN)/fiches check
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
+	$(BIN)/mypy
+
+test: $(STAMP)
+	$(BIN)/ruff check macros tests
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_collection
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+"""The `fiches` command: new, check and import."""

@@ -1,0 +1,121 @@
+"""Loading and checking a whole project: the one validation behind build and check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .diagnostics import Report
+from .fiche_parser import parse_fiche
+from .frontmatter import split
+from .index import Index, build_index
+from .jinja_scan import PLATFORM_NAMES, check_template, find_calls
+from .model import Fiche, FicheRef
+from .project import ProjectPaths
+from .references import resolve_calls
+from .registries import Registries, load_registries
+from .schema_check import Schemas
+from .sources import read_source
+
+
+@dataclass
+class Collection:
+    paths: ProjectPaths
+    registries: Registries
+    fiches: list[Fiche]
+    index: Index
+    report: Report
+    # Display path of each fiche file -> absolute path, including broken ones.
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def load_collection(
+    paths: ProjectPaths, *, extra_names: frozenset[str] = frozenset()
+) -> Collection:
+    """Read registries, fiches and documentation pages; check them all.
+
+    `extra_names` are template variables a documentation page may use besides
+    the macros (mkdocs.yml `extra:` keys).
+    """
+    report = Report()
+    schemas = Schemas()
+    registries = load_registries(paths, schemas, report)
+    fiches: list[Fiche] = []
+    files: dict[str, str] = {}
+    seen: dict[str, Fiche] = {}
+    if not paths.fiches_dir.is_dir():
+        report.error(
+            paths.display(paths.fiches_dir),
+            1,
+            1,
+            "dossier-absent",
+            "dossier des fiches introuvable",
+            "créez le dossier « fiches/ »",
+        )
+    for path in paths.fiche_files():
+        shown = paths.display(path)
+        files[shown] = str(path)
+        source = read_source(path, shown, report)
+        if source is None:
+            continue
+        fiche = parse_fiche(source.text, shown, registries, schemas, report)
+        if fiche is None:
+            continue
+        number = str(fiche.number)
+        if number in seen:
+            report.error(
+                shown,
+                1,
+                1,
+                "numero-en-double",
+                f"le numéro « {number} » est déjà celui de {seen[number].source}",
+                "donnez à cette fiche un numéro libre (« fiches new » en propose un)",
+            )
+            continue
+        seen[number] = fiche
+        fiches.append(fiche)
+    page_refs = _check_pages(paths, registries, report, PLATFORM_NAMES | extra_names)
+    index = build_index(fiches, page_refs)
+    for pending in index.pending:
+        report.info(
+            pending.source,
+            pending.line,
+            pending.column,
+            "fiche-a-paraitre",
+            f"la fiche {pending.number} n'est pas encore dans la collection",
+            "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
+        )
+    return Collection(paths, registries, fiches, index, report, files)
+
+
+def _check_pages(
+    paths: ProjectPaths, registries: Registries, report: Report, allowed: frozenset[str]
+) -> list[tuple[str, FicheRef]]:
+    """Macro calls in the hand-written pages under docs/."""
+    refs: list[tuple[str, FicheRef]] = []
+    for path in paths.page_files():
+        shown = paths.display(path)
+        source = read_source(path, shown, report)
+        if source is None:
+            continue
+        parts = split(source.text, shown, report, required=False)
+        if parts is None or ("{{" not in parts.body and "{%" not in parts.body):
+            continue
+        if _macros_disabled(parts.yaml_text):
+            continue
+        if not check_template(parts.body, shown, parts.body_first_line, report, allowed=allowed):
+            continue
+        calls = find_calls(parts.body, shown, parts.body_first_line, report)
+        _, page_refs = resolve_calls(calls, registries, shown, report)
+        refs.extend((shown, ref) for ref in page_refs)
+    return refs
+
+
+def _macros_disabled(yaml_text: str) -> bool:
+    """Pages with `render_macros: false` are not rendered by mkdocs-macros."""
+    try:
+        meta = yaml.safe_load(yaml_text) if yaml_text else None
+    except yaml.YAMLError:
+        return False  # MkDocs reports broken page metadata itself
+    return isinstance(meta, dict) and meta.get("render_macros") is False

@@ -1,0 +1,194 @@
+"""One fiche file -> a `Fiche` model, with every problem reported at its line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from .diagnostics import Report
+from .fiche_body import parenthetical_groups, parse_body, split_names
+from .frontmatter import split
+from .jinja_scan import check_template, find_calls
+from .markdown_scan import Item, Paragraph, scan
+from .model import Fiche, FicheNumber
+from .references import resolve_calls
+from .registries import Registries
+from .schema_check import Schemas
+from .yamlpos import Located, load_yaml
+
+_TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
+
+
+def parse_fiche(
+    text: str, display_path: str, registries: Registries, schemas: Schemas, report: Report
+) -> Fiche | None:
+    """Parse and check one fiche; None when it is too broken to index."""
+    parts = split(text, display_path, report, required=True)
+    if parts is None:
+        return None
+    meta = load_yaml(parts.yaml_text, display_path, report, line_offset=parts.yaml_first_line - 1)
+    meta_ok = meta is not None and isinstance(meta.data, dict)
+    if meta is not None and not meta_ok:
+        report.error(
+            display_path,
+            parts.yaml_first_line,
+            1,
+            "entete-vide",
+            "l'en-tête YAML doit contenir des clés (numero, titre, themes, statut)",
+            "copiez l'en-tête d'une fiche existante ou lancez « fiches new »",
+        )
+    if meta_ok:
+        assert meta is not None
+        meta_ok = not schemas.validate(meta, "fiche", display_path, report, what="l'en-tête")
+
+    body_ok = check_template(
+        parts.body, display_path, parts.body_first_line, report, allowed=frozenset()
+    )
+    calls = find_calls(parts.body, display_path, parts.body_first_line, report) if body_ok else []
+    mentions, refs = resolve_calls(calls, registries, display_path, report)
+    blocks = scan(parts.body, display_path, parts.body_first_line, report)
+    body = parse_body(
+        blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
+    )
+    _unlinked_names(blocks, registries, display_path, report)
+
+    if not meta_ok or meta is None:
+        return None
+    number = _number(meta, display_path, report)
+    if number is None:
+        return None
+    data: dict[str, Any] = meta.data
+    fiche = Fiche(
+        number=number,
+        title=data["titre"].strip(),
+        source=display_path,
+        themes=list(data["themes"]),
+        status=data["statut"],
+        created=data.get("date_creation"),
+        updated=data.get("date_mise_a_jour"),
+        summary=(data.get("resume") or "").strip(),
+        keywords=list(data.get("mots_cles", [])),
+        authors=list(data.get("redaction", [])),
+        body=parts.body,
+        body_first_line=parts.body_first_line,
+        context=body.context,
+        stakes=body.stakes,
+        practices=body.practices,
+        sections=body.sections,
+        mentions=mentions,
+        fiche_refs=refs,
+    )
+    _check_meta(fiche, meta, registries, display_path, report)
+    return fiche
+
+
+def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | None:
+    raw = meta.raw.get(("numero",), str(meta.data["numero"])).strip()
+    if not FicheNumber.is_valid(raw):
+        if isinstance(meta.data["numero"], str):
+            return None  # the schema's pattern already said so
+        line, column = meta.where(["numero"])
+        report.error(
+            display_path,
+            line,
+            column,
+            "numero-invalide",
+            f"numéro de fiche mal formé « {raw} »",
+            "écrivez le numéro entre guillemets sous la forme chapitre.rang, "
+            'par exemple numero: "1.5"',
+        )
+        return None
+    return FicheNumber(raw)
+
+
+def _check_meta(
+    fiche: Fiche, meta: Located, registries: Registries, display_path: str, report: Report
+) -> None:
+    data = meta.data
+    stem = PurePosixPath(display_path).stem
+    if stem != str(fiche.number):
+        line, column = meta.where(["numero"])
+        report.error(
+            display_path,
+            line,
+            column,
+            "numero-fichier",
+            f"le fichier s'appelle « {stem}.md » mais la fiche porte le numéro « {fiche.number} »",
+            f"renommez le fichier en « {fiche.number}.md » ou corrigez le numéro",
+        )
+    if "chapitre" in data and data["chapitre"] != fiche.chapter:
+        line, column = meta.where(["chapitre"])
+        report.error(
+            display_path,
+            line,
+            column,
+            "chapitre-incoherent",
+            f"chapitre {data['chapitre']} alors que le numéro « {fiche.number} » "
+            f"est dans le chapitre {fiche.chapter}",
+            "supprimez la clé « chapitre » : elle se déduit du numéro",
+        )
+    for index, slug in enumerate(fiche.themes):
+        if slug not in registries.themes:
+            line, column = meta.where(["themes", index])
+            report.error(
+                display_path,
+                line,
+                column,
+                "theme-inconnu",
+                f"thème inconnu « {slug} »",
+                registries.theme_hint(slug),
+            )
+    if fiche.status == "publiee" and not fiche.themes:
+        line, column = meta.where(["themes"])
+        report.error(
+            display_path,
+            line,
+            column,
+            "themes-vides",
+            "une fiche publiée doit avoir au moins un thème",
+            "ajoutez un thème du registre, ou gardez « statut: brouillon »",
+        )
+    for index, slug in enumerate(fiche.authors):
+        if slug not in registries.structures:
+            line, column = meta.where(["redaction", index])
+            report.error(
+                display_path,
+                line,
+                column,
+                "structure-inconnue",
+                f"structure inconnue « {slug} »",
+                registries.structure_hint(slug),
+            )
+
+
+def _unlinked_names(
+    blocks: list[Any], registries: Registries, display_path: str, report: Report
+) -> None:
+    """Names written as plain text where a macro would credit or link them."""
+    for block in blocks:
+        if not isinstance(block, Item | Paragraph):
+            continue
+        plain = re.sub(r"\{\{.*?\}\}", "", block.text, flags=re.S)
+        for match in _TEXT_FICHE_REF.finditer(plain):
+            report.info(
+                display_path,
+                block.line,
+                1,
+                "fiche-non-liee",
+                f"« {match.group(0)} » est écrit en texte simple",
+                f'écrivez {{{{ fiche("{match.group(1)}", "{match.group(0)}") }}}} '
+                "pour en faire un lien",
+            )
+        for part in (p for g in parenthetical_groups(plain) for p in split_names(g)):
+            structure = registries.find_structure(part)
+            if structure is not None:
+                report.info(
+                    display_path,
+                    block.line,
+                    1,
+                    "structure-non-liee",
+                    f"« {part} » est écrit en texte simple",
+                    f'écrivez {{{{ structure("{structure.short_name}") }}}} '
+                    "pour créditer et lier la structure",
+                )

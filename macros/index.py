@@ -1,0 +1,88 @@
+"""The cross-reference index: who practises what, where, and which fiche cites which.
+
+Built once per build in a single pass over the fiches, sorted by number first
+so that every list in the index comes out in reading order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Fiche, FicheRef, Practice
+
+
+@dataclass(frozen=True)
+class PendingRef:
+    """A reference to a fiche not (yet) in the collection."""
+
+    number: str
+    source: str  # display path of the citing file
+    line: int
+    column: int
+
+
+@dataclass
+class Index:
+    fiches: dict[str, Fiche] = field(default_factory=dict)
+    by_chapter: dict[int, list[Fiche]] = field(default_factory=dict)
+    practices_of: dict[str, list[tuple[Fiche, Practice]]] = field(default_factory=dict)
+    fiches_of_structure: dict[str, list[Fiche]] = field(default_factory=dict)
+    fiches_of_theme: dict[str, list[Fiche]] = field(default_factory=dict)
+    cites: dict[str, list[str]] = field(default_factory=dict)
+    cited_by: dict[str, list[Fiche]] = field(default_factory=dict)
+    pending: list[PendingRef] = field(default_factory=list)
+
+    def fiche(self, number: str) -> Fiche | None:
+        return self.fiches.get(number)
+
+    def related(self, fiche: Fiche) -> list[Fiche]:
+        """Fiches sharing a theme with `fiche`, most shared themes first."""
+        shared: dict[str, int] = defaultdict(int)
+        for theme in fiche.themes:
+            for other in self.fiches_of_theme.get(theme, []):
+                if other.number != fiche.number:
+                    shared[str(other.number)] += 1
+        ranked = sorted(shared, key=lambda n: (-shared[n], self.fiches[n].number))
+        return [self.fiches[n] for n in ranked]
+
+
+def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | None = None) -> Index:
+    """`fiches` must have unique numbers; `page_refs` are fiche references from pages."""
+    index = Index()
+    ordered = sorted(fiches, key=lambda f: f.number)
+    index.fiches = {str(f.number): f for f in ordered}
+    practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
+    of_structure: dict[str, list[Fiche]] = defaultdict(list)
+    of_theme: dict[str, list[Fiche]] = defaultdict(list)
+    by_chapter: dict[int, list[Fiche]] = defaultdict(list)
+    cited_by: dict[str, list[Fiche]] = defaultdict(list)
+    for fiche in ordered:
+        number = str(fiche.number)
+        by_chapter[fiche.chapter].append(fiche)
+        for practice in fiche.practices:
+            for slug in practice.credits:
+                practices_of[slug].append((fiche, practice))
+        for slug in fiche.structures():
+            of_structure[slug].append(fiche)
+        for theme in fiche.themes:
+            of_theme[theme].append(fiche)
+        cited: list[str] = []
+        for ref in fiche.fiche_refs:
+            if ref.number == number or ref.number in cited:
+                continue
+            cited.append(ref.number)
+            if ref.number in index.fiches:
+                cited_by[ref.number].append(fiche)
+            else:
+                index.pending.append(PendingRef(ref.number, fiche.source, ref.line, ref.column))
+        index.cites[number] = cited
+    for source, ref in page_refs or []:
+        if ref.number not in index.fiches:
+            index.pending.append(PendingRef(ref.number, source, ref.line, ref.column))
+    index.practices_of = dict(practices_of)
+    index.fiches_of_structure = dict(of_structure)
+    index.fiches_of_theme = dict(of_theme)
+    index.by_chapter = dict(by_chapter)
+    index.cited_by = dict(cited_by)
+    return index

@@ -1,0 +1,195 @@
+"""Finding macro calls in fiches and pages, and Jinja mistakes, with positions.
+
+The engine needs each `{{ structure("…") }}` call as data (who is credited,
+who is cited) before anything renders, and contributors need Jinja mistakes
+reported at their line rather than as a failed build.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+import jinja2
+from jinja2 import nodes
+
+from .diagnostics import Report
+from .names import suggestion
+
+# Macro name -> (positional parameter names, optional parameter names).
+MACROS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "structure": (("nom",), ("texte",)),
+    "theme": (("slug",), ("texte",)),
+    "fiche": (("numero",), ("texte",)),
+}
+
+# Names mkdocs-macros itself puts in every page's context: documentation
+# pages may use them; fiches have no need to.
+PLATFORM_NAMES = frozenset(
+    {
+        "config",
+        "page",
+        "extra",
+        "environment",
+        "plugin",
+        "git",
+        "macros",
+        "filters",
+        "filters_builtin",
+        "navigation",
+        "files",
+        "context",
+        "macros_info",
+        "now",
+        "fix_url",
+        "render_file",
+    }
+)
+
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
+
+
+@dataclass
+class MacroCall:
+    name: str
+    args: list[str]
+    kwargs: dict[str, str]
+    line: int
+    column: int
+    start: int  # offset in the scanned text
+    end: int
+    resolved: str | None = None  # registry slug or fiche number, once checked
+
+    @property
+    def target(self) -> str:
+        return self.args[0] if self.args else ""
+
+    @property
+    def text(self) -> str | None:
+        return self.kwargs.get("texte") or (self.args[1] if len(self.args) > 1 else None)
+
+
+def _usage(name: str) -> str:
+    required, optional = MACROS[name]
+    params = [f'"{p}"' for p in required] + ['texte="…"' for p in optional if p == "texte"]
+    return f"{{{{ {name}({', '.join(params)}) }}}}"
+
+
+def find_calls(text: str, display_path: str, first_line: int, report: Report) -> list[MacroCall]:
+    """Calls to the project's macros, with literal arguments checked."""
+    calls: list[MacroCall] = []
+    # Blank out {% raw %} blocks but keep offsets: examples there are not calls.
+    text = _RAW.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    for match in _CALL.finditer(text):
+        name = match.group(1)
+        if name not in MACROS:
+            continue  # unknown names are reported by check_template
+        line = first_line + text.count("\n", 0, match.start())
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        call = MacroCall(name, [], {}, line, column, match.start(), match.end())
+        try:
+            parsed = ast.parse(f"f({match.group(2)})", mode="eval").body
+        except SyntaxError:
+            report.error(
+                display_path,
+                line,
+                column,
+                "macro-arguments",
+                f"arguments illisibles dans l'appel à « {name} »",
+                f"écrivez {_usage(name)}",
+            )
+            continue
+        assert isinstance(parsed, ast.Call)
+        ok = True
+        for arg in parsed.args:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str | int | float):
+                call.args.append(str(arg.value))
+            else:
+                ok = False
+        for kw in parsed.keywords:
+            if kw.arg and isinstance(kw.value, ast.Constant):
+                call.kwargs[kw.arg] = str(kw.value.value)
+            else:
+                ok = False
+        required, optional = MACROS[name]
+        unknown_kw = [k for k in call.kwargs if k not in required + optional]
+        if not ok:
+            report.error(
+                display_path,
+                line,
+                column,
+                "macro-arguments",
+                f"l'appel à « {name} » doit recevoir du texte entre guillemets",
+                f"écrivez {_usage(name)}",
+            )
+            continue
+        if not call.args or len(call.args) > len(required) + len(optional) or unknown_kw:
+            report.error(
+                display_path,
+                line,
+                column,
+                "macro-arguments",
+                f"nombre ou nom d'arguments incorrect pour « {name} »",
+                f"écrivez {_usage(name)}",
+            )
+            continue
+        calls.append(call)
+    return calls
+
+
+def check_template(
+    text: str, display_path: str, first_line: int, report: Report, *, allowed: frozenset[str]
+) -> bool:
+    """Report Jinja syntax errors and unknown names; True when the text parses."""
+    env = jinja2.Environment()
+    try:
+        tree = env.parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        line = first_line + (exc.lineno or 1) - 1
+        report.error(
+            display_path,
+            line,
+            1,
+            "jinja-syntaxe",
+            f"syntaxe de macro invalide : {_french_jinja(exc.message or '')}",
+            'une macro s\'écrit {{ structure("PES 21") }} : vérifiez les accolades '
+            "doubles, les parenthèses et les guillemets",
+        )
+        return False
+    known = set(MACROS) | allowed
+    declared = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for name_node in tree.find_all(nodes.Name):
+        if name_node.ctx != "load" or name_node.name in known or name_node.name in declared:
+            continue
+        line = first_line + name_node.lineno - 1
+        what = "macro inconnue" if _is_called(tree, name_node) else "nom inconnu"
+        report.error(
+            display_path,
+            line,
+            1,
+            "macro-inconnue",
+            f"{what} « {name_node.name} »",
+            suggestion(name_node.name, sorted(MACROS), what="macros connues"),
+        )
+    return True
+
+
+def _is_called(tree: nodes.Template, name_node: nodes.Name) -> bool:
+    return any(call.node is name_node for call in tree.find_all(nodes.Call))
+
+
+def _french_jinja(message: str) -> str:
+    table = [
+        ("unexpected end of template", "fin de texte inattendue (accolades non refermées ?)"),
+        ("unexpected '}'", "accolade « } » inattendue"),
+        ("unexpected char", "caractère inattendu"),
+        ("expected token", "élément attendu manquant"),
+        ("unexpected '", "élément inattendu"),
+        ("Encountered unknown tag", "balise {% … %} inconnue"),
+    ]
+    for english, french in table:
+        if message.startswith(english):
+            return f"{french} ({message})"
+    return message

@@ -1,0 +1,51 @@
+"""Name matching: how a contributor's spelling is compared with a registry's."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def fold(name: str) -> str:
+    """Compare names without case, accents or spacing differences."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("\u2019", "'").replace("-", " ")
+    return _SPACES.sub(" ", bare).strip().casefold()
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def closest(wanted: str, candidates: Iterable[str], *, n: int = 3) -> list[str]:
+    """The known names nearest to `wanted`, best first."""
+    by_fold: dict[str, str] = {}
+    for candidate in candidates:
+        by_fold.setdefault(fold(candidate), candidate)
+    matches = difflib.get_close_matches(fold(wanted), list(by_fold), n=n, cutoff=0.5)
+    return [by_fold[m] for m in matches]
+
+
+def quoted_list(names: Iterable[str]) -> str:
+    return ", ".join(f"« {n} »" for n in names)
+
+
+def suggestion(wanted: str, candidates: Iterable[str], *, what: str) -> str:
+    """A French remedy naming the closest known names, or all of them when few.
+
+    `what` names the list, agreed in gender: «structures connues», «clés connues».
+    """
+    pool = list(candidates)
+    near = closest(wanted, pool)
+    if near:
+        return f"vouliez-vous dire {quoted_list(near)} ?"
+    if not pool:
+        return f"aucune entrée dans la liste des {what}"
+    if len(pool) <= 12:
+        return f"{what} : {quoted_list(sorted(pool))}"
+    return f"consultez la liste des {what}"

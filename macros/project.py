@@ -1,0 +1,57 @@
+"""Where a project's fiches, registries and pages live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REGISTRY_FILES = {
+    "structures": "structures.yml",
+    "themes": "themes.yml",
+    "chapitres": "chapitres.yml",
+    "enjeux": "enjeux.yml",
+}
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+    fiches_dir: Path
+    registries_dir: Path
+    docs_dir: Path
+
+    @classmethod
+    def at(
+        cls,
+        root: Path,
+        *,
+        fiches: str = "fiches",
+        registries: str = "fiches/registres",
+        docs: str = "docs",
+    ) -> ProjectPaths:
+        root = root.resolve()
+        return cls(root, root / fiches, root / registries, root / docs)
+
+    def display(self, path: Path) -> str:
+        """Paths in messages are relative to the project, as a contributor sees them."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def registry(self, name: str) -> Path:
+        return self.registries_dir / REGISTRY_FILES[name]
+
+    def fiche_files(self) -> list[Path]:
+        return sorted(self.fiches_dir.glob("*.md"))
+
+    def page_files(self) -> list[Path]:
+        return sorted(self.docs_dir.rglob("*.md")) if self.docs_dir.is_dir() else []
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder, from `start` upwards, that holds mkdocs.yml."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return None

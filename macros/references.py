@@ -1,0 +1,61 @@
+"""Checking macro calls against the registries and the fiche numbering.
+
+Fiches and documentation pages share these rules, so that a name unknown in
+either place gets the same message from `fiches check` and from the build.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Report
+from .jinja_scan import MacroCall
+from .model import FicheNumber, FicheRef, Mention
+from .registries import Registries
+
+
+def resolve_calls(
+    calls: list[MacroCall], registries: Registries, display_path: str, report: Report
+) -> tuple[list[Mention], list[FicheRef]]:
+    mentions: list[Mention] = []
+    refs: list[FicheRef] = []
+    for call in calls:
+        if call.name == "structure":
+            structure = registries.find_structure(call.target)
+            if structure is None:
+                report.error(
+                    display_path,
+                    call.line,
+                    call.column,
+                    "structure-inconnue",
+                    f"structure inconnue « {call.target} »",
+                    registries.structure_hint(call.target),
+                )
+                continue
+            call.resolved = structure.slug
+            mentions.append(Mention(structure.slug, call.line, call.column))
+        elif call.name == "theme":
+            theme = registries.find_theme(call.target)
+            if theme is None:
+                report.error(
+                    display_path,
+                    call.line,
+                    call.column,
+                    "theme-inconnu",
+                    f"thème inconnu « {call.target} »",
+                    registries.theme_hint(call.target),
+                )
+                continue
+            call.resolved = theme.slug
+        elif call.name == "fiche":
+            if not FicheNumber.is_valid(call.target):
+                report.error(
+                    display_path,
+                    call.line,
+                    call.column,
+                    "numero-invalide",
+                    f"numéro de fiche mal formé « {call.target} »",
+                    'écrivez par exemple {{ fiche("1.5") }}',
+                )
+                continue
+            call.resolved = call.target
+            refs.append(FicheRef(call.target, call.line, call.column))
+    return mentions, refs

@@ -1,0 +1,1 @@
+"""Markdown for the generated pages and the view models of the templates."""

@@ -1,0 +1,110 @@
+"""A fiche's page: its body with practice anchors, its cross-references, its view model."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..collection import Collection
+from ..model import Fiche
+from .links import fiche_label, fiche_link
+from .markdown import front_matter
+
+_ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
+
+
+def fiche_source(fiche: Fiche, collection: Collection) -> str:
+    meta: dict[str, Any] = {
+        "title": f"{fiche.number} — {fiche.title}",
+        "description": fiche.summary,
+        "template": "fiche.html",
+    }
+    return (
+        front_matter(**meta) + _anchored_body(fiche) + "\n\n" + _cross_references(fiche, collection)
+    )
+
+
+def _anchored_body(fiche: Fiche) -> str:
+    """Give each practice a stable anchor (`#pratique-N`) that structure pages link to.
+
+    Python-Markdown's attr_list cannot set an id on a tight list item, hence
+    an empty span at the start of the item.
+    """
+    lines = fiche.body.split("\n")
+    for practice in fiche.practices:
+        index = practice.line - fiche.body_first_line
+        lines[index] = _ITEM_MARKER.sub(
+            lambda m, a=practice.anchor: (
+                f'{m.group(1)}<span class="ancre-pratique" id="{a}"></span>'
+            ),
+            lines[index],
+            count=1,
+        )
+    return "\n".join(lines).rstrip()
+
+
+def _cross_references(fiche: Fiche, collection: Collection) -> str:
+    index = collection.index
+    number = str(fiche.number)
+    out = ["## Fiches liées { #fiches-liees }", ""]
+    cited = index.cites.get(number, [])
+    related = [f for f in index.related(fiche) if str(f.number) not in cited]
+    if cited:
+        out.append("Fiches citées :")
+        out.append("")
+        for ref in cited:
+            out.append(f"- {fiche_link(index, ref)}")
+        out.append("")
+    if related:
+        out.append("Sur les mêmes thèmes :")
+        out.append("")
+        for other in related[:8]:
+            out.append(f"- {fiche_link(index, str(other.number))}")
+        out.append("")
+    if not cited and not related:
+        out += ["*Aucune autre fiche liée pour l'instant.*", ""]
+    out += ["## Cette fiche est citée par { #citee-par }", ""]
+    citing = index.cited_by.get(number, [])
+    if citing:
+        out += [f"- {fiche_link(index, str(other.number))}" for other in citing]
+    else:
+        out.append("*Aucune fiche ne cite celle-ci pour l'instant.*")
+    return "\n".join(out) + "\n"
+
+
+def fiche_view(fiche: Fiche, collection: Collection) -> dict[str, Any]:
+    """What `overrides/fiche.html` shows above the body; URLs are site-root relative."""
+    reg = collection.registries
+    chapter = reg.chapter(fiche.chapter)
+    credited = {slug for p in fiche.practices for slug in p.credits}
+    return {
+        "number": str(fiche.number),
+        "title": fiche.title,
+        "label": fiche_label(fiche),
+        "chapter": {"label": chapter.label, "url": f"fiches/#chapitre-{chapter.number}"},
+        "status": fiche.status,
+        "status_label": fiche.status_label,
+        "summary": fiche.summary,
+        "updated": fiche.updated or fiche.created,
+        "themes": [
+            {
+                "label": reg.themes[s].label,
+                "url": f"themes/{s}/",
+                "title": reg.themes[s].description,
+            }
+            for s in fiche.themes
+            if s in reg.themes
+        ],
+        "structures": [
+            {
+                "label": reg.structures[s].short_name,
+                "url": f"structures/{s}/",
+                "title": reg.structures[s].name,
+                "credited": s in credited,
+            }
+            for s in fiche.structures()
+            if s in reg.structures
+        ],
+        "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
+        "practices": len(fiche.practices),
+    }

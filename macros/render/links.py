@@ -1,0 +1,59 @@
+"""Markdown and HTML for links to structures, themes and fiches.
+
+Links use docs-rooted paths (`/structures/pes-21.md`), which MkDocs resolves
+and validates (`validation.links.absolute_links: relative_to_docs`), so a
+macro's output is the same on every page and a dead link fails the build.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..index import Index
+from ..model import Fiche, Structure, Theme
+
+PENDING_TITLE = "Fiche à paraître : elle n'est pas encore publiée dans le centre de ressources"
+
+
+def escape_text(text: str) -> str:
+    """Link text: brackets and backslashes would break the Markdown link."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _title(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def link(text: str, target: str, title: str | None = None) -> str:
+    suffix = f' "{_title(title)}"' if title else ""
+    return f"[{escape_text(text)}](/{target}{suffix})"
+
+
+def fiche_label(fiche: Fiche) -> str:
+    return f"Fiche {fiche.number} — {fiche.title}"
+
+
+def structure_link(structure: Structure, text: str | None = None) -> str:
+    return link(text or structure.short_name, structure.page, structure.name)
+
+
+def theme_link(theme: Theme, text: str | None = None) -> str:
+    return link(text or theme.label, theme.page, theme.description)
+
+
+def fiche_link(index: Index, number: str, text: str | None = None, anchor: str = "") -> str:
+    """A link to fiche `number`, or its «à paraître» mark when it is not published yet."""
+    fiche = index.fiche(number)
+    if fiche is None:
+        shown = html.escape(text or f"Fiche {number}")
+        return (
+            f'<span class="fiche-a-paraitre" title="{_title(PENDING_TITLE)}" '
+            f'data-numero="{html.escape(number)}">{shown}</span>'
+        )
+    target = fiche.page + (f"#{anchor}" if anchor else "")
+    return link(text or fiche_label(fiche), target, None if text is None else fiche_label(fiche))
+
+
+def display_name(structure: Structure, written: str) -> str:
+    """What `structure("…")` shows: the name as the contributor wrote it, unless a slug."""
+    return structure.short_name if written == structure.slug else written

@@ -1,0 +1,85 @@
+"""A member structure's or partner's page: profile, credited practices, fiches naming it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..collection import Collection
+from ..model import Fiche, Structure
+from .links import fiche_label, link
+from .markdown import front_matter, one_line, plural
+
+
+def profile_line(structure: Structure) -> str:
+    parts = [structure.kind_label]
+    if structure.location:
+        parts.append(structure.location)
+    if structure.founded:
+        parts.append(f"fondée en {structure.founded}")
+    return " · ".join(parts)
+
+
+def structure_source(structure: Structure, collection: Collection) -> str:
+    index = collection.index
+    practices = index.practices_of.get(structure.slug, [])
+    fiches = index.fiches_of_structure.get(structure.slug, [])
+    out = [
+        front_matter(
+            title=structure.short_name, description=f"{structure.name} — {profile_line(structure)}"
+        ),
+        f"# {structure.short_name}",
+        "",
+        '<div class="profil-structure" markdown>',
+        "",
+        f"**{structure.name}**",
+        "{ .profil-nom }",
+        "",
+        profile_line(structure),
+        "{ .profil-meta }",
+        "",
+        structure.description.strip(),
+        "",
+    ]
+    if structure.website:
+        host = urlsplit(structure.website).netloc.removeprefix("www.")
+        out += [f"Site web : [{host}]({structure.website})", ""]
+    if structure.aliases:
+        out += ["Aussi écrit : " + ", ".join(f"« {a} »" for a in structure.aliases), ""]
+    out += ["</div>", ""]
+
+    out += [f"## Pratiques ({len(practices)}) {{ #pratiques }}", ""]
+    if practices:
+        out += [
+            f"Les pratiques que les fiches créditent à {structure.short_name}, chacune reliée "
+            "à sa place dans sa fiche.",
+            "",
+        ]
+        current: Fiche | None = None
+        for fiche, practice in practices:
+            if fiche is not current:
+                if current is not None:
+                    out.append("")
+                out += [f"### {link(fiche_label(fiche), fiche.page)}", ""]
+                current = fiche
+            target = f"{fiche.page}#{practice.anchor}"
+            out.append(
+                f"- {one_line(practice.text)} "
+                f"[→ voir la pratique {practice.rank}](/{target})"
+                "{ .lien-pratique }"
+            )
+        out.append("")
+    else:
+        out += [f"*Aucune pratique n'est encore créditée à {structure.short_name}.*", ""]
+
+    out += [f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) {{ #fiches }}", ""]
+    if fiches:
+        for fiche in fiches:
+            count = sum(1 for f, _ in practices if f is fiche)
+            detail = (
+                f" — {plural(count, 'pratique créditée', 'pratiques créditées')}" if count else ""
+            )
+            out.append(f"- {link(fiche_label(fiche), fiche.page)}{detail}")
+        out.append("")
+    else:
+        out += [f"*Aucune fiche ne mentionne encore {structure.short_name}.*", ""]
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""The MkDocs side: a thin plugin and the macros, both calling the engine."""

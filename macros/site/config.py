@@ -1,0 +1,14 @@
+"""The `mes-fiches` plugin's options in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class FichesPluginConfig(base.Config):
+    # Relative to the folder of mkdocs.yml.
+    fiches_dir = c.Type(str, default="fiches")
+    registries_dir = c.Type(str, default="fiches/registres")
+    # Fill the nav's Sommaire, Structures and Thèmes entries with their pages.
+    expand_nav = c.Type(bool, default=True)

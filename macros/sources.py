@@ -1,0 +1,73 @@
+"""Reading contributor files: UTF-8 only, byte-order mark and CRLF accepted.
+
+A byte-order mark and Windows line ends are normalised in memory (never
+rewritten on disk) and reported as info, so that files saved by Windows
+editors still build while the contributor learns how to clean them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Report
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: str
+    text: str
+
+
+def decode(raw: bytes, display_path: str, report: Report) -> str | None:
+    """Decode `raw` as UTF-8, or report where it is not and return None."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.error(
+            display_path,
+            line,
+            column,
+            "encodage",
+            f"le fichier n'est pas en UTF-8 (octet 0x{raw[exc.start]:02x} invalide)",
+            "enregistrez-le en « UTF-8 » depuis votre éditeur",
+        )
+        return None
+    if text.startswith(BOM):
+        text = text[1:]
+        report.info(
+            display_path,
+            1,
+            1,
+            "bom",
+            "marque d'ordre des octets (BOM) en début de fichier, ignorée",
+            "enregistrez en « UTF-8 sans BOM » pour la retirer",
+        )
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        report.info(
+            display_path,
+            line,
+            1,
+            "fins-de-ligne",
+            "fins de ligne Windows (CRLF), lues comme des fins de ligne simples",
+            "rien à faire, ou enregistrez avec des fins de ligne « LF »",
+        )
+    return text
+
+
+def read_source(path: Path, display_path: str, report: Report) -> SourceText | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.error(
+            display_path, 1, 1, "lecture", f"impossible de lire le fichier : {exc.strerror or exc}"
+        )
+        return None
+    text = decode(raw, display_path, report)
+    return None if text is None else SourceText(display_path, text)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.collection import Collection, load_collection
+from macros.diagnostics import Report
+from macros.project import ProjectPaths
+from macros.registries import Registries, load_registries
+from macros.schema_check import Schemas
+from tests.support import ROOT
+
+
+@pytest.fixture(scope="session")
+def repo_collection() -> Collection:
+    return load_collection(ProjectPaths.at(ROOT))
+
+
+@pytest.fixture(scope="session")
+def registries() -> Registries:
+    report = Report()
+    reg = load_registries(ProjectPaths.at(ROOT), Schemas(), report)
+    assert not report.has_errors, [d.format() for d in report.items]
+    return reg
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throw-away copy of the repository's content, with its fiches."""
+    from tests.support import copy_project
+
+    return copy_project(tmp_path / "projet")

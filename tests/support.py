@@ -1,0 +1,80 @@
+"""Helpers shared by the tests: throw-away project copies, builds and page text."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "fixtures" / "seed-fiche-1.5.txt"
+PROJECT_ITEMS = ("mkdocs.yml", "docs", "fiches", "overrides")
+
+
+def copy_project(dest: Path, *, with_fiches: bool = True) -> Path:
+    """A copy of this project's content in `dest` (the engine itself is imported, not copied)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for item in PROJECT_ITEMS:
+        source = ROOT / item
+        if source.is_dir():
+            shutil.copytree(source, dest / item)
+        else:
+            shutil.copy2(source, dest / item)
+    # mkdocs-macros imports `macros` from the project folder (module_name: macros).
+    (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    if not with_fiches:
+        for fiche in (dest / "fiches").glob("*.md"):
+            fiche.unlink()
+    return dest
+
+
+def run_fiches(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the `fiches` console script as a contributor would."""
+    full_env = {**os.environ, "GITHUB_ACTIONS": "", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli.main", *args],
+        cwd=cwd,
+        env=full_env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def build_site(project: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `project` into `project/site`."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def normalise(text: str) -> str:
+    """Compare text as a reader sees it: no-break spaces and runs of spaces fold to one."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[\s\u00a0\u202f]+", " ", text)
+    return text.strip()
+
+
+def page_text(html_text: str) -> str:
+    """The visible text of a built page's main content."""
+    match = re.search(r"<article[^>]*>(.*)</article>", html_text, re.S)
+    body = match.group(1) if match else html_text
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"<[^>]+>", "", body)
+    return normalise(html.unescape(body))

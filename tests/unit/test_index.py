@@ -1,0 +1,107 @@
+"""The cross-reference index, on the real collection and on synthetic fiches."""
+
+from __future__ import annotations
+
+from macros.collection import Collection
+from macros.index import build_index
+from macros.model import Fiche, FicheNumber, FicheRef, Mention, Practice
+
+
+def _fiche(
+    number: str,
+    *,
+    themes: list[str] | None = None,
+    refs: list[str] | None = None,
+    credits: list[list[str]] | None = None,
+    mentions: list[str] | None = None,
+) -> Fiche:
+    practices = [
+        Practice(i + 1, f"pratique {i + 1}", c, "", 10 + i) for i, c in enumerate(credits or [])
+    ]
+    return Fiche(
+        number=FicheNumber(number),
+        title=f"Titre {number}",
+        source=f"fiches/{number}.md",
+        themes=themes or [],
+        status="publiee",
+        created=None,
+        updated=None,
+        summary="",
+        keywords=[],
+        authors=[],
+        body="",
+        body_first_line=1,
+        practices=practices,
+        mentions=[Mention(s, 1, 1) for s in mentions or []],
+        fiche_refs=[FicheRef(r, 3, 4) for r in refs or []],
+    )
+
+
+def test_real_index_links_structures_themes_and_fiches(repo_collection: Collection) -> None:
+    index = repo_collection.index
+    for slug in ("pes-21", "ardes", "apes", "mes-occitanie", "opale", "ufisc", "cofac"):
+        assert [str(f.number) for f in index.fiches_of_structure[slug]] == ["1.5"]
+    assert [(str(f.number), p.rank) for f, p in index.practices_of["pes-21"]] == [("1.5", 4)]
+    assert [(str(f.number), p.rank) for f, p in index.practices_of["opale"]] == [("1.5", 1)]
+    assert "ufisc" not in index.practices_of
+    assert all(
+        [str(f.number) for f in index.fiches_of_theme[t]] == ["1.5"]
+        for t in repo_collection.fiches[0].themes
+    )
+    assert index.cites["1.5"] == ["1"]
+    assert [(p.number, p.source) for p in index.pending] == [("1", "fiches/1.5.md")]
+
+
+def test_numbers_sort_numerically_and_group_by_chapter() -> None:
+    index = build_index([_fiche("1.10"), _fiche("2.1"), _fiche("1.2"), _fiche("1")])
+    assert list(index.fiches) == ["1", "1.2", "1.10", "2.1"]
+    assert {c: [str(f.number) for f in fs] for c, fs in index.by_chapter.items()} == {
+        1: ["1", "1.2", "1.10"],
+        2: ["2.1"],
+    }
+
+
+def test_citations_both_ways_and_pending() -> None:
+    index = build_index(
+        [
+            _fiche("1.1", refs=["1.2", "9.9", "1.2", "1.1"]),
+            _fiche("1.2", refs=["1.1"]),
+            _fiche("1.3", refs=["1.1"]),
+        ]
+    )
+    assert index.cites["1.1"] == ["1.2", "9.9"]  # deduplicated, self-references dropped
+    assert [str(f.number) for f in index.cited_by["1.1"]] == ["1.2", "1.3"]
+    assert [str(f.number) for f in index.cited_by["1.2"]] == ["1.1"]
+    assert [p.number for p in index.pending] == ["9.9"]
+
+
+def test_structures_practices_and_mentions() -> None:
+    index = build_index(
+        [
+            _fiche("2.1", credits=[["a"], [], ["a", "b"]], mentions=["c"]),
+            _fiche("1.1", credits=[["b"]]),
+        ]
+    )
+    assert [(str(f.number), p.rank) for f, p in index.practices_of["a"]] == [("2.1", 1), ("2.1", 3)]
+    assert [(str(f.number), p.rank) for f, p in index.practices_of["b"]] == [("1.1", 1), ("2.1", 3)]
+    assert [str(f.number) for f in index.fiches_of_structure["c"]] == ["2.1"]
+    assert "c" not in index.practices_of
+
+
+def test_related_fiches_rank_by_shared_themes() -> None:
+    fiches = [
+        _fiche("1.1", themes=["x", "y"]),
+        _fiche("1.2", themes=["x"]),
+        _fiche("1.3", themes=["x", "y"]),
+        _fiche("1.4", themes=["z"]),
+    ]
+    index = build_index(fiches)
+    assert [str(f.number) for f in index.related(fiches[0])] == ["1.3", "1.2"]
+
+
+def test_index_build_is_linear_in_shape() -> None:
+    """Every fiche lands in exactly its buckets, whatever the input order."""
+    fiches = [_fiche(f"{c}.{r}", themes=[f"t{r % 3}"]) for c in range(1, 4) for r in range(1, 50)]
+    index = build_index(list(reversed(fiches)))
+    assert sum(len(v) for v in index.fiches_of_theme.values()) == len(fiches)
+    assert list(index.fiches) == [str(f.number) for f in fiches]
