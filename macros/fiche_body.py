@@ -19,7 +19,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from .diagnostics import Report
 from .jinja_scan import MacroCall
-from .markdown_scan import Block, Heading, Item
+from .markdown_scan import Block, Heading, Item, Paragraph
 from .model import Practice, Section, Stake
 from .names import fold, quoted_list, suggestion
 from .registries import Registries
@@ -111,12 +111,23 @@ def parse_body(
                 parts.context.append(block.text)
             else:
                 stake.items.append(block.text)
+                stake.named.append(_named_in(block, calls))
         elif section == fold(PRACTICES) and isinstance(block, Item):
             rank = len(parts.practices) + 1
             credits, note = _credits(block, calls, body, offsets, first_line)
             parts.practices.append(Practice(rank, block.text, credits, note, block.line))
     _check_sections(seen, parts, display_path, first_line, report)
     return parts
+
+
+def _named_in(block: Item | Paragraph, calls: list[MacroCall]) -> list[str]:
+    last = block.end_line if isinstance(block, Item) else block.line + block.text.count("\n")
+    slugs: list[str] = []
+    for call in calls:
+        inside = block.line <= call.line <= last
+        if call.name == "structure" and call.resolved and inside and call.resolved not in slugs:
+            slugs.append(call.resolved)
+    return slugs
 
 
 def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:

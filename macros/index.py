@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Fiche, FicheRef, Practice
+from .model import Fiche, FicheRef, Practice, Stake
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Index:
     by_chapter: dict[int, list[Fiche]] = field(default_factory=dict)
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = field(default_factory=dict)
     fiches_of_structure: dict[str, list[Fiche]] = field(default_factory=dict)
+    # structure -> the stake passages that name it: (fiche, stake, item text)
+    stakes_naming: dict[str, list[tuple[Fiche, Stake, str]]] = field(default_factory=dict)
     fiches_of_theme: dict[str, list[Fiche]] = field(default_factory=dict)
     cites: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, list[Fiche]] = field(default_factory=dict)
@@ -55,6 +57,7 @@ def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | Non
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
     of_structure: dict[str, list[Fiche]] = defaultdict(list)
     of_theme: dict[str, list[Fiche]] = defaultdict(list)
+    stakes_naming: dict[str, list[tuple[Fiche, Stake, str]]] = defaultdict(list)
     by_chapter: dict[int, list[Fiche]] = defaultdict(list)
     cited_by: dict[str, list[Fiche]] = defaultdict(list)
     for fiche in ordered:
@@ -65,6 +68,10 @@ def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | Non
                 practices_of[slug].append((fiche, practice))
         for slug in fiche.structures():
             of_structure[slug].append(fiche)
+        for stake in fiche.stakes:
+            for text, slugs in zip(stake.items, stake.named, strict=True):
+                for slug in slugs:
+                    stakes_naming[slug].append((fiche, stake, text))
         for theme in fiche.themes:
             of_theme[theme].append(fiche)
         cited: list[str] = []
@@ -83,6 +90,7 @@ def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | Non
     index.practices_of = dict(practices_of)
     index.fiches_of_structure = dict(of_structure)
     index.fiches_of_theme = dict(of_theme)
+    index.stakes_naming = dict(stakes_naming)
     index.by_chapter = dict(by_chapter)
     index.cited_by = dict(cited_by)
     return index

@@ -125,6 +125,8 @@ class Stake:
     anchor: str
     items: list[str]
     line: int
+    # For each item, the structures it names: a structure's page quotes them.
+    named: list[list[str]] = field(default_factory=list)
 
 
 @dataclass

@@ -77,12 +77,15 @@ def _report(
     path = list(error.path)
     line, column = located.where(path)
     name = _field(path)
-    kind = error.validator
+    kind = str(error.validator)
+    schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
+    expected: Any = error.validator_value
     code = f"schema-{kind}"
     hint = ""
     if kind == "additionalProperties":
-        properties = error.schema.get("properties", {})
-        extra = [k for k in error.instance if k not in properties]
+        properties = schema.get("properties", {})
+        instance: Any = error.instance
+        extra = [k for k in instance if k not in properties]
         for key in extra:
             kline, kcol = located.where([*path, key], key=True)
             report.error(
@@ -96,7 +99,8 @@ def _report(
         return
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
-        description = error.schema.get("properties", {}).get(missing, {}).get("description", "")
+        described = schema.get("properties", {}).get(missing, {})
+        description = described.get("description", "") if isinstance(described, dict) else ""
         message = f"clé obligatoire « {missing} » manquante dans {what}"
         report.error(
             display_path,
@@ -108,19 +112,18 @@ def _report(
         )
         return
     if kind == "type":
-        expected = error.validator_value
         expected_list = expected if isinstance(expected, list) else [expected]
-        message = f"« {name} » doit être {' ou '.join(_TYPES.get(t, t) for t in expected_list)}"
+        message = (
+            f"« {name} » doit être {' ou '.join(_TYPES.get(str(t), str(t)) for t in expected_list)}"
+        )
         if "array" in expected_list:
             hint = f"écrivez par exemple « {name}: [valeur-1, valeur-2] »"
     elif kind == "enum":
         message = f"valeur « {error.instance} » non autorisée pour « {name} »"
-        hint = suggestion(
-            str(error.instance), [str(v) for v in error.validator_value], what="valeurs permises"
-        )
+        hint = suggestion(str(error.instance), [str(v) for v in expected], what="valeurs permises")
     elif kind == "pattern":
         message = f"« {error.instance} » n'a pas la forme attendue pour « {name} »"
-        hint = error.schema.get("description", "")
+        hint = schema.get("description", "")
     elif kind == "format":
         message = f"« {error.instance} » n'est pas une date valide pour « {name} »"
         hint = "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-26"
@@ -129,10 +132,10 @@ def _report(
         hint = "retirez le doublon"
     elif kind in ("minLength", "minItems"):
         message = f"« {name} » est trop court ou vide"
-        hint = error.schema.get("description", "")
+        hint = schema.get("description", "")
     elif kind in ("minimum", "maximum"):
         message = f"« {name} » vaut {error.instance}, hors des limites permises"
-        hint = error.schema.get("description", "")
+        hint = schema.get("description", "")
     else:
         message = f"« {name} » : {error.message}"
     report.error(display_path, line, column, code, message, hint)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..project import ProjectPaths, find_root
@@ -17,18 +17,42 @@ from .errors import UsageError
 EXIT_USAGE = 2
 
 
+class _FrenchFormatter(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        # argparse passes prefix="" when it computes a sub-command's prog.
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+_ARGPARSE_FRENCH = (
+    ("the following arguments are required", "arguments obligatoires manquants"),
+    ("unrecognized arguments", "arguments non reconnus"),
+    ("invalid choice", "choix invalide"),
+    ("expected one argument", "une valeur est attendue"),
+    ("choose from", "choisissez parmi"),
+    ("invalid int value", "nombre entier invalide"),
+    ("not allowed with argument", "incompatible avec l'argument"),
+    ("ignored explicit argument", "valeur inattendue"),
+)
+
+
 class _FrenchParser(argparse.ArgumentParser):
     """argparse with its fixed strings in French, and usage errors exiting 2."""
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _FrenchFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        for english, french in (
-            ("the following arguments are required", "arguments obligatoires manquants"),
-            ("unrecognized arguments", "arguments non reconnus"),
-            ("invalid choice", "choix invalide"),
-            ("expected one argument", "une valeur est attendue"),
-            ("choose from", "choisissez parmi"),
-        ):
+        for english, french in _ARGPARSE_FRENCH:
             message = message.replace(english, french)
         self.exit(EXIT_USAGE, f"{self.prog} : erreur : {message}\n")
 
@@ -71,8 +95,6 @@ def _help(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    parser._positionals.title = "arguments"
-    parser._optionals.title = "options"
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

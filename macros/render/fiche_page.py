@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..collection import Collection
@@ -33,14 +34,13 @@ def _anchored_body(fiche: Fiche) -> str:
     lines = fiche.body.split("\n")
     for practice in fiche.practices:
         index = practice.line - fiche.body_first_line
-        lines[index] = _ITEM_MARKER.sub(
-            lambda m, a=practice.anchor: (
-                f'{m.group(1)}<span class="ancre-pratique" id="{a}"></span>'
-            ),
-            lines[index],
-            count=1,
-        )
+        anchor = f'<span class="ancre-pratique" id="{practice.anchor}"></span>'
+        lines[index] = _ITEM_MARKER.sub(_prefix(anchor), lines[index], count=1)
     return "\n".join(lines).rstrip()
+
+
+def _prefix(html: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.group(1) + html
 
 
 def _cross_references(fiche: Fiche, collection: Collection) -> str:

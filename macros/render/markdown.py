@@ -17,5 +17,6 @@ def one_line(text: str) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    word = singular if count == 1 else (plural_form or singular + "s")
+    # French keeps the singular for 0 and 1: «0 pratique», «1 fiche».
+    word = singular if count <= 1 else (plural_form or singular + "s")
     return f"{count} {word}"

@@ -71,6 +71,22 @@ def structure_source(structure: Structure, collection: Collection) -> str:
     else:
         out += [f"*Aucune pratique n'est encore créditée à {structure.short_name}.*", ""]
 
+    passages = index.stakes_naming.get(structure.slug, [])
+    if passages:
+        out += [
+            f"## Dans les enjeux des fiches ({len(passages)}) {{ #enjeux }}",
+            "",
+            f"Les passages des enjeux qui citent {structure.short_name}.",
+            "",
+        ]
+        for fiche, stake, text in passages:
+            target = f"{fiche.page}#{stake.anchor}"
+            out.append(
+                f"- {one_line(text)} [→ {stake.title}, fiche {fiche.number}](/{target})"
+                "{ .lien-pratique }"
+            )
+        out.append("")
+
     out += [f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) {{ #fiches }}", ""]
     if fiches:
         for fiche in fiches:

@@ -8,7 +8,6 @@ pages; on_page_context hands fiche pages their view model.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,6 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
@@ -85,11 +85,11 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         return files
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         number = self._fiche_pages.get(page.file.src_uri)
         if number is not None and self.collection is not None:
             fiche = self.collection.index.fiche(number)
             assert fiche is not None
-            context["fiche"] = fiche_view(fiche, self.collection)
+            context["fiche"] = fiche_view(fiche, self.collection)  # type: ignore[typeddict-unknown-key]
         return context

@@ -1,0 +1,480 @@
+"""`fiches new`: create a fiche from the template, by options or by questions.
+
+Every answer is checked before anything is written, against the same rules as
+`fiches check` (number format, free number, known themes), so that the new
+file passes the check as soon as it exists. The file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import secrets
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import yaml
+
+from ..collection import Collection, load_collection
+from ..model import STATUS_LABELS, FicheNumber
+from ..project import ProjectPaths
+from ..registries import Registries
+from .errors import UsageError
+
+TITLE_MIN = 3  # fiche.schema.json: titre.minLength
+# French typography puts (narrow) no-break spaces before « : ? ! » and inside
+# guillemets; they are kept, every other run of white space becomes one space.
+_KEPT_SPACES = "\u00a0\u202f"
+_SPACES = re.compile(rf"[^\S{_KEPT_SPACES}]+")
+
+T = TypeVar("T")
+
+_TOKEN = re.compile(r"^(?P<key>[a-z_]+): @@(?P<name>[a-z_]+)@@$", re.M)
+
+
+# --- template ----------------------------------------------------------------
+
+
+def load_template() -> str:
+    """The packaged template, so that `fiches new` works from any install."""
+    return (resources.files("macros") / "templates" / "fiche.md").read_text(encoding="utf-8")
+
+
+class _Quoted(str):
+    """A string YAML must write between double quotes (the number: «1.10» is not 1.1)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        # Indent list items under their key, as the reference fiche does.
+        return super().increase_indent(flow, False)
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+_Dumper.add_representer(_Quoted, _represent_quoted)
+
+
+def _yaml_entry(key: str, value: object) -> str:
+    """`key: value` as YAML that reads back as `value`, whatever the text holds."""
+    text = yaml.dump(
+        {key: value},
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    return text.rstrip("\n")
+
+
+def render_fiche(
+    template: str, *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
+) -> str:
+    """Fill the template's `key: @@name@@` lines; the values are dumped by PyYAML.
+
+    Values never go through string formatting into YAML: a title with quotes,
+    colons or a leading dash would otherwise break the front matter.
+    """
+    values: dict[str, object] = {
+        "numero": _Quoted(numero),
+        "titre": titre,
+        "themes": list(themes),
+        "statut": statut,
+        "date_creation": created,
+    }
+    unknown: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name not in values:
+            unknown.append(name)
+            return match.group(0)
+        return _yaml_entry(match.group("key"), values[name])
+
+    text = _TOKEN.sub(fill, template)
+    if unknown or "@@" in text:
+        # Only a broken template gets here; say where to look rather than crash.
+        raise UsageError(
+            "le modèle macros/templates/fiche.md contient un champ inconnu : "
+            f"{', '.join(unknown) or '@@'} ; restaurez-le depuis l'historique Git"
+        )
+    return text
+
+
+# --- numbers -----------------------------------------------------------------
+
+
+def used_numbers(collection: Collection) -> dict[str, str]:
+    """Number -> display path of the file that holds it, broken files included."""
+    used: dict[str, str] = {}
+    for shown in collection.files:
+        stem = Path(shown).stem
+        if FicheNumber.is_valid(stem):
+            used[stem] = shown
+    # A parsed fiche's own number wins over its file name (fiches/foo.md may say 2.1).
+    for fiche in collection.fiches:
+        used[str(fiche.number)] = fiche.source
+    return used
+
+
+def next_free_number(used: Iterable[str], chapter: int) -> str:
+    """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
+    ranks = [
+        FicheNumber(n).parts[1]
+        for n in used
+        if FicheNumber.is_valid(n)
+        and len(FicheNumber(n).parts) == 2
+        and FicheNumber(n).chapter == chapter
+    ]
+    return f"{chapter}.{max(ranks, default=0) + 1}"
+
+
+def _last_chapter(used: Iterable[str]) -> int:
+    chapters = [FicheNumber(n).chapter for n in used if FicheNumber.is_valid(n)]
+    return max(chapters, default=1)
+
+
+# --- checks shared by options and questions ------------------------------------
+
+
+def _check_number(text: str, chapter: int | None, used: dict[str, str], paths: ProjectPaths) -> str:
+    """A free, well-formed number in `chapter`; UsageError says why not."""
+    number = text.strip()
+    if not FicheNumber.is_valid(number):
+        comma = number.replace(",", ".")  # French decimal comma
+        example = (
+            comma
+            if FicheNumber.is_valid(comma)
+            else next_free_number(used, chapter or _last_chapter(used))
+        )
+        raise UsageError(
+            f"numéro de fiche mal formé « {number} » ; écrivez chapitre.rang avec "
+            f"un point, par exemple « {example} »"
+        )
+    parsed = FicheNumber(number)
+    if chapter is not None and parsed.chapter != chapter:
+        raise UsageError(
+            f"le numéro « {number} » est dans le chapitre {parsed.chapter}, "
+            f"pas dans le chapitre {chapter} ; le chapitre est la partie du numéro "
+            "avant le point"
+        )
+    if number in used:
+        proposal = next_free_number(used, parsed.chapter)
+        raise UsageError(
+            f"le numéro « {number} » est déjà celui de {used[number]} ; "
+            f"prenez un numéro libre, par exemple « {proposal} »"
+        )
+    target = paths.fiches_dir / f"{number}.md"
+    if target.exists():
+        raise UsageError(
+            f"le fichier {paths.display(target)} existe déjà ; "
+            "« fiches new » ne remplace jamais un fichier"
+        )
+    return number
+
+
+def _check_title(text: str) -> str:
+    # Line breaks or tabs would survive in YAML but not in a page title.
+    title = _SPACES.sub(" ", text).strip(" " + _KEPT_SPACES)
+    if len(title) < TITLE_MIN:
+        raise UsageError(f"titre trop court « {title} » : au moins {TITLE_MIN} caractères")
+    if not all(char.isprintable() or char in _KEPT_SPACES for char in title):
+        raise UsageError("le titre contient un caractère de contrôle ; retapez-le")
+    return title
+
+
+def _check_theme(name: str, registries: Registries) -> str:
+    name = name.strip()
+    theme = registries.find_theme(name)
+    if theme is None:
+        raise UsageError(f"thème inconnu « {name} » ; {registries.theme_hint(name)}")
+    return theme.slug
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --- questions ---------------------------------------------------------------
+
+
+class _Prompter:
+    """French questions on stdout, answers from stdin; bad answers are asked again."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+
+    def say(self, text: str) -> None:
+        print(text, file=self.stdout, flush=True)
+
+    def ask(self, question: str, default: str | None = None) -> str:
+        shown = f"{question} [{default}] : " if default else f"{question} : "
+        self.stdout.write(shown)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            # End of input: asking again would loop forever.
+            self.stdout.write("\n")
+            raise UsageError("saisie interrompue avant la fin des questions ; aucune fiche créée")
+        if not self.stdin.isatty():
+            # Piped answers are not echoed by a terminal; show them so the dialogue reads.
+            self.stdout.write(line if line.endswith("\n") else line + "\n")
+        answer = line.strip()
+        return answer or (default or "")
+
+    def until_valid(
+        self, question: str, check: Callable[[str], T], default: str | None = None
+    ) -> T:
+        while True:
+            answer = self.ask(question, default)
+            try:
+                return check(answer)
+            except UsageError as exc:
+                self.say(f"  {exc}")
+
+
+@dataclass
+class _Answers:
+    numero: str
+    titre: str
+    themes: list[str]
+    statut: str
+
+
+def _gather(
+    args: argparse.Namespace, collection: Collection, prompter: _Prompter | None
+) -> _Answers:
+    paths = collection.paths
+    registries = collection.registries
+    used = used_numbers(collection)
+
+    # Number and chapter. Options are checked strictly (a typo in a script must
+    # fail); questions are only asked for what the options left out.
+    chapter: int | None = args.chapitre
+    if args.numero is not None:
+        numero = _check_number(args.numero, chapter, used, paths)
+    elif prompter is None:
+        assert chapter is not None  # _missing() made sure
+        numero = _check_number(next_free_number(used, chapter), chapter, used, paths)
+        print(
+            f"numéro attribué : {numero} (premier numéro libre du chapitre {chapter})",
+            file=sys.stderr,
+        )
+    else:
+        # A chapter asked here only serves to propose a number: the answer to the
+        # next question may change it, since there is no going back to this one.
+        # A chapter given as an option is a constraint the number must respect.
+        asked = chapter is None
+        if chapter is None:
+            chapter = prompter.until_valid(
+                "Chapitre de la fiche", _chapter_answer, str(_last_chapter(used))
+            )
+        required = None if asked else chapter
+        numero = prompter.until_valid(
+            "Numéro de la fiche",
+            lambda text: _check_number(text, required, used, paths),
+            next_free_number(used, chapter),
+        )
+
+    if args.titre is not None:
+        titre = _check_title(args.titre)
+    else:
+        assert prompter is not None
+        titre = prompter.until_valid("Titre de la fiche (sans le numéro)", _check_title)
+
+    if args.themes:
+        themes = _unique(_check_theme(name, registries) for name in args.themes)
+    else:
+        assert prompter is not None
+        slugs = list(registries.themes)
+        prompter.say("Thèmes connus :")
+        for rank, slug in enumerate(slugs, start=1):
+            prompter.say(f"  {rank}. {slug} — {registries.themes[slug].label}")
+        themes = prompter.until_valid(
+            "Thèmes (numéros ou identifiants, séparés par des virgules)",
+            lambda text: _themes_answer(text, slugs, registries),
+        )
+
+    return _Answers(numero, titre, themes, args.statut)
+
+
+def _chapter_answer(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise UsageError(
+            f"chapitre invalide « {text} » : un nombre entier à partir de 1 est attendu"
+        )
+    return int(text)
+
+
+def _themes_answer(text: str, slugs: list[str], registries: Registries) -> list[str]:
+    chosen: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        if part.isdigit() and 1 <= int(part) <= len(slugs):
+            chosen.append(slugs[int(part) - 1])
+        else:
+            chosen.append(_check_theme(part, registries))
+    if not chosen:
+        raise UsageError("choisissez au moins un thème")
+    return _unique(chosen)
+
+
+# --- command -----------------------------------------------------------------
+
+
+def _chapter_type(text: str) -> int:
+    try:
+        return _chapter_answer(text.strip())
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Sans option, la commande pose ses questions. Exemple : fiches new "
+        '--numero 2.1 --titre "Coopérer entre structures" --theme projet-politique'
+    )
+    parser.add_argument(
+        "--numero",
+        metavar="NUMÉRO",
+        help="numéro de la fiche, chapitre.rang (par exemple 2.1) ; il doit être libre",
+    )
+    parser.add_argument("--titre", metavar="TITRE", help="titre de la fiche, sans le numéro")
+    parser.add_argument(
+        "--chapitre",
+        metavar="N",
+        type=_chapter_type,
+        help="chapitre (par défaut : celui du numéro) ; sans --numero, la fiche "
+        "prend le premier numéro libre du chapitre",
+    )
+    parser.add_argument(
+        "--theme",
+        dest="themes",
+        metavar="THÈME",
+        action="append",
+        default=[],
+        help="thème du registre fiches/registres/themes.yml ; "
+        "répétez l'option pour plusieurs thèmes",
+    )
+    parser.add_argument(
+        "--statut",
+        choices=list(STATUS_LABELS),
+        default="brouillon",
+        help="statut de la fiche (par défaut : brouillon)",
+    )
+    parser.add_argument(
+        "--interactif",
+        action="store_true",
+        help="poser les questions même si l'entrée n'est pas un terminal",
+    )
+
+
+def _missing(args: argparse.Namespace) -> list[str]:
+    missing = []
+    if args.numero is None and args.chapitre is None:
+        missing.append("--numero (ou --chapitre)")
+    if args.titre is None:
+        missing.append("--titre")
+    if not args.themes:
+        missing.append("--theme")
+    return missing
+
+
+def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    missing = _missing(args)
+    interactive = args.interactif or (bool(missing) and sys.stdin.isatty())
+    if missing and not interactive:
+        # Waiting for answers nobody can type would hang scripts and CI.
+        raise UsageError(
+            f"options manquantes : {', '.join(missing)} ; l'entrée n'est pas un "
+            "terminal, la commande ne peut pas poser ses questions (ajoutez ces "
+            "options, ou --interactif)"
+        )
+    collection = load_collection(paths)
+    if not collection.registries.themes:
+        shown = collection.registries.sources.get("themes", "fiches/registres/themes.yml")
+        raise UsageError(
+            f"aucun thème lisible dans {shown} ; lancez « fiches check » pour voir le problème"
+        )
+    prompter = _Prompter(sys.stdin, sys.stdout) if interactive else None
+    answers = _gather(args, collection, prompter)
+
+    text = render_fiche(
+        load_template(),
+        numero=answers.numero,
+        titre=answers.titre,
+        themes=answers.themes,
+        statut=answers.statut,
+        created=dt.date.today(),
+    )
+    target = paths.fiches_dir / f"{answers.numero}.md"
+    write_new(target, text, paths)
+    shown = paths.display(target)
+    print(shown, flush=True)
+    print(_next_steps(shown, FicheNumber(answers.numero).chapter, collection), file=sys.stderr)
+    return 0
+
+
+def write_new(target: Path, text: str, paths: ProjectPaths) -> None:
+    """Write `target` whole or not at all, and never over an existing file.
+
+    The text goes to a temporary file beside the target first; a hard link then
+    publishes it only if the name is still free (os.replace would overwrite a
+    file created meanwhile). Where hard links are unsupported, os.replace after
+    a last existence check is the fallback.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    refused = UsageError(
+        f"le fichier {paths.display(target)} existe déjà ; "
+        "« fiches new » ne remplace jamais un fichier"
+    )
+    try:
+        # os.open with 0o666 lets the umask decide, unlike mkstemp's 0o600.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, target)
+        except FileExistsError:
+            raise refused from None
+        except OSError:
+            if target.exists():
+                raise refused from None
+            os.replace(temp, target)
+    except OSError as exc:
+        raise UsageError(
+            f"impossible d'écrire {paths.display(target)} : {exc.strerror or exc}"
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _next_steps(shown: str, chapter: int, collection: Collection) -> str:
+    lines = [
+        f"Fiche créée : {shown}",
+        "Prochaines étapes :",
+        f"  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;",
+        "  2. lancez « fiches check » pour vérifier la fiche ;",
+        "  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site.",
+    ]
+    if chapter not in collection.registries.chapters:
+        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
+        lines.append(
+            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
+            "lui donner un titre au sommaire."
+        )
+    return "\n".join(lines)
