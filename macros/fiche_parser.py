@@ -70,6 +70,7 @@ def parse_fiche(
         summary=(data.get("resume") or "").strip(),
         keywords=list(data.get("mots_cles", [])),
         authors=list(data.get("redaction", [])),
+        search=dict(data.get("search") or {}),
         body=parts.body,
         body_first_line=parts.body_first_line,
         context=body.context,

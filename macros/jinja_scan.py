@@ -160,8 +160,17 @@ def check_template(
         return False
     known = set(MACROS) | allowed
     declared = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    # `structure(OPALE)` is one mistake, reported by find_calls as unquoted text.
+    as_arguments = {
+        id(arg)
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name) and call.node.name in MACROS
+        for arg in [*call.args, *(kw.value for kw in call.kwargs)]
+    }
     for name_node in tree.find_all(nodes.Name):
         if name_node.ctx != "load" or name_node.name in known or name_node.name in declared:
+            continue
+        if id(name_node) in as_arguments:
             continue
         line = first_line + name_node.lineno - 1
         what = "macro inconnue" if _is_called(tree, name_node) else "nom inconnu"

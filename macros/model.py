@@ -163,6 +163,7 @@ class Fiche:
     summary: str
     keywords: list[str]
     authors: list[str]
+    search: dict[str, object]  # Material's per-page search settings, passed through
     body: str
     body_first_line: int
     context: list[str] = field(default_factory=list)

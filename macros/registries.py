@@ -180,9 +180,11 @@ def _chapters(
 def _kinds(
     reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
 ) -> None:
+    lines: dict[str, int] = {}
     for _, entry, line in _entries(located, skip):
         slug = entry["slug"]
         if slug in reg.stake_kinds:
-            _duplicate(report, shown, line, "le type d'enjeu", slug, line)
+            _duplicate(report, shown, line, "le type d'enjeu", slug, lines[slug])
             continue
+        lines[slug] = line
         reg.stake_kinds[slug] = StakeKind(slug, entry["libelle"])

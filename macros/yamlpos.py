@@ -131,7 +131,12 @@ def _convert(
             for i, item in enumerate(node.value)
         ]
     located.raw[path] = str(node.value)
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):
+        # An unquoted impossible date (2026-13-26) fails to construct: keep the
+        # text, so that the schema says what is wrong and where.
+        return str(node.value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return value

@@ -76,5 +76,7 @@ def page_text(html_text: str) -> str:
     match = re.search(r"<article[^>]*>(.*)</article>", html_text, re.S)
     body = match.group(1) if match else html_text
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    # Heading permalinks («¶») are chrome, not text.
+    body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", body, flags=re.S)
     body = re.sub(r"<[^>]+>", "", body)
     return normalise(html.unescape(body))

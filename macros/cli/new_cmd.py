@@ -32,6 +32,8 @@ TITLE_MIN = 3  # fiche.schema.json: titre.minLength
 # guillemets; they are kept, every other run of white space becomes one space.
 _KEPT_SPACES = "\u00a0\u202f"
 _SPACES = re.compile(rf"[^\S{_KEPT_SPACES}]+")
+# The schema forbids these in titles: generated pages would run them as macros.
+_JINJA_MARK = re.compile(r"\{[{%#]")
 
 T = TypeVar("T")
 
@@ -189,6 +191,11 @@ def _check_title(text: str) -> str:
         raise UsageError(f"titre trop court « {title} » : au moins {TITLE_MIN} caractères")
     if not all(char.isprintable() or char in _KEPT_SPACES for char in title):
         raise UsageError("le titre contient un caractère de contrôle ; retapez-le")
+    if _JINJA_MARK.search(title):
+        raise UsageError(
+            "le titre ne peut pas contenir « {{ », « {% » ni « {# », "
+            "réservés aux macros ; reformulez-le"
+        )
     return title
 
 
@@ -267,7 +274,7 @@ def _gather(
         assert chapter is not None  # _missing() made sure
         numero = _check_number(next_free_number(used, chapter), chapter, used, paths)
         print(
-            f"numéro attribué : {numero} (premier numéro libre du chapitre {chapter})",
+            f"numéro attribué : {numero} (le numéro qui suit le plus grand du chapitre {chapter})",
             file=sys.stderr,
         )
     else:
@@ -356,7 +363,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         type=_chapter_type,
         help="chapitre (par défaut : celui du numéro) ; sans --numero, la fiche "
-        "prend le premier numéro libre du chapitre",
+        "prend le numéro qui suit le plus grand du chapitre",
     )
     parser.add_argument(
         "--theme",

@@ -19,9 +19,18 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         "title": f"{fiche.number} — {fiche.title}",
         "description": fiche.summary,
         "template": "fiche.html",
+        "search": fiche.search,
     }
+    keywords = ""
+    if fiche.keywords:
+        # In the page text, so that search finds the fiche by its keywords.
+        keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     return (
-        front_matter(**meta) + _anchored_body(fiche) + "\n\n" + _cross_references(fiche, collection)
+        front_matter(**meta)
+        + _anchored_body(fiche)
+        + "\n\n"
+        + keywords
+        + _cross_references(fiche, collection)
     )
 
 

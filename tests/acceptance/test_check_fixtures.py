@@ -32,7 +32,8 @@ def _project(case: Path, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_check_report_matches_golden(case: Path, tmp_path: Path) -> None:
-    result = run_fiches("check", cwd=_project(case, tmp_path))
+    # Only fiches/: the project's own pages under docs/ are not part of the case.
+    result = run_fiches("check", "fiches", cwd=_project(case, tmp_path))
     assert "Traceback" not in result.stdout + result.stderr
     expected_file = case / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN"):
@@ -58,6 +59,7 @@ def test_strict_build_fails_on_exactly_the_check_errors(case: Path, tmp_path: Pa
     project = _project(case, tmp_path)
     check = run_fiches("check", cwd=project)
     build = build_site(project)
+    assert check.returncode == 1
     assert build.returncode == 1
     assert "Traceback" not in build.stdout + build.stderr
     expected = {
@@ -74,7 +76,7 @@ def test_strict_build_fails_on_exactly_the_check_errors(case: Path, tmp_path: Pa
 
 def test_github_annotations(tmp_path: Path) -> None:
     project = _project(FIXTURES / "bad" / "yaml-syntaxe", tmp_path)
-    result = run_fiches("check", cwd=project, env={"GITHUB_ACTIONS": "true"})
+    result = run_fiches("check", "fiches", cwd=project, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     # Each problem: its plain line, then the workflow command that places it on the diff.

@@ -243,6 +243,10 @@ def test_chapter_must_agree_with_number(project: Path) -> None:
         ),
         (["--numero", "2.1", "--titre", "ab", "--theme", "dla-culture"], "titre trop court"),
         (
+            ["--numero", "2.1", "--titre", "Le {{ nom }} du projet", "--theme", "dla-culture"],
+            "réservés aux macros",
+        ),
+        (
             [
                 "--numero",
                 "2.1",

@@ -28,6 +28,7 @@ def _fiche(
         updated=None,
         summary="",
         keywords=[],
+        search={},
         authors=[],
         body="",
         body_first_line=1,

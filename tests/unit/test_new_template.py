@@ -29,7 +29,6 @@ AWKWARD_TITLES = [
     "yes",
     "null",
     "1.5",
-    "{{ structure('MES') }} dans un titre",
     "[crochets] et {accolades}",
     "Pourquoi\u202f? Le «\u00a0sur mesure\u00a0»",
     "& ancre * alias ! étiquette % @ `",

@@ -1,0 +1,1 @@
+"""Converting text exports of fiches into the project format."""

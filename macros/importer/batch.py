@@ -1,0 +1,211 @@
+"""Importing a batch of exports: each one read, converted, checked, then written or not.
+
+An input with any error writes nothing and does not stop the others. The
+generated fiche goes through the same validation as `fiches check` before
+it is written, and what that validation finds is reported at the export
+line it comes from, since the export is what the contributor has at hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..collection import Collection
+from ..diagnostics import Report, Severity
+from ..fiche_parser import parse_fiche
+from ..project import ProjectPaths
+from ..schema_check import Schemas
+from ..sources import decode
+from .convert import Converted, convert, report_unknown
+from .text_export import Export, parse_export
+from .writer import AlreadyExists, write_fiche
+
+# Why an input was skipped, by the code of its first error (summary lines).
+REASONS = {
+    "import-lecture": "fichier illisible",
+    "encodage": "fichier qui n'est pas en UTF-8",
+    "import-entete-absent": "en-tête « ••• FICHE » absent",
+    "import-entete-en-double": "plusieurs fiches dans un même export",
+    "import-numero-invalide": "numéro de fiche mal formé",
+    "import-titre-absent": "titre absent",
+    "import-texte-hors-section": "texte hors section",
+    "import-section-manquante": "section obligatoire absente",
+    "import-section-en-double": "section écrite deux fois",
+    "import-section-ordre": "sections dans le désordre",
+    "import-pratiques-vides": "aucune pratique",
+    "import-numero-en-double": "numéro déjà importé dans ce lot",
+    "import-fiche-existante": "fiche déjà existante",
+    "import-numero-deja-utilise": "numéro déjà pris par une autre fiche",
+    "import-fiche-invalide": "fiche produite invalide",
+    "import-ecriture": "écriture impossible",
+}
+
+
+@dataclass
+class Outcome:
+    source: str  # the input as the contributor named it
+    target: str | None = None  # display path of the fiche, once known
+    failure: str | None = None  # code of the first error; None when imported
+    replaced: bool = False
+
+
+class Importer:
+    def __init__(
+        self,
+        paths: ProjectPaths,
+        collection: Collection,
+        dest: Path,
+        *,
+        force: bool,
+        themes: list[str],
+        today: dt.date,
+    ) -> None:
+        self.paths = paths
+        self.registries = collection.registries
+        self.dest = dest
+        self.force = force
+        self.themes = themes
+        self.today = today
+        self.schemas = Schemas()
+        # A number is taken in the collection only where the fiche would land.
+        self.taken: dict[str, str] = {}
+        if dest.resolve() == paths.fiches_dir.resolve():
+            self.taken = {str(f.number): f.source for f in collection.fiches}
+        self.batch: dict[str, str] = {}  # number -> input that claimed it in this run
+        self.structures_file = self.registries.sources.get(
+            "structures", "fiches/registres/structures.yml"
+        )
+
+    def run_one(self, path: Path, shown: str) -> tuple[Outcome, Report]:
+        report = Report()
+        outcome = Outcome(shown)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            report.error(
+                shown,
+                1,
+                1,
+                "import-lecture",
+                f"impossible de lire l'export : {exc.strerror or exc}",
+                "vérifiez le chemin et les droits du fichier",
+            )
+            return self._failed(outcome, report), report
+        text = decode(raw, shown, report)
+        if text is None:
+            return self._failed(outcome, report), report
+        export = parse_export(text, shown, report)
+        if export.number is not None:
+            self._claim(export, report)
+        if report.has_errors or export.number is None:
+            return self._failed(outcome, report), report
+        target = self.dest / f"{export.number}.md"
+        outcome.target = self.paths.display(target)
+        converted = convert(export, self.registries, themes=self.themes, today=self.today)
+        report_unknown(converted, shown, self.structures_file, report)
+        self._validate(converted, export, outcome.target, report)
+        self._check_target(export, target, outcome.target, report)
+        if report.has_errors:
+            return self._failed(outcome, report), report
+        try:
+            outcome.replaced = write_fiche(target, converted.text, replace=self.force)
+        except AlreadyExists:
+            self._exists(export, outcome.target, report)
+        except OSError as exc:
+            report.error(
+                shown,
+                1,
+                1,
+                "import-ecriture",
+                f"impossible d'écrire {outcome.target} : {exc.strerror or exc}",
+                "vérifiez que le dossier de destination existe et est modifiable",
+            )
+        if report.has_errors:
+            return self._failed(outcome, report), report
+        if outcome.replaced:
+            report.info(
+                shown,
+                export.header_line,
+                1,
+                "import-fiche-remplacee",
+                f"{outcome.target} existait : remplacée (--force)",
+                "l'ancienne version reste dans l'historique Git",
+            )
+        return outcome, report
+
+    def _claim(self, export: Export, report: Report) -> None:
+        number = str(export.number)
+        first = self.batch.get(number)
+        if first is not None:
+            report.error(
+                export.path,
+                export.header_line,
+                1,
+                "import-numero-en-double",
+                f"le numéro « {number} » est déjà celui de {first} dans cet import",
+                "corrigez le numéro de l'une des deux fiches, ou importez-les séparément",
+            )
+            return
+        self.batch[number] = export.path
+
+    def _validate(self, converted: Converted, export: Export, target: str, report: Report) -> None:
+        checks = Report()
+        parse_fiche(converted.text, target, self.registries, self.schemas, checks)
+        for diag in checks.items:
+            if diag.severity < Severity.WARNING:
+                continue  # infos (e.g. a fiche cited but not yet written) do not block
+            line = converted.lines.get(diag.line, export.header_line)
+            report.error(
+                export.path,
+                line,
+                1,
+                "import-fiche-invalide",
+                f"la fiche produite ne serait pas valide ({diag.code}) : {diag.message}",
+                diag.hint or "corrigez l'export à cette ligne",
+            )
+
+    def _check_target(
+        self, export: Export, target: Path, shown_target: str, report: Report
+    ) -> None:
+        number = str(export.number)
+        other = self.taken.get(number)
+        if other is not None and other != shown_target:
+            if self.force:
+                report.warning(
+                    export.path,
+                    export.header_line,
+                    1,
+                    "import-numero-deja-utilise",
+                    f"le numéro « {number} » est aussi celui de {other}",
+                    "la collection aura deux fiches de même numéro : renumérotez l'une d'elles",
+                )
+            else:
+                report.error(
+                    export.path,
+                    export.header_line,
+                    1,
+                    "import-numero-deja-utilise",
+                    f"le numéro « {number} » est déjà celui de {other}",
+                    "choisissez un numéro libre dans l'export, ou relancez avec "
+                    "--force pour importer quand même",
+                )
+        if not self.force and target.exists():
+            self._exists(export, shown_target, report)
+
+    def _exists(self, export: Export, shown_target: str, report: Report) -> None:
+        report.error(
+            export.path,
+            export.header_line,
+            1,
+            "import-fiche-existante",
+            f"{shown_target} existe déjà : rien n'a été écrit",
+            "relancez avec --force pour la remplacer, ou changez le numéro de l'export",
+        )
+
+    @staticmethod
+    def _failed(outcome: Outcome, report: Report) -> Outcome:
+        first = next((d for d in report.items if d.severity == Severity.ERROR), None)
+        outcome.failure = first.code if first else "import-lecture"
+        return outcome

@@ -1,0 +1,147 @@
+"""An `Export` -> the text of a fiche, with the input line behind each output line.
+
+The output follows fiches/1.5.md: YAML front matter, then «## Contexte et
+enjeux» with one «### … { data-enjeu="…" }» per stake, «## Les pratiques des
+structures du MES», then the other sections. The line map lets the importer
+report a problem of the generated fiche at the export line it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..diagnostics import Report
+from ..fiche_body import CONTEXT as CONTEXT_TITLE
+from ..fiche_body import PRACTICES as PRACTICES_TITLE
+from ..fiche_body import STAKE_ATTR
+from ..registries import Registries
+from .inline import convert_text, heading_text
+from .text_export import CONTEXT, PRACTICES, Block, Export, ExportSection
+from .titles import known_names, sentence_case, stake_kind
+
+MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
+DRAFT = "brouillon"
+# Between two lists of different kinds, or Python-Markdown merges them into one.
+LIST_BREAK = "<!-- -->"
+
+
+@dataclass
+class Converted:
+    text: str
+    # Output line (1-based) -> export line; lines absent map to the header.
+    lines: dict[int, int] = field(default_factory=dict)
+    unknown: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, name
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.origin: dict[int, int] = {}
+
+    def add(self, text: str, source: int | None = None) -> None:
+        for offset, line in enumerate(text.split("\n")):
+            self.lines.append(line)
+            if source is not None:
+                self.origin[len(self.lines)] = source + offset
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+
+def front_matter(export: Export, title: str, themes: list[str], today: dt.date) -> str:
+    """YAML that reads back as exactly these values, whatever the title holds."""
+    number = export.number or ""
+    lines = ["---", MODELINE, f"numero: {json.dumps(number)}", _scalar("titre", title)]
+    lines.append("themes: []" if not themes else "themes:")
+    lines += [f"  - {slug}" for slug in themes]
+    lines += [f"statut: {DRAFT}", f"date_creation: {today.isoformat()}", "---"]
+    return "\n".join(lines)
+
+
+def _scalar(key: str, value: str) -> str:
+    dumped = yaml.safe_dump({key: value}, allow_unicode=True, width=10**6).rstrip("\n")
+    if "\n" in dumped or yaml.safe_load(dumped) != {key: value}:
+        dumped = f"{key}: {json.dumps(value, ensure_ascii=False)}"
+    return dumped
+
+
+def convert(
+    export: Export, registries: Registries, *, themes: list[str], today: dt.date
+) -> Converted:
+    names = known_names(registries)
+    out = _Writer()
+    unknown: list[tuple[int, int, str]] = []
+    title = sentence_case(export.title.strip(), names)
+    out.add(front_matter(export, title, themes, today))
+    for section in export.sections:
+        out.blank()
+        if section.kind == CONTEXT:
+            heading = CONTEXT_TITLE
+        elif section.kind == PRACTICES:
+            heading = PRACTICES_TITLE
+        else:
+            heading = heading_text(sentence_case(section.title, names))
+        out.add(f"## {heading}", section.line)
+        _section(section, registries, out, unknown)
+    text = "\n".join(out.lines).rstrip("\n") + "\n"
+    return Converted(text, out.origin, unknown)
+
+
+def _section(
+    section: ExportSection,
+    registries: Registries,
+    out: _Writer,
+    unknown: list[tuple[int, int, str]],
+) -> None:
+    kinds = list(registries.stake_kinds)
+    top: str | None = None  # kind of the list being written, if any
+    for block in section.blocks:
+        if block.kind == "subheading":
+            kind = stake_kind(block.text, kinds)
+            out.blank()
+            out.add(f'### {heading_text(block.text)} {{ {STAKE_ATTR}="{kind}" }}', block.line)
+            top = None
+            continue
+        text, names = convert_text(block.text, registries)
+        unknown += [(*block.position(n.offset), n.name) for n in names]
+        if block.kind == "paragraph":
+            out.blank()
+            out.add(text, block.line)
+            top = None
+            continue
+        if block.depth == 0 and top != block.kind:
+            out.blank()
+            if top is not None:
+                out.add(LIST_BREAK, block.line)
+                out.blank()
+            top = block.kind
+        out.add(_item(block, text), block.line)
+
+
+def _item(block: Block, text: str) -> str:
+    marker = "-" if block.kind == "bullet" else block.marker
+    indent = "    " * block.depth
+    hanging = indent + " " * (len(marker) + 1)
+    first, *rest = text.split("\n")
+    return "\n".join([f"{indent}{marker} {first}", *(hanging + line for line in rest)])
+
+
+def report_unknown(
+    converted: Converted, display_path: str, structures_file: str, report: Report
+) -> None:
+    for line, column, name in converted.unknown:
+        report.warning(
+            display_path,
+            line,
+            column,
+            "import-structure-inconnue",
+            f"« {name} » ressemble à un nom de structure absent du registre : "
+            "laissé en texte simple",
+            f"pour la créditer et la lier, ajoutez-la à {structures_file}, "
+            f'puis écrivez {{{{ structure("{name}") }}}} dans la fiche',
+        )

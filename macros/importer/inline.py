@@ -1,0 +1,227 @@
+"""Running text of an export -> fiche Markdown: macros for names, escapes for the rest.
+
+Structures named in parentheses become `{{ structure("…") }}` and «fiche n°1»
+becomes `{{ fiche("1", "fiche n°1") }}`, so that the site credits and links
+them. Everything else must render exactly as written, whatever it contains:
+Jinja delimiters are fenced in `{% raw %}` and Markdown block syntax at a line
+start is escaped. Wording is never changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from ..fiche_body import parenthetical_groups
+from ..model import FicheNumber
+from ..names import fold
+from ..registries import Registries
+
+# Acronyms of kinds of things, not of one organisation: alone in parentheses
+# they are not taken for a structure missing from the registry.
+GENERIC_ACRONYMS = frozenset(
+    {
+        "ESS",
+        "DLA",
+        "CRDLA",
+        "SCOP",
+        "SCIC",
+        "CAE",
+        "AMAP",
+        "PTCE",
+        "SIAE",
+        "ESUS",
+        "EPCI",
+        "RSA",
+        "RSE",
+        "TPE",
+        "PME",
+        "ONG",
+        "UE",
+        "CAF",
+        "CCAS",
+        "QPV",
+        "FSE",
+        "FEDER",
+        "ETP",
+        "CDI",
+        "CDD",
+    }
+)
+# Kept in capitals in titles, with the registry's names.
+ACRONYMS = GENERIC_ACRONYMS | {
+    "CRESS",
+    "URSCOP",
+    "CGSCOP",
+    "CNCRESS",
+    "ADEME",
+    "URSSAF",
+    "MSA",
+    "ANCT",
+    "BPI",
+}
+
+_FICHE_REF = re.compile(
+    r"\bfiches?[ \t\u00a0\u202f]+n[ \t\u00a0\u202f]*[°º][ \t\u00a0\u202f]*"
+    r"(?P<number>\d+(?:\.\d+)?)",
+    re.I,
+)
+_NAME_SEPARATOR = re.compile(r"(,|\bet\b)")
+_BOLD = re.compile(r"^\*\*(.+)\*\*$", re.S)
+_JINJA_OPEN = re.compile(r"\{[{%#]|\{$")
+_ENDRAW = re.compile(r"\{%[-+]?\s*endraw")
+_LINE_START = [
+    (re.compile(r"^([#>!])"), r"\\\1"),  # heading, quote, admonition
+    (re.compile(r"^([-*+])(?=[ \t])"), r"\\\1"),  # a list inside the item
+    (re.compile(r"^(\d+)\.(?=[ \t])"), r"\1\\."),  # «2024. Une année…» is not a list
+    (re.compile(r"^(=+[ \t]*)$"), r"&#61;\1"),  # a setext underline
+    (re.compile(r"^\{"), r"\\{"),  # a line «{…}» would be read as attributes
+]
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+
+RAW_OPEN = "{% raw %}"
+RAW_CLOSE = "{% endraw %}"
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """A parenthesised name that looks like a structure but is not in the registry."""
+
+    name: str
+    offset: int  # in the block text
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    offset: int
+    macro: bool = False
+
+
+def macro(name: str, *args: str) -> str:
+    # JSON string syntax is valid for both Jinja and the checker's ast parser.
+    quoted = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in args)
+    return f"{{{{ {name}({quoted}) }}}}"
+
+
+def convert_text(text: str, registries: Registries) -> tuple[str, list[UnknownName]]:
+    """Markdown for the text of one paragraph or list item (lines joined by «\\n»)."""
+    pieces, unknown = _structures(text, registries)
+    pieces = [p for piece in pieces for p in ([piece] if piece.macro else _fiche_refs(piece))]
+    out: list[str] = []
+    for piece in pieces:
+        if piece.macro:
+            out.append(piece.text)
+        else:
+            at_start = piece.offset == 0 or text[piece.offset - 1] == "\n"
+            out.append(protect(escape_markdown(piece.text, at_line_start=at_start)))
+    return "".join(out), unknown
+
+
+def protect(text: str) -> str:
+    """`text` fenced in {% raw %} when Jinja would read part of it as a tag."""
+    if not _JINJA_OPEN.search(text):
+        return text
+    # An «{% endraw %}» written in the text would close the fence early: split it.
+    body = _ENDRAW.sub(lambda m: "{" + RAW_CLOSE + RAW_OPEN + m.group(0)[1:], text)
+    return RAW_OPEN + body + RAW_CLOSE
+
+
+def heading_text(text: str) -> str:
+    """A heading as written. Raw fences will not do here: once Jinja has run,
+    attr_list would take «{{ x }} …» for the heading's attribute list. Braces
+    as character references are neither Jinja nor attributes; a final «#»
+    is escaped, or Markdown drops it as a closing mark."""
+    text = text.replace("{", "&#123;").replace("}", "&#125;")
+    return re.sub(r"#+$", lambda m: "\\#" * len(m.group(0)), text)
+
+
+def escape_markdown(text: str, *, at_line_start: bool) -> str:
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if index or at_line_start:
+            for pattern, replacement in _LINE_START:
+                line = pattern.sub(replacement, line, count=1)
+        lines[index] = _TAG.sub("&lt;", line)
+    return "\n".join(lines)
+
+
+def _structures(text: str, registries: Registries) -> tuple[list[_Piece], list[UnknownName]]:
+    pieces: list[_Piece] = []
+    unknown: list[UnknownName] = []
+    done = 0
+    for start, content in _groups(text):
+        parts = _NAME_SEPARATOR.split(content)
+        offset = start
+        for index, part in enumerate(parts):
+            name = part.strip(" \t\n\u00a0\u202f")
+            lead = offset + part.index(name) if name else offset
+            found = None if index % 2 else _resolve(name, registries)
+            if found is not None:
+                bold, written = found
+                if lead > done:
+                    pieces.append(_Piece(text[done:lead], done))
+                call = macro("structure", written)
+                pieces.append(_Piece(f"**{call}**" if bold else call, lead, macro=True))
+                done = lead + len(name)
+            elif index % 2 == 0 and looks_like_structure(name):
+                unknown.append(UnknownName(name, lead))
+            offset += len(part)
+    if done < len(text):
+        pieces.append(_Piece(text[done:], done))
+    return pieces, unknown
+
+
+def _groups(text: str) -> list[tuple[int, str]]:
+    """Outermost parenthesised groups with the offset of their first character."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    for content in parenthetical_groups(text):
+        start = text.index("(" + content + ")", position) + 1
+        found.append((start, content))
+        position = start + len(content) + 1
+    return found
+
+
+def _resolve(name: str, registries: Registries) -> tuple[bool, str] | None:
+    """(written in bold?, name as written) when the registry knows the name."""
+    if not name or "(" in name or ")" in name:
+        return None
+    bold = _BOLD.match(name)
+    written = bold.group(1) if bold else name
+    if registries.find_structure(written) is None:
+        return None
+    return bool(bold), written
+
+
+def looks_like_structure(name: str) -> bool:
+    """«URSCOP», «CRESS Bretagne»: a capitalised acronym opening a short name."""
+    words = name.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    first = words[0]
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    if not all(c.isalnum() or c in "-&'’" for c in first):
+        return False
+    return fold(name).upper() not in {fold(a).upper() for a in GENERIC_ACRONYMS}
+
+
+def _fiche_refs(piece: _Piece) -> list[_Piece]:
+    out: list[_Piece] = []
+    done = 0
+    for match in _FICHE_REF.finditer(piece.text):
+        number = match.group("number")
+        if not FicheNumber.is_valid(number):
+            continue
+        if match.start() > done:
+            out.append(_Piece(piece.text[done : match.start()], piece.offset + done))
+        out.append(
+            _Piece(macro("fiche", number, match.group(0)), piece.offset + match.start(), macro=True)
+        )
+        done = match.end()
+    if done < len(piece.text):
+        out.append(_Piece(piece.text[done:], piece.offset + done))
+    return out

@@ -1,0 +1,96 @@
+"""Writing an imported fiche without ever leaving a half-written or clobbered file.
+
+The text goes first to a temporary file in the destination folder, then takes
+its final name in one step: `os.replace` when replacing is allowed
+(`--force`), a hard link otherwise, which fails instead of overwriting if the
+name was taken meanwhile. A reader, a build or a crash never sees a partial
+fiche, and a refused overwrite leaves the existing file untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+# Where hard links are not available (some network or FAT file systems).
+_NO_LINKS = {errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
+
+
+class AlreadyExists(Exception):
+    """The target exists and replacing it was not allowed."""
+
+
+def write_fiche(target: Path, text: str, *, replace: bool) -> bool:
+    """Write `text` to `target` (UTF-8, LF); True when an existing file was replaced.
+
+    Raises AlreadyExists when `target` exists and `replace` is false, OSError
+    when the folder cannot be written.
+    """
+    existed = target.exists()
+    if existed and not replace:
+        raise AlreadyExists(str(target))
+    data = text.encode("utf-8")
+    mode = _mode_for(target)
+    temp = _temporary_copy(target.parent, data, mode)
+    try:
+        if replace:
+            os.replace(temp, target)
+        else:
+            _link_new(temp, target, data, mode)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    return existed
+
+
+def _temporary_copy(folder: Path, data: bytes, mode: int) -> Path:
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".md.tmp")
+    temp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _link_new(temp: Path, target: Path, data: bytes, mode: int) -> None:
+    try:
+        os.link(temp, target)
+        return
+    except FileExistsError as exc:
+        raise AlreadyExists(str(target)) from exc
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+    # Exclusive creation still never clobbers; only a crash mid-write could
+    # leave a partial file, which is why links come first.
+    try:
+        with open(target, "xb") as out:
+            out.write(data)
+    except FileExistsError as exc:
+        raise AlreadyExists(str(target)) from exc
+    os.chmod(target, mode)
+
+
+def _mode_for(target: Path) -> int:
+    """Keep the mode of the file being replaced; new files get the usual one."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
