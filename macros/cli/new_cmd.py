@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import re
-import secrets
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
-
-import yaml
+from typing import TextIO, TypeVar
 
 from ..collection import Collection, load_collection
 from ..model import STATUS_LABELS, FicheNumber
+from ..new_fiche import (
+    TemplateError,
+    last_chapter,
+    load_template,
+    next_free_number,
+    render_fiche,
+    used_numbers,
+)
 from ..project import ProjectPaths
 from ..registries import Registries
+from ..safe_write import AlreadyExists, write_fiche
 from .errors import UsageError
 
 TITLE_MIN = 3  # fiche.schema.json: titre.minLength
@@ -36,113 +40,6 @@ _SPACES = re.compile(rf"[^\S{_KEPT_SPACES}]+")
 _JINJA_MARK = re.compile(r"\{[{%#]")
 
 T = TypeVar("T")
-
-_TOKEN = re.compile(r"^(?P<key>[a-z_]+): @@(?P<name>[a-z_]+)@@$", re.M)
-
-
-# --- template ----------------------------------------------------------------
-
-
-def load_template() -> str:
-    """The packaged template, so that `fiches new` works from any install."""
-    return (resources.files("macros") / "templates" / "fiche.md").read_text(encoding="utf-8")
-
-
-class _Quoted(str):
-    """A string YAML must write between double quotes (the number: «1.10» is not 1.1)."""
-
-
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        # Indent list items under their key, as the reference fiche does.
-        return super().increase_indent(flow, False)
-
-
-def _represent_quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
-
-
-_Dumper.add_representer(_Quoted, _represent_quoted)
-
-
-def _yaml_entry(key: str, value: object) -> str:
-    """`key: value` as YAML that reads back as `value`, whatever the text holds."""
-    text = yaml.dump(
-        {key: value},
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=1_000_000,
-    )
-    return text.rstrip("\n")
-
-
-def render_fiche(
-    template: str, *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
-) -> str:
-    """Fill the template's `key: @@name@@` lines; the values are dumped by PyYAML.
-
-    Values never go through string formatting into YAML: a title with quotes,
-    colons or a leading dash would otherwise break the front matter.
-    """
-    values: dict[str, object] = {
-        "numero": _Quoted(numero),
-        "titre": titre,
-        "themes": list(themes),
-        "statut": statut,
-        "date_creation": created,
-    }
-    unknown: list[str] = []
-
-    def fill(match: re.Match[str]) -> str:
-        name = match.group("name")
-        if name not in values:
-            unknown.append(name)
-            return match.group(0)
-        return _yaml_entry(match.group("key"), values[name])
-
-    text = _TOKEN.sub(fill, template)
-    if unknown or "@@" in text:
-        # Only a broken template gets here; say where to look rather than crash.
-        raise UsageError(
-            "le modèle macros/templates/fiche.md contient un champ inconnu : "
-            f"{', '.join(unknown) or '@@'} ; restaurez-le depuis l'historique Git"
-        )
-    return text
-
-
-# --- numbers -----------------------------------------------------------------
-
-
-def used_numbers(collection: Collection) -> dict[str, str]:
-    """Number -> display path of the file that holds it, broken files included."""
-    used: dict[str, str] = {}
-    for shown in collection.files:
-        stem = Path(shown).stem
-        if FicheNumber.is_valid(stem):
-            used[stem] = shown
-    # A parsed fiche's own number wins over its file name (fiches/foo.md may say 2.1).
-    for fiche in collection.fiches:
-        used[str(fiche.number)] = fiche.source
-    return used
-
-
-def next_free_number(used: Iterable[str], chapter: int) -> str:
-    """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
-    ranks = [
-        FicheNumber(n).parts[1]
-        for n in used
-        if FicheNumber.is_valid(n)
-        and len(FicheNumber(n).parts) == 2
-        and FicheNumber(n).chapter == chapter
-    ]
-    return f"{chapter}.{max(ranks, default=0) + 1}"
-
-
-def _last_chapter(used: Iterable[str]) -> int:
-    chapters = [FicheNumber(n).chapter for n in used if FicheNumber.is_valid(n)]
-    return max(chapters, default=1)
 
 
 # --- checks shared by options and questions ------------------------------------
@@ -156,7 +53,7 @@ def _check_number(text: str, chapter: int | None, used: dict[str, str], paths: P
         example = (
             comma
             if FicheNumber.is_valid(comma)
-            else next_free_number(used, chapter or _last_chapter(used))
+            else next_free_number(used, chapter or last_chapter(used))
         )
         raise UsageError(
             f"numéro de fiche mal formé « {number} » ; écrivez chapitre.rang avec "
@@ -284,7 +181,7 @@ def _gather(
         asked = chapter is None
         if chapter is None:
             chapter = prompter.until_valid(
-                "Chapitre de la fiche", _chapter_answer, str(_last_chapter(used))
+                "Chapitre de la fiche", _chapter_answer, str(last_chapter(used))
             )
         required = None if asked else chapter
         numero = prompter.until_valid(
@@ -417,14 +314,17 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     prompter = _Prompter(sys.stdin, sys.stdout) if interactive else None
     answers = _gather(args, collection, prompter)
 
-    text = render_fiche(
-        load_template(),
-        numero=answers.numero,
-        titre=answers.titre,
-        themes=answers.themes,
-        statut=answers.statut,
-        created=dt.date.today(),
-    )
+    try:
+        text = render_fiche(
+            load_template(),
+            numero=answers.numero,
+            titre=answers.titre,
+            themes=answers.themes,
+            statut=answers.statut,
+            created=dt.date.today(),
+        )
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
     target = paths.fiches_dir / f"{answers.numero}.md"
     write_new(target, text, paths)
     shown = paths.display(target)
@@ -434,40 +334,19 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
 
 
 def write_new(target: Path, text: str, paths: ProjectPaths) -> None:
-    """Write `target` whole or not at all, and never over an existing file.
-
-    The text goes to a temporary file beside the target first; a hard link then
-    publishes it only if the name is still free (os.replace would overwrite a
-    file created meanwhile). Where hard links are unsupported, os.replace after
-    a last existence check is the fallback.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    refused = UsageError(
-        f"le fichier {paths.display(target)} existe déjà ; "
-        "« fiches new » ne remplace jamais un fichier"
-    )
+    """Write `target` whole or not at all, and never over an existing file."""
     try:
-        # os.open with 0o666 lets the umask decide, unlike mkstemp's 0o600.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temp, target)
-        except FileExistsError:
-            raise refused from None
-        except OSError:
-            if target.exists():
-                raise refused from None
-            os.replace(temp, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_fiche(target, text, replace=False)
+    except AlreadyExists:
+        raise UsageError(
+            f"le fichier {paths.display(target)} existe déjà ; "
+            "« fiches new » ne remplace jamais un fichier"
+        ) from None
     except OSError as exc:
         raise UsageError(
             f"impossible d'écrire {paths.display(target)} : {exc.strerror or exc}"
         ) from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _next_steps(shown: str, chapter: int, collection: Collection) -> str:

@@ -16,11 +16,11 @@ from ..collection import Collection
 from ..diagnostics import Report, Severity
 from ..fiche_parser import parse_fiche
 from ..project import ProjectPaths
+from ..safe_write import AlreadyExists, write_fiche
 from ..schema_check import Schemas
 from ..sources import decode
 from .convert import Converted, convert, report_unknown
 from .text_export import Export, parse_export
-from .writer import AlreadyExists, write_fiche
 
 # Why an input was skipped, by the code of its first error (summary lines).
 REASONS = {

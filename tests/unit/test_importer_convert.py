@@ -14,22 +14,13 @@ from macros.frontmatter import split
 from macros.importer.convert import LIST_BREAK, convert, front_matter
 from macros.importer.text_export import Export, parse_export
 from macros.importer.titles import known_names, sentence_case, stake_kind
-from macros.project import ProjectPaths
-from macros.registries import Registries, load_registries
+from macros.registries import Registries
 from macros.schema_check import Schemas
 from macros.sources import decode
 from tests.support import ROOT, SEED
 
 TODAY = dt.date(2026, 3, 14)
 OK = ROOT / "tests" / "fixtures" / "exports" / "ok"
-
-
-@pytest.fixture(scope="module")
-def registries() -> Registries:
-    report = Report()
-    loaded = load_registries(ProjectPaths.at(ROOT), Schemas(), report)
-    assert not report.has_errors
-    return loaded
 
 
 def export_of(text: str) -> Export:

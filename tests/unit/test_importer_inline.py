@@ -8,7 +8,6 @@ import jinja2
 import markdown
 import pytest
 
-from macros.diagnostics import Report
 from macros.importer.inline import (
     convert_text,
     escape_markdown,
@@ -16,18 +15,7 @@ from macros.importer.inline import (
     looks_like_structure,
     protect,
 )
-from macros.project import ProjectPaths
-from macros.registries import Registries, load_registries
-from macros.schema_check import Schemas
-from tests.support import ROOT
-
-
-@pytest.fixture(scope="module")
-def registries() -> Registries:
-    report = Report()
-    loaded = load_registries(ProjectPaths.at(ROOT), Schemas(), report)
-    assert not report.has_errors
-    return loaded
+from macros.registries import Registries
 
 
 def render(text: str) -> str:

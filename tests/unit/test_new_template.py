@@ -9,10 +9,11 @@ import pytest
 import yaml
 
 from macros.cli.errors import UsageError
-from macros.cli.new_cmd import load_template, next_free_number, render_fiche, write_new
+from macros.cli.new_cmd import write_new
 from macros.diagnostics import Report
 from macros.fiche_parser import parse_fiche
 from macros.frontmatter import split
+from macros.new_fiche import TemplateError, load_template, next_free_number, render_fiche
 from macros.project import ProjectPaths
 from macros.registries import load_registries
 from macros.schema_check import Schemas
@@ -118,7 +119,7 @@ def test_rendered_template_passes_the_check_without_any_diagnostic() -> None:
 
 
 def test_unknown_token_in_template_is_a_french_error_not_a_crash() -> None:
-    with pytest.raises(UsageError, match="modèle"):
+    with pytest.raises(TemplateError, match="modèle"):
         render_fiche(
             "---\nauteur: @@auteur@@\n---\n",
             numero="1.1",

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.importer.writer import AlreadyExists, write_fiche
+from macros.safe_write import AlreadyExists, write_fiche
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".import-"))
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".fiche-"))
 
 
 def test_new_file_is_written_as_utf8_lf(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
-"""Writing an imported fiche without ever leaving a half-written or clobbered file.
+"""Writing a fiche without ever leaving a half-written or clobbered file.
 
-The text goes first to a temporary file in the destination folder, then takes
-its final name in one step: `os.replace` when replacing is allowed
-(`--force`), a hard link otherwise, which fails instead of overwriting if the
+Both `fiches new` and `fiches import` write through here. The text goes first
+to a temporary file in the destination folder, then takes its final name in
+one step: `os.replace` when replacing is allowed (`import --force`), a hard
+link otherwise, which fails instead of overwriting if the
 name was taken meanwhile. A reader, a build or a crash never sees a partial
 fiche, and a refused overwrite leaves the existing file untouched.
 """
@@ -48,7 +49,7 @@ def write_fiche(target: Path, text: str, *, replace: bool) -> bool:
 
 
 def _temporary_copy(folder: Path, data: bytes, mode: int) -> Path:
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".import-", suffix=".md.tmp")
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".fiche-", suffix=".md.tmp")
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
