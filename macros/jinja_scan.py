@@ -190,15 +190,22 @@ def _is_called(tree: nodes.Template, name_node: nodes.Name) -> bool:
 
 
 def _french_jinja(message: str) -> str:
-    table = [
-        ("unexpected end of template", "fin de texte inattendue (accolades non refermées ?)"),
-        ("unexpected '}'", "accolade « } » inattendue"),
-        ("unexpected char", "caractère inattendu"),
-        ("expected token", "élément attendu manquant"),
-        ("unexpected '", "élément inattendu"),
-        ("Encountered unknown tag", "balise {% … %} inconnue"),
-    ]
-    for english, french in table:
-        if message.startswith(english):
-            return f"{french} ({message})"
-    return message
+    """Jinja's English parser messages, said in French with the offending text."""
+    got = re.search(r"got '([^']*)'", message)
+    char = re.match(r"unexpected char '(.+?)' at \d+", message)
+    if message.startswith("unexpected end of template"):
+        return "fin de texte inattendue, une macro n'est pas refermée par « }} »"
+    if char:
+        return f"caractère inattendu « {char.group(1)} » dans une macro"
+    if message.startswith("unexpected '}'"):
+        return "accolade « } » seule, une macro se referme par « }} »"
+    if message.lower().startswith("expected an expression"):
+        return "macro vide ou incomplète"
+    if message.startswith("expected token") and got:
+        return f"« {got.group(1)} » inattendu dans une macro"
+    if message.startswith("unexpected '"):
+        return f"« {message.split(chr(39))[1]} » inattendu dans une macro"
+    if message.startswith("Encountered unknown tag"):
+        tag = re.search(r"tag '([^']*)'", message)
+        return f"balise « {{% {tag.group(1) if tag else '…'} %}} » inconnue"
+    return f"syntaxe incorrecte ({message})"
