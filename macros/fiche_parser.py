@@ -17,6 +17,7 @@ from .registries import Registries
 from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
+_PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
 _TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
 
@@ -81,6 +82,7 @@ def parse_fiche(
         fiche_refs=refs,
     )
     _check_meta(fiche, meta, registries, display_path, report)
+    _placeholders(fiche, display_path, report)
     return fiche
 
 
@@ -101,6 +103,34 @@ def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | N
         )
         return None
     return FicheNumber(raw)
+
+
+def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
+    """Template text left in place: fine while drafting, not once published."""
+    for offset, line in enumerate(fiche.body.split("\n")):
+        match = _PLACEHOLDER.search(line)
+        if match is None:
+            continue
+        line_number = fiche.body_first_line + offset
+        column = match.start() + 1
+        if fiche.status == "publiee":
+            report.error(
+                display_path,
+                line_number,
+                column,
+                "texte-a-remplacer",
+                "texte du modèle encore en place dans une fiche publiée",
+                "remplacez ce passage « à remplacer » par le vrai texte, ou supprimez-le",
+            )
+        else:
+            report.info(
+                display_path,
+                line_number,
+                column,
+                "texte-a-remplacer",
+                "texte du modèle encore en place",
+                "remplacez ce passage avant de passer la fiche en « publiee »",
+            )
 
 
 def _check_meta(
