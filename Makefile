@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check bench clean
+.PHONY: serve build hors-ligne test lint check bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
@@ -20,6 +20,13 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# A copy of the site that works from a folder or a USB key, without a server.
+hors-ligne: $(STAMP)
+	OFFLINE=true DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --site-dir site-hors-ligne
+	rm -f fiches-mes-hors-ligne.zip
+	cd site-hors-ligne && ../$(BIN)/python -m zipfile -c ../fiches-mes-hors-ligne.zip .
+	@echo "Site hors ligne : ouvrez site-hors-ligne/index.html, ou partagez fiches-mes-hors-ligne.zip"
 
 check: $(STAMP)
 	$(BIN)/fiches check
@@ -37,4 +44,4 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_collection
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-hors-ligne fiches-mes-hors-ligne.zip $(VENV)

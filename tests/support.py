@@ -49,18 +49,25 @@ def run_fiches(
     )
 
 
-def build_site(project: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build` of `project` into `project/site`."""
-    env = {
+def build_site(
+    project: Path,
+    *,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+    site_dir: str = "site",
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `project` into `project/<site_dir>`."""
+    full_env = {
         **os.environ,
+        **(env or {}),
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
     }
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", site_dir]
     if strict:
         command.append("--strict")
     return subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=600
+        command, cwd=project, env=full_env, capture_output=True, text=True, timeout=600
     )
 
 

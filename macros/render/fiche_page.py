@@ -81,8 +81,14 @@ def _cross_references(fiche: Fiche, collection: Collection) -> str:
     return "\n".join(out) + "\n"
 
 
-def fiche_view(fiche: Fiche, collection: Collection) -> dict[str, Any]:
-    """What `overrides/fiche.html` shows above the body; URLs are site-root relative."""
+def fiche_view(
+    fiche: Fiche, collection: Collection, url_of: Callable[[str], str]
+) -> dict[str, Any]:
+    """What `overrides/fiche.html` shows above the body.
+
+    `url_of` maps a page's source path (`themes/x.md`) to its site-root URL,
+    so that the view follows MkDocs' URL settings rather than guessing them.
+    """
     reg = collection.registries
     chapter = reg.chapter(fiche.chapter)
     credited = {slug for p in fiche.practices for slug in p.credits}
@@ -90,7 +96,10 @@ def fiche_view(fiche: Fiche, collection: Collection) -> dict[str, Any]:
         "number": str(fiche.number),
         "title": fiche.title,
         "label": fiche_label(fiche),
-        "chapter": {"label": chapter.label, "url": f"fiches/#chapitre-{chapter.number}"},
+        "chapter": {
+            "label": chapter.label,
+            "url": f"{url_of('fiches/index.md')}#chapitre-{chapter.number}",
+        },
         "status": fiche.status,
         "status_label": fiche.status_label,
         "summary": fiche.summary,
@@ -98,7 +107,7 @@ def fiche_view(fiche: Fiche, collection: Collection) -> dict[str, Any]:
         "themes": [
             {
                 "label": reg.themes[s].label,
-                "url": f"themes/{s}/",
+                "url": url_of(reg.themes[s].page),
                 "title": reg.themes[s].description,
             }
             for s in fiche.themes
@@ -107,7 +116,7 @@ def fiche_view(fiche: Fiche, collection: Collection) -> dict[str, Any]:
         "structures": [
             {
                 "label": reg.structures[s].short_name,
-                "url": f"structures/{s}/",
+                "url": url_of(reg.structures[s].page),
                 "title": reg.structures[s].name,
                 "credited": s in credited,
             }

@@ -32,6 +32,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def __init__(self) -> None:
         self.collection: Collection | None = None
         self._fiche_pages: dict[str, str] = {}
+        self._files: Files | None = None
 
     # Before mkdocs-macros' on_config, so that the index exists when macros
     # are defined, and a broken collection stops the build before rendering.
@@ -63,6 +64,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if self.config.expand_nav and config.nav:
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
+        self._files = None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -82,7 +84,14 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = page.edit_path
             files.append(generated)
+        self._files = files
         return files
+
+    def _url_of(self, src_uri: str) -> str:
+        file = self._files.get_file_from_path(src_uri) if self._files is not None else None
+        if file is None:
+            raise PluginError(f"page introuvable : {src_uri}")
+        return file.url
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -91,5 +100,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if number is not None and self.collection is not None:
             fiche = self.collection.index.fiche(number)
             assert fiche is not None
-            context["fiche"] = fiche_view(fiche, self.collection)  # type: ignore[typeddict-unknown-key]
+            context["fiche"] = fiche_view(  # type: ignore[typeddict-unknown-key]
+                fiche, self.collection, self._url_of
+            )
         return context
