@@ -133,7 +133,9 @@ def _named_in(block: Item | Paragraph, calls: list[MacroCall]) -> list[str]:
 def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:
     kinds = registries.stake_kinds
     kind = heading.attrs.get(STAKE_ATTR, "")
-    if not kind:
+    if heading.broken_attrs:
+        pass  # the unreadable attribute list is the one thing to fix
+    elif not kind:
         report.error(
             display_path,
             heading.line,

@@ -31,6 +31,8 @@ class Heading:
     anchor: str | None
     line: int
     column: int
+    # Its attribute list was already reported unreadable: say nothing more about it.
+    broken_attrs: bool = False
 
 
 @dataclass
@@ -149,11 +151,13 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     text = (match.group(2) or "").rstrip("#").strip()
     attrs: dict[str, str] = {}
     anchor = None
+    broken = False
     with_attrs = _ATTRS.match(text)
     if with_attrs:
         text = with_attrs.group(1).strip()
         attrs, anchor, leftovers = parse_attrs(with_attrs.group(2))
         if leftovers:
+            broken = True
             report.error(
                 display_path,
                 lineno,
@@ -163,6 +167,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
                 'écrivez par exemple { data-enjeu="politique" }',
             )
     elif text.count("{") != text.count("}"):
+        broken = True
         report.error(
             display_path,
             lineno,
@@ -180,7 +185,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
             "titre vide",
             "écrivez le texte du titre après les dièses",
         )
-    return Heading(level, text, attrs, anchor, lineno, 1)
+    return Heading(level, text, attrs, anchor, lineno, 1, broken)
 
 
 def _check_inline(block: Item | Paragraph, display_path: str, report: Report) -> None:
