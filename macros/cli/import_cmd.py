@@ -19,6 +19,7 @@ from ..diagnostics import Severity
 from ..importer.batch import REASONS, Importer, Outcome
 from ..names import quoted_list
 from ..project import ProjectPaths
+from ..wording import plural
 from .errors import UsageError
 from .reporter import print_report
 
@@ -143,15 +144,11 @@ def summary(outcomes: list[Outcome]) -> str:
     skipped = Counter(o.failure for o in outcomes if o.failure)
     total_skipped = sum(skipped.values())
     head = (
-        f"import : {_plural(imported, 'fiche importée', 'fiches importées')}, "
-        f"{_plural(total_skipped, 'export ignoré', 'exports ignorés')}"
+        f"import : {plural(imported, 'fiche importée', 'fiches importées')}, "
+        f"{plural(total_skipped, 'export ignoré', 'exports ignorés')}"
     )
     lines = [head]
     for code, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0] or "")):
         assert code is not None
         lines.append(f"  {count} × {_reason(code)} [{code}]")
     return "\n".join(lines)
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Report, Severity
+from ..wording import plural
 
 _ANNOTATION = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -47,12 +48,9 @@ def summary(report: Report, files: int) -> str:
     warnings = report.count(Severity.WARNING)
     infos = report.count(Severity.INFO)
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'s' if n > 1 else ''}"
-
     verdict = "échec" if errors else "ok"
     return (
-        f"{verdict} : {plural(files, 'fichier')} vérifié{'s' if files > 1 else ''}, "
+        f"{verdict} : {plural(files, 'fichier vérifié', 'fichiers vérifiés')}, "
         f"{plural(errors, 'erreur')}, {plural(warnings, 'avertissement')}, "
         f"{plural(infos, 'info')}"
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..collection import Collection
+from ..wording import plural
 from .links import fiche_label, link, structure_link, theme_link
-from .markdown import front_matter, plural
+from .markdown import front_matter
 from .structure_page import profile_line
 
 KIND_HEADINGS = {
@@ -22,7 +23,12 @@ def sommaire(collection: Collection) -> str:
         front_matter(title="Sommaire", description="Toutes les fiches, par chapitre."),
         "# Sommaire",
         "",
-        f"{plural(len(index.fiches), 'fiche')} publiées ou en préparation, par chapitre. "
+        plural(
+            len(index.fiches),
+            "fiche publiée ou en préparation",
+            "fiches publiées ou en préparation",
+        )
+        + ", par chapitre. "
         "Chaque fiche présente un contexte, ses enjeux et les pratiques des structures du MES.",
         "",
     ]

@@ -14,9 +14,3 @@ def front_matter(**meta: object) -> str:
 def one_line(text: str) -> str:
     """Multi-line list-item text, joined so it stays one item when re-listed."""
     return " ".join(part.strip() for part in text.splitlines() if part.strip())
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    # French keeps the singular for 0 and 1: «0 pratique», «1 fiche».
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count} {word}"

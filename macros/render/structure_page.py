@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 
 from ..collection import Collection
 from ..model import Fiche, Structure
+from ..wording import plural
 from .links import fiche_label, link
-from .markdown import front_matter, one_line, plural
+from .markdown import front_matter, one_line
 
 
 def profile_line(structure: Structure) -> str:
