@@ -231,3 +231,31 @@ def test_fiches_carry_the_schema_modeline() -> None:
     for fiche in sorted((ROOT / "fiches").glob("*.md")):
         lines = fiche.read_text(encoding="utf-8").splitlines()
         assert lines[1] == "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
+
+
+def test_vscode_task_shows_check_problems_inline(tmp_path: Path) -> None:
+    """The default build task runs `fiches check`; its matchers read every message line."""
+    tasks = json.loads((ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))
+    (task,) = [t for t in tasks["tasks"] if t["label"] == "fiches check"]
+    assert task["args"] == ["check"] and task["command"].endswith("/.venv/bin/fiches")
+    assert task["group"] == {"kind": "build", "isDefault": True}
+    matchers = {m["severity"]: re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"]}
+    assert set(matchers) == {"error", "warning", "info"}
+
+    project = copy_project(tmp_path / "projet")
+    fiche = project / "fiches" / "1.5.md"
+    fiche.write_text(
+        fiche.read_text(encoding="utf-8").replace('structure("ARDES")', 'structure("ARDEZ")', 1),
+        encoding="utf-8",
+    )
+    result = run_fiches("check", cwd=project)
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert lines
+    for line in lines:
+        caught = [severity for severity, regexp in matchers.items() if regexp.match(line)]
+        assert len(caught) == 1, line
+        match = matchers[caught[0]].match(line)
+        assert match is not None
+        assert (project / match.group(1)).is_file()
+    error = next(line for line in lines if ": erreur: " in line)
+    assert matchers["error"].match(error).group(1, 2) == ("fiches/1.5.md", "34")  # type: ignore[union-attr]
