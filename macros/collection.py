@@ -53,6 +53,7 @@ def load_collection(
             "dossier des fiches introuvable",
             "créez le dossier « fiches/ »",
         )
+    _misplaced_fiches(paths, report)
     for path in paths.fiche_files():
         shown = paths.display(path)
         files[shown] = str(path)
@@ -87,6 +88,28 @@ def load_collection(
             "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
         )
     return Collection(paths, registries, fiches, index, report, files)
+
+
+def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:
+    """Markdown the collection would silently skip: a fiche in a sub-folder or
+    with another extension never reaches the site, so say so."""
+    if not paths.fiches_dir.is_dir():
+        return
+    expected = set(paths.fiche_files())
+    for path in sorted(paths.fiches_dir.rglob("*")):
+        if not path.is_file() or path in expected:
+            continue
+        if path.suffix.lower() in (".md", ".markdown", ".mdown", ".txt"):
+            report.error(
+                paths.display(path),
+                1,
+                1,
+                "fiche-mal-placee",
+                "ce fichier n'est pas lu comme une fiche",
+                "une fiche se place directement dans « fiches/ » et se nomme "
+                "<numero>.md, par exemple fiches/2.1.md ; pour un export texte, "
+                "utilisez « fiches import »",
+            )
 
 
 def _check_pages(
