@@ -98,6 +98,3 @@ class Report:
     @property
     def has_errors(self) -> bool:
         return any(d.severity == Severity.ERROR for d in self.items)
-
-    def for_paths(self, paths: set[str]) -> Report:
-        return Report([d for d in self.items if d.path in paths])

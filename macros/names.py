@@ -18,10 +18,6 @@ def fold(name: str) -> str:
     return _SPACES.sub(" ", bare).strip().casefold()
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
 def closest(wanted: str, candidates: Iterable[str], *, n: int = 3) -> list[str]:
     """The known names nearest to `wanted`, best first."""
     by_fold: dict[str, str] = {}

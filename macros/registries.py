@@ -32,9 +32,6 @@ class Registries:
         slug = self._names.get(fold(name))
         return self.structures[slug] if slug else None
 
-    def structure_names(self) -> list[str]:
-        return [s.short_name for s in self.structures.values()]
-
     def structure_hint(self, name: str) -> str:
         pool = [s.short_name for s in self.structures.values()]
         pool += [a for s in self.structures.values() for a in s.aliases]
