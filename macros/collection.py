@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .acronyms import unknown_acronyms
 from .diagnostics import Report
 from .fiche_parser import parse_fiche
 from .frontmatter import split
@@ -76,6 +77,7 @@ def load_collection(
             continue
         seen[number] = fiche
         fiches.append(fiche)
+        unknown_acronyms(fiche, registries, report)
     page_refs = _check_pages(paths, registries, report, PLATFORM_NAMES | extra_names)
     index = build_index(fiches, page_refs)
     for pending in index.pending:

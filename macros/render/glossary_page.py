@@ -1,0 +1,35 @@
+"""The generated /glossaire/ page: every known term, its expansion and definition."""
+
+from __future__ import annotations
+
+from ..collection import Collection
+from ..glossary import all_terms
+from .links import structure_link, theme_link
+from .markdown import front_matter
+
+
+def glossary_source(collection: Collection) -> str:
+    reg = collection.registries
+    out = [
+        front_matter(
+            title="Glossaire",
+            description="Les sigles et termes de l'économie solidaire employés dans les fiches.",
+        ),
+        "# Glossaire",
+        "",
+        "Les sigles et termes employés dans les fiches. Dans une fiche, un sigle connu "
+        "affiche son développement quand on le survole, le touche ou l'atteint au clavier.",
+        "",
+    ]
+    for term in all_terms(reg):
+        out += [f"## {term.term} {{ #{term.anchor} }}", "", f"**{term.expansion}**", ""]
+        out += [term.definition, ""]
+        see = []
+        if term.structure and term.structure in reg.structures:
+            structure = reg.structures[term.structure]
+            see.append(f"la structure {structure_link(structure)}")
+        if term.theme and term.theme in reg.themes:
+            see.append(f"le thème {theme_link(reg.themes[term.theme])}")
+        if see:
+            out += ["Voir " + " et ".join(see) + ".", ""]
+    return "\n".join(out)
