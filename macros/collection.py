@@ -15,8 +15,8 @@ from .jinja_scan import PLATFORM_NAMES, check_template, find_calls
 from .model import Fiche, FicheRef
 from .project import ProjectPaths
 from .references import resolve_calls
-from .renumbering import former_numbers
 from .registries import Registries, load_registries
+from .renumbering import former_numbers
 from .schema_check import Schemas
 from .sources import read_source
 
