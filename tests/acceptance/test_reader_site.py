@@ -21,7 +21,7 @@ pytestmark = pytest.mark.build
 FIXTURE = ROOT / "tests" / "fixtures" / "collections" / "lecteur" / "fiches"
 SITE_URL = "https://exemple.org/ressources/"
 ATOM = "{http://www.w3.org/2005/Atom}"
-DLA = '<abbr title="Dispositif local d\'accompagnement">DLA</abbr>'
+DLA = '<abbr tabindex="0" title="Dispositif local d\'accompagnement">DLA</abbr>'
 
 
 def _project(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
@@ -82,8 +82,8 @@ def test_glossary_tooltips_on_fiche_terms(online: Path) -> None:
     page = _fiche(online, "1.5")
     body = page.split('class="fiche-corps"', 1)[1]
     assert body.count(DLA) == 3
-    assert '<abbr title="Économie sociale et solidaire">ESS</abbr>' in body
-    assert '<abbr title="Mouvement pour l\'Économie Solidaire">MES</abbr>' in body
+    assert '<abbr tabindex="0" title="Économie sociale et solidaire">ESS</abbr>' in body
+    assert '<abbr tabindex="0" title="Mouvement pour l\'Économie Solidaire">MES</abbr>' in body
     # Structure links keep their own title and no <abbr>: «UFISC» is a link here.
     assert re.search(r'<a href="[^"]*ufisc/"[^>]*>UFISC</a>', body)
 

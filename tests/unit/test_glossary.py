@@ -39,7 +39,7 @@ def test_known_tokens_cover_glossary_and_structures(repo_collection: Collection)
 
 def _render(text: str) -> str:
     md = markdown.Markdown(
-        extensions=["attr_list", "toc", "abbr", "macros.site.abbr_outside_links"],
+        extensions=["attr_list", "toc", "abbr", "macros.site.glossary_abbr"],
         extension_configs={"toc": {"permalink": True}},
     )
     return md.convert(text + "\n\n*[DLA]: Dispositif local d'accompagnement\n")
@@ -49,7 +49,7 @@ def test_abbr_stays_out_of_links_and_code() -> None:
     html = _render(
         "## Le DLA\n\nLe DLA, [le **DLA** en ligne](https://exemple.org) puis DLA, et `DLA`.\n"
     )
-    title = '<abbr title="Dispositif local d\'accompagnement">DLA</abbr>'
+    title = '<abbr tabindex="0" title="Dispositif local d\'accompagnement">DLA</abbr>'
     assert html.count(title) == 3  # heading text, before and after the link
     assert (
         '<a href="https://exemple.org">le <strong>DLA</strong> en ligne</a> puis ' + title in html
