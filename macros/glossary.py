@@ -87,9 +87,10 @@ def build_glossary(
 def _links_known(
     reg: Registries, entry: dict[str, Any], located: Located, i: int, shown: str, report: Report
 ) -> bool:
+    # An empty registry failed to load and said so: no cascade of messages here.
     ok = True
     slug = entry.get("structure")
-    if slug is not None and slug not in reg.structures:
+    if slug is not None and reg.structures and slug not in reg.structures:
         line, column = located.where([i, "structure"])
         report.error(
             shown,
@@ -101,7 +102,7 @@ def _links_known(
         )
         ok = False
     slug = entry.get("theme")
-    if slug is not None and slug not in reg.themes:
+    if slug is not None and reg.themes and slug not in reg.themes:
         line, column = located.where([i, "theme"])
         report.error(
             shown,
