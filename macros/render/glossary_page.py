@@ -10,6 +10,7 @@ from .markdown import front_matter
 
 def glossary_source(collection: Collection) -> str:
     reg = collection.registries
+    known = {t.term for t in all_terms(reg)}
     out = [
         front_matter(
             title="Glossaire",
@@ -22,8 +23,14 @@ def glossary_source(collection: Collection) -> str:
         "",
     ]
     for term in all_terms(reg):
+        structure = reg.structures.get(term.structure or "") if term.line == 0 else None
+        if structure is not None and term.term != structure.short_name:
+            continue  # an alias: listed under the structure's short name
         out += [f"## {term.term} {{ #{term.anchor} }}", "", f"**{term.expansion}**", ""]
         out += [term.definition, ""]
+        aliases = [a for a in structure.aliases if a in known] if structure else []
+        if aliases:
+            out += ["Aussi écrit : " + ", ".join(f"« {a} »" for a in aliases) + ".", ""]
         see = []
         if term.structure and term.structure in reg.structures:
             structure = reg.structures[term.structure]
