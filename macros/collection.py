@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .acronyms import unknown_acronyms
 from .diagnostics import Report
 from .fiche_parser import parse_fiche
 from .frontmatter import split
@@ -15,6 +16,7 @@ from .model import Fiche, FicheRef
 from .project import ProjectPaths
 from .references import resolve_calls
 from .registries import Registries, load_registries
+from .renumbering import former_numbers
 from .schema_check import Schemas
 from .sources import read_source
 
@@ -28,6 +30,8 @@ class Collection:
     report: Report
     # Display path of each fiche file -> absolute path, including broken ones.
     files: dict[str, str] = field(default_factory=dict)
+    # Former fiche number -> the fiche its old URL redirects to.
+    redirects: dict[str, Fiche] = field(default_factory=dict)
 
 
 def load_collection(
@@ -76,6 +80,8 @@ def load_collection(
             continue
         seen[number] = fiche
         fiches.append(fiche)
+        unknown_acronyms(fiche, registries, report)
+    redirects = former_numbers(fiches, report)
     page_refs = _check_pages(paths, registries, report, PLATFORM_NAMES | extra_names)
     index = build_index(fiches, page_refs)
     for pending in index.pending:
@@ -87,7 +93,7 @@ def load_collection(
             f"la fiche {pending.number} n'est pas encore dans la collection",
             "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
         )
-    return Collection(paths, registries, fiches, index, report, files)
+    return Collection(paths, registries, fiches, index, report, files, redirects)
 
 
 def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:

@@ -11,7 +11,7 @@ from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
 from .jinja_scan import check_template, find_calls
 from .markdown_scan import Item, Paragraph, scan
-from .model import Fiche, FicheNumber
+from .model import Fiche, FicheNumber, FormerNumber
 from .references import resolve_calls
 from .registries import Registries
 from .schema_check import Schemas
@@ -80,6 +80,8 @@ def parse_fiche(
         sections=body.sections,
         mentions=mentions,
         fiche_refs=refs,
+        former=_former_numbers(meta),
+        release_note=(data.get("note_de_version") or "").strip(),
     )
     _check_meta(fiche, meta, registries, display_path, report)
     _placeholders(fiche, display_path, report)
@@ -103,6 +105,16 @@ def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | N
         )
         return None
     return FicheNumber(raw)
+
+
+def _former_numbers(meta: Located) -> list[FormerNumber]:
+    """`anciens_numeros`, as written (`2.10` stays «2.10»); the schema checked the form."""
+    found = []
+    for i, value in enumerate(meta.data.get("anciens_numeros", [])):
+        raw = meta.raw.get(("anciens_numeros", i), str(value)).strip()
+        if FicheNumber.is_valid(raw):
+            found.append(FormerNumber(raw, *meta.where(["anciens_numeros", i])))
+    return found
 
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:

@@ -118,6 +118,15 @@ class FicheRef:
     column: int
 
 
+@dataclass(frozen=True)
+class FormerNumber:
+    """A number the fiche had before a renumbering: its old URL redirects."""
+
+    number: str
+    line: int
+    column: int
+
+
 @dataclass
 class Stake:
     kind: str
@@ -172,6 +181,8 @@ class Fiche:
     sections: list[Section] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     fiche_refs: list[FicheRef] = field(default_factory=list)
+    former: list[FormerNumber] = field(default_factory=list)
+    release_note: str = ""  # «note_de_version»: what the last update changed
 
     @property
     def chapter(self) -> int:

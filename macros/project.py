@@ -10,6 +10,7 @@ REGISTRY_FILES = {
     "themes": "themes.yml",
     "chapitres": "chapitres.yml",
     "enjeux": "enjeux.yml",
+    "glossaire": "glossaire.yml",
 }
 
 

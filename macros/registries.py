@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .diagnostics import Report
+from .glossary import GlossaryTerm, build_glossary
 from .model import Chapter, StakeKind, Structure, Theme
 from .names import fold, suggestion
 from .project import ProjectPaths
@@ -20,6 +21,7 @@ class Registries:
     themes: dict[str, Theme] = field(default_factory=dict)
     chapters: dict[int, Chapter] = field(default_factory=dict)
     stake_kinds: dict[str, StakeKind] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     # Display paths of the registry files, for messages and «Modifier cette page».
     sources: dict[str, str] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
@@ -68,6 +70,7 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
         "themes": _themes,
         "chapitres": _chapters,
         "enjeux": _kinds,
+        "glossaire": build_glossary,
     }
     for name, build in loaders.items():
         path = paths.registry(name)

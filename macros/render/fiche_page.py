@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..collection import Collection
+from ..glossary import abbreviations
 from ..model import Fiche
 from .links import fiche_label, fiche_link
 from .markdown import front_matter
@@ -31,6 +32,8 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         + "\n\n"
         + keywords
         + _cross_references(fiche, collection)
+        + "\n"
+        + abbreviations(collection.registries)
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
-from . import fiche_page, indexes, structure_page, theme_page
+from . import fiche_page, glossary_page, indexes, structure_page, theme_page
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,11 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
         ),
         VirtualPage("structures/index.md", indexes.structures_index(collection), structures_src),
         VirtualPage("themes/index.md", indexes.themes_index(collection), themes_src),
+        VirtualPage(
+            "glossaire/index.md",
+            glossary_page.glossary_source(collection),
+            reg.sources.get("glossaire", ""),
+        ),
     ]
     for fiche in collection.index.fiches.values():
         pages.append(

@@ -19,9 +19,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
+from ..history import Change, git_history, last_changes
 from ..project import ProjectPaths
 from ..render.fiche_page import fiche_view
+from ..render.news import NEWS_PAGE, news_source
 from ..render.pages import virtual_pages
+from ..render.reader_files import absolute, reader_files
+from ..render.reader_view import reader_view
 from .config import FichesPluginConfig
 from .nav import expand_nav
 
@@ -33,6 +37,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self.collection: Collection | None = None
         self._fiche_pages: dict[str, str] = {}
         self._files: Files | None = None
+        self._changes: dict[str, Change] = {}
 
     # Before mkdocs-macros' on_config, so that the index exists when macros
     # are defined, and a broken collection stops the build before rendering.
@@ -65,6 +70,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
         self._files = None
+        # One `git log` for all fiches (macros/history.py gives the precedence).
+        history = git_history(paths.root, paths.display(paths.fiches_dir))
+        self._changes = last_changes(self.collection.fiches, history)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -84,7 +92,26 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = page.edit_path
             files.append(generated)
+        news = news_source(self.collection, self._changes, feed=bool(config.site_url))
+        files.append(File.generated(config, NEWS_PAGE, content=news))
         self._files = files
+        if not config.site_url:
+            log.info(
+                "pas de flux Atom des nouveautés : site_url n'est pas défini "
+                "(le flux a besoin d'adresses complètes ; la construction publiée le définit)"
+            )
+        extra = reader_files(
+            self.collection,
+            self._changes,
+            url_of=self._url_of,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            directory_urls=config.use_directory_urls,
+        )
+        for path, content in extra.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
+            files.append(File.generated(config, path, content=content))
         return files
 
     def _url_of(self, src_uri: str) -> str:
@@ -100,7 +127,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if number is not None and self.collection is not None:
             fiche = self.collection.index.fiche(number)
             assert fiche is not None
-            context["fiche"] = fiche_view(  # type: ignore[typeddict-unknown-key]
-                fiche, self.collection, self._url_of
-            )
+            view = fiche_view(fiche, self.collection, self._url_of)
+            url = absolute(config.site_url or "", self._url_of(fiche.page))
+            view.update(reader_view(fiche, self._changes.get(number), url))
+            context["fiche"] = view  # type: ignore[typeddict-unknown-key]
         return context

@@ -1,0 +1,51 @@
+"""Capitalised words the glossary does not explain yet (`sigle-inconnu`).
+
+A reader who meets «CAF» in a fiche gets no tooltip unless the glossary or
+the structure registry knows it; `fiches check` points such words out, as
+information only, once per word and fiche, at its first use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Report
+from .glossary import known_tokens
+from .model import Fiche
+from .registries import Registries
+
+_TOKEN = re.compile(r"(?<![\w-])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ]{3,}(?![\w-])")
+# Text a reader does not see as prose: macros, inline code, HTML tags, link
+# targets and attribute lists. Blanked with spaces so that columns stay right.
+_HIDDEN = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|`[^`]*`|<[^>]*>|\]\([^)]*\)|\{\s*[:#.][^}]*\}|\{[^}]*=[^}]*\}"
+)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def unknown_acronyms(fiche: Fiche, registries: Registries, report: Report) -> None:
+    known = known_tokens(registries)
+    glossary = registries.sources.get("glossaire", "fiches/registres/glossaire.yml")
+    seen: set[str] = set()
+    fenced = False
+    for offset, line in enumerate(fiche.body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        visible = _HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in _TOKEN.finditer(visible):
+            word = match.group(0)
+            if word in known or word in seen:
+                continue
+            seen.add(word)
+            report.info(
+                fiche.source,
+                fiche.body_first_line + offset,
+                match.start() + 1,
+                "sigle-inconnu",
+                f"sigle « {word} » absent du glossaire",
+                f"ajoutez-le à {glossary} (terme, developpement, definition) pour que "
+                "les lecteurs voient son développement en infobulle",
+            )

@@ -1,0 +1,93 @@
+"""«Citer cette fiche»: the French citation, BibTeX and CSL-JSON of a fiche.
+
+French usage: «Mouvement pour l'Économie Solidaire, *Titre*, fiche n°1.5,
+2026, URL». The year is the one of the fiche's last change (the version the
+reader saw); «s. d.» (sans date) when none is known. The URL is the published
+address, so it is left out when the build has no `site_url`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .history import Change
+from .model import Fiche
+
+AUTHOR = "Mouvement pour l'Économie Solidaire"
+NO_DATE = "s. d."
+_BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    number: str
+    year: str
+    url: str  # absolute, or "" without site_url
+    day: Change | None
+
+    @property
+    def text(self) -> str:
+        """Plain text, as copied to the clipboard (the page shows the title in italics)."""
+        parts = [AUTHOR, self.title, f"fiche n°{self.number}", self.year]
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+    @property
+    def key(self) -> str:
+        return "mes-fiche-" + self.number.replace(".", "-")
+
+
+def citation(fiche: Fiche, change: Change | None, url: str) -> Citation:
+    year = str(change.date.year) if change is not None else NO_DATE
+    return Citation(fiche.title, str(fiche.number), year, url, change)
+
+
+def bibtex(cite: Citation) -> str:
+    fields = [
+        ("author", f"{{{_bibtex_escape(AUTHOR)}}}"),
+        ("title", f"{{{_bibtex_escape(cite.title)}}}"),
+        ("howpublished", f"Fiche pratique n°{cite.number}"),
+    ]
+    if cite.day is not None:
+        fields.append(("year", cite.year))
+        fields.append(("month", str(cite.day.date.month)))
+    if cite.url:
+        fields.append(("url", cite.url))
+    fields.append(("language", "french"))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{cite.key},\n{body}\n}}\n"
+
+
+def _bibtex_escape(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(0), "\\" + m.group(0)), text)
+
+
+def csl_json(cite: Citation) -> str:
+    """CSL-JSON (one-item list), as Zotero and citeproc tools import it."""
+    item: dict[str, object] = {
+        "id": cite.key,
+        "type": "document",
+        "title": cite.title,
+        "author": [{"literal": AUTHOR}],
+        "publisher": AUTHOR,
+        "genre": "Fiche pratique",
+        "number": cite.number,
+        "language": "fr-FR",
+    }
+    if cite.day is not None:
+        day = cite.day.date
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+    if cite.url:
+        item["URL"] = cite.url
+    return json.dumps([item], ensure_ascii=False, indent=2, sort_keys=True) + "\n"

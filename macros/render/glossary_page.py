@@ -1,0 +1,42 @@
+"""The generated /glossaire/ page: every known term, its expansion and definition."""
+
+from __future__ import annotations
+
+from ..collection import Collection
+from ..glossary import all_terms
+from .links import structure_link, theme_link
+from .markdown import front_matter
+
+
+def glossary_source(collection: Collection) -> str:
+    reg = collection.registries
+    known = {t.term for t in all_terms(reg)}
+    out = [
+        front_matter(
+            title="Glossaire",
+            description="Les sigles et termes de l'économie solidaire employés dans les fiches.",
+        ),
+        "# Glossaire",
+        "",
+        "Les sigles et termes employés dans les fiches. Dans une fiche, un sigle connu "
+        "affiche son développement quand on le survole, le touche ou l'atteint au clavier.",
+        "",
+    ]
+    for term in all_terms(reg):
+        structure = reg.structures.get(term.structure or "") if term.line == 0 else None
+        if structure is not None and term.term != structure.short_name:
+            continue  # an alias: listed under the structure's short name
+        out += [f"## {term.term} {{ #{term.anchor} }}", "", f"**{term.expansion}**", ""]
+        out += [term.definition, ""]
+        aliases = [a for a in structure.aliases if a in known] if structure else []
+        if aliases:
+            out += ["Aussi écrit : " + ", ".join(f"« {a} »" for a in aliases) + ".", ""]
+        see = []
+        if term.structure and term.structure in reg.structures:
+            structure = reg.structures[term.structure]
+            see.append(f"la structure {structure_link(structure)}")
+        if term.theme and term.theme in reg.themes:
+            see.append(f"le thème {theme_link(reg.themes[term.theme])}")
+        if see:
+            out += ["Voir " + " et ".join(see) + ".", ""]
+    return "\n".join(out)

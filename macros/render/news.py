@@ -1,0 +1,105 @@
+"""«Quoi de neuf»: the /nouveautes/ page and its Atom feed.
+
+The feed is deterministic: its `updated` is the newest entry's date, never
+the build time, so two builds of the same commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+from ..collection import Collection
+from ..history import Change, french_date, newest_first
+from .links import fiche_label, link
+from .markdown import front_matter, one_line
+
+NEWS_PAGE = "nouveautes/index.md"
+FEED_PATH = "nouveautes/atom.xml"
+ATOM = "http://www.w3.org/2005/Atom"
+AUTHOR = "Mouvement pour l'Économie Solidaire"
+
+
+def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> str:
+    index = collection.index
+    out = [
+        front_matter(
+            title="Quoi de neuf",
+            description="Les fiches nouvelles ou mises à jour, les plus récentes d'abord.",
+        ),
+        "# Quoi de neuf",
+        "",
+        "Les fiches nouvelles ou mises à jour, les plus récentes d'abord.",
+        "",
+    ]
+    if feed:
+        out += [
+            f"Pour être averti des nouveautés : [flux Atom](/{FEED_PATH}) "
+            "(à ajouter à votre lecteur de flux).",
+            "{ .nouveautes-flux }",
+            "",
+        ]
+    for number, change in newest_first(changes):
+        fiche = index.fiche(number)
+        if fiche is None:
+            continue
+        when = f'<time datetime="{change.date.isoformat()}">{french_date(change.date)}</time>'
+        out.append(f"- **{when}** · {link(fiche_label(fiche), fiche.page)}  ")
+        out.append(f"  {one_line(change.note)}")
+    undated = [f for f in index.fiches.values() if str(f.number) not in changes]
+    if undated:
+        out += ["", "Sans date connue :", ""]
+        out += [f"- {link(fiche_label(f), f.page)}" for f in undated]
+    if not index.fiches:
+        out.append("*Aucune fiche pour l'instant.*")
+    return "\n".join(out) + "\n"
+
+
+def atom_feed(
+    collection: Collection,
+    changes: dict[str, Change],
+    *,
+    site_url: str,
+    site_name: str,
+    url_of: Callable[[str], str],
+) -> str | None:
+    """The Atom document, or None when no fiche has a date."""
+    ordered = [(n, c) for n, c in newest_first(changes) if collection.index.fiche(n)]
+    if not ordered:
+        return None
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    etree.register_namespace("", ATOM)
+    feed = etree.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
+    news_url = urljoin(base, url_of(NEWS_PAGE))
+    _text(feed, "id", news_url)
+    _text(feed, "title", f"{site_name} — Quoi de neuf")
+    _text(feed, "updated", ordered[0][1].timestamp)
+    _text(etree.SubElement(feed, f"{{{ATOM}}}author"), "name", AUTHOR)
+    etree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": news_url})
+    etree.SubElement(
+        feed,
+        f"{{{ATOM}}}link",
+        {"rel": "self", "type": "application/atom+xml", "href": urljoin(base, FEED_PATH)},
+    )
+    for number, change in ordered:
+        fiche = collection.index.fiche(number)
+        assert fiche is not None
+        url = urljoin(base, url_of(fiche.page))
+        entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(entry, "id", url)
+        _text(entry, "title", fiche_label(fiche))
+        _text(entry, "updated", change.timestamp)
+        etree.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
+        _text(entry, "summary", one_line(change.note))
+        if fiche.summary:
+            _text(entry, "content", one_line(fiche.summary))
+    etree.indent(feed)
+    body = etree.tostring(feed, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
+def _text(parent: etree.Element, tag: str, text: str) -> etree.Element:
+    element = etree.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element.text = text
+    return element

@@ -1,0 +1,61 @@
+"""Files that are not pages: the Atom feed, citation downloads, redirects.
+
+`url_of` maps a page source (`fiches/1.5.md`) to its URL from the site root,
+as MkDocs computed it, so that every path follows `use_directory_urls`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+from ..citation import bibtex, citation, csl_json
+from ..collection import Collection
+from ..history import Change
+from ..model import Fiche
+from .news import FEED_PATH, atom_feed
+from .redirects import redirect_html, redirect_path
+
+
+def absolute(site_url: str, url: str) -> str:
+    """The published address of a site-root URL; "" when the site has no site_url."""
+    if not site_url:
+        return ""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def citation_paths(fiche: Fiche) -> dict[str, str]:
+    """The downloads sit in a folder named after the fiche, whatever the URL style."""
+    folder = f"fiches/{fiche.number}"
+    return {"bib": f"{folder}/citation.bib", "json": f"{folder}/citation.json"}
+
+
+def reader_files(
+    collection: Collection,
+    changes: dict[str, Change],
+    *,
+    url_of: Callable[[str], str],
+    site_url: str,
+    site_name: str,
+    directory_urls: bool,
+) -> dict[str, str]:
+    """Site path -> content."""
+    files: dict[str, str] = {}
+    if site_url:
+        feed = atom_feed(collection, changes, site_url=site_url, site_name=site_name, url_of=url_of)
+        if feed is not None:
+            files[FEED_PATH] = feed
+    for number, fiche in collection.index.fiches.items():
+        cite = citation(fiche, changes.get(number), absolute(site_url, url_of(fiche.page)))
+        paths = citation_paths(fiche)
+        files[paths["bib"]] = bibtex(cite)
+        files[paths["json"]] = csl_json(cite)
+    for old, fiche in sorted(collection.redirects.items()):
+        source = redirect_path(old, directory_urls=directory_urls)
+        target = url_of(fiche.page)
+        if directory_urls:
+            target += "index.html"
+        files[source] = redirect_html(
+            old, fiche, source, target, absolute(site_url, url_of(fiche.page))
+        )
+    return files
