@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
-from . import fiche_page, indexes, structure_page, theme_page
+from ..parcours import parcours_dir
+from . import fiche_page, indexes, parcours_page, structure_page, theme_page
 
 
 @dataclass(frozen=True)
@@ -41,5 +42,31 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
     for theme in reg.themes.values():
         pages.append(
             VirtualPage(theme.page, theme_page.theme_source(theme, collection), themes_src)
+        )
+    pages += _parcours_pages(collection)
+    return pages
+
+
+def _parcours_pages(collection: Collection) -> list[VirtualPage]:
+    """The parcours list, one booklet per parcours, and the whole collection's booklet."""
+    pages = [
+        VirtualPage(
+            parcours_page.INDEX_PAGE,
+            parcours_page.parcours_index(collection),
+            collection.paths.display(parcours_dir(collection.paths)),
+        ),
+        VirtualPage(
+            parcours_page.COLLECTION_PAGE,
+            parcours_page.collection_booklet(collection),
+            collection.paths.display(collection.paths.fiches_dir),
+        ),
+    ]
+    for parcours in collection.parcours:
+        pages.append(
+            VirtualPage(
+                parcours.page,
+                parcours_page.parcours_source(parcours, collection),
+                parcours.source,
+            )
         )
     return pages
