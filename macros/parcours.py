@@ -49,6 +49,7 @@ class Parcours:
     introduction: str
     steps: tuple[Step, ...]
     source: str  # display path, e.g. fiches/parcours/atelier-dla.yml
+    slug_line: int = 1  # where `slug:` is declared, else the top of the file
 
     @property
     def page(self) -> str:
@@ -86,7 +87,7 @@ def load_parcours(
             where = owners.get(parcours.slug, "la liste des parcours")
             report.error(
                 shown,
-                1,
+                parcours.slug_line,
                 1,
                 "parcours-doublon",
                 f"l'adresse /parcours/{parcours.slug}/ est déjà celle de {where}",
@@ -131,6 +132,7 @@ def _read(
         introduction=data["introduction"].strip(),
         steps=tuple(steps),
         source=shown,
+        slug_line=located.where(["slug"])[0] if "slug" in data else 1,
     )
 
 
@@ -138,7 +140,7 @@ def _steps(located: Located, shown: str, index: Index, report: Report) -> list[S
     steps: list[Step] = []
     first_line: dict[str, int] = {}
     for i, entry in enumerate(located.data["fiches"]):
-        where = ["fiches", i, "numero"]
+        where: list[str | int] = ["fiches", i, "numero"]
         line, column = located.where(where)
         # Unquoted 1.10 is the float 1.1 for YAML: keep what was written.
         number = located.raw.get(tuple(where), str(entry["numero"])).strip()
