@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
-from ..parcours import parcours_dir
 from . import fiche_page, indexes, parcours_page, structure_page, theme_page
 
 
@@ -13,7 +12,7 @@ from . import fiche_page, indexes, parcours_page, structure_page, theme_page
 class VirtualPage:
     src_uri: str  # where it pretends to live under docs/
     content: str  # Markdown, with front matter
-    edit_path: str  # the real source file, relative to the repository root
+    edit_path: str | None  # the real source file, relative to the repository root
 
 
 def virtual_pages(collection: Collection) -> list[VirtualPage]:
@@ -48,17 +47,15 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
 
 
 def _parcours_pages(collection: Collection) -> list[VirtualPage]:
-    """The parcours list, one booklet per parcours, and the whole collection's booklet."""
+    """The parcours list, one booklet per parcours, and the whole collection's booklet.
+
+    The list and the collection's booklet come from many files: no single one
+    to edit, hence no «Modifier cette page» button (edit path None).
+    """
     pages = [
+        VirtualPage(parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
         VirtualPage(
-            parcours_page.INDEX_PAGE,
-            parcours_page.parcours_index(collection),
-            collection.paths.display(parcours_dir(collection.paths)),
-        ),
-        VirtualPage(
-            parcours_page.COLLECTION_PAGE,
-            parcours_page.collection_booklet(collection),
-            collection.paths.display(collection.paths.fiches_dir),
+            parcours_page.COLLECTION_PAGE, parcours_page.collection_booklet(collection), None
         ),
     ]
     for parcours in collection.parcours:
