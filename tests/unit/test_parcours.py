@@ -91,7 +91,7 @@ def test_a_clean_parcours_keeps_its_order_and_choices(tmp_path: Path) -> None:
         {
             "Coopérer ici.yml": PARCOURS_HEAD
             + 'fiches:\n  - numero: "3.2"\n  - numero: "3.1"\n    pratiques: [2, 1]\n'
-            + "    questions: [\"Avec qui ?\"]\n    notes: Tour de table.\n"
+            + '    questions: ["Avec qui ?"]\n    notes: Tour de table.\n'
         },
     )
     assert not collection.report.has_errors
