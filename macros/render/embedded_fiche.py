@@ -51,7 +51,8 @@ def embedded_body(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
 
 
 def _demoted(heading: Heading, prefix: str) -> str:
-    parts = [f"#{prefix}{anchor_for(heading)}"]
+    # The fiche's own page is what search should find, not each booklet's copy.
+    parts = [f"#{prefix}{anchor_for(heading)}", "data-search-exclude"]
     for key, value in heading.attrs.items():
         if key == "class":
             parts += [f".{name}" for name in value.split()]

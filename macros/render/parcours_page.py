@@ -107,7 +107,7 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
         f"{link(f'Fiche {fiche.number}', fiche.page)} · {fiche.status_label}",
         "{ .livret-fiche__surtitre }",
         "",
-        f"## {fiche.title} {{ #{section_id(fiche)} }}",
+        f"## {fiche.title} {{ #{section_id(fiche)} data-search-exclude }}",
         "",
     ]
     if fiche.summary:
@@ -159,6 +159,8 @@ def collection_booklet(collection: Collection) -> str:
             title="Toutes les fiches",
             description="Toutes les fiches pratiques du MES, en un seul livret à imprimer.",
             template=TEMPLATE,
+            # Only copies of the fiches: search leads to the fiches themselves.
+            search={"exclude": True},
         ),
         *_cover(
             "Centre de ressources",

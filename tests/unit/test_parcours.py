@@ -108,9 +108,10 @@ def test_embedded_fiche_has_demoted_headings_and_prefixed_ids(
     body = embedded_body(fiche, (4,))
     headings = re.findall(r"^(#+) (.*)$", body, re.M)
     assert headings and all(len(level) >= 3 for level, _ in headings)
-    assert "### Contexte et enjeux { #f1-5-contexte-et-enjeux }" in body
+    # Search leads to the fiche's own page, not to this copy.
+    assert "### Contexte et enjeux { #f1-5-contexte-et-enjeux data-search-exclude }" in body
     # Attributes other than the id survive (the stake's kind).
-    assert re.search(r'^#### .* \{ #f1-5-\S+ data-enjeu="politique" \}$', body, re.M)
+    assert re.search(r'^#### .* \{ #f1-5-\S+ .*data-enjeu="politique" \}$', body, re.M)
     assert body.count('id="f1-5-pratique-') == len(fiche.practices)
     assert 'class="ancre-pratique pratique-retenue" id="f1-5-pratique-4"' in body
     assert body.count("pratique-retenue") == 1
@@ -123,7 +124,7 @@ def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
     text = parcours_source(parcours, repo_collection)
     assert "template: parcours.html" in text
     plan = text.index("## Déroulé")
-    fiche_section = text.index("{ #fiche-1-5 }")
+    fiche_section = text.index("{ #fiche-1-5 data-search-exclude }")
     assert text.index('<div class="livret-couverture"') < plan < fiche_section
     for rank in parcours.steps[0].practices:
         assert f"(#f1-5-pratique-{rank})" in text[plan:fiche_section]
@@ -137,7 +138,7 @@ def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None
     assert "(/impression.md)" in index
     booklet = collection_booklet(repo_collection)
     for number in repo_collection.index.fiches:
-        assert "{ #fiche-" + number.replace(".", "-") + " }" in booklet
+        assert "{ #fiche-" + number.replace(".", "-") + " data-search-exclude }" in booklet
     pages = {p.src_uri: p for p in virtual_pages(repo_collection)}
     assert pages["parcours/accompagnement-sur-mesure.md"].edit_path == (
         "fiches/parcours/accompagnement-sur-mesure.yml"
