@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build hors-ligne test lint check bench clean
+.PHONY: serve build offline hors-ligne pdf test lint check bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
@@ -21,12 +21,23 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# A copy of the site that works from a folder or a USB key, without a server.
-hors-ligne: $(STAMP)
-	OFFLINE=true DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --site-dir site-hors-ligne
-	rm -f fiches-mes-hors-ligne.zip
-	cd site-hors-ligne && ../$(BIN)/python -m zipfile -c ../fiches-mes-hors-ligne.zip .
-	@echo "Site hors ligne : ouvrez site-hors-ligne/index.html, ou partagez fiches-mes-hors-ligne.zip"
+# A copy of the site that works from a folder or a USB key, without a server
+# or network: site-offline/, and site-offline.zip to share (written under a
+# temporary name first, so that a failed run never leaves a truncated archive).
+offline: $(STAMP)
+	OFFLINE=true DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --site-dir site-offline
+	rm -f site-offline.zip.tmp
+	$(BIN)/python -m zipfile -c site-offline.zip.tmp site-offline/
+	mv -f site-offline.zip.tmp site-offline.zip
+	@echo "Site hors ligne : ouvrez site-offline/index.html, ou partagez site-offline.zip"
+
+# The French name of `offline`, kept for those who learnt it.
+hors-ligne: offline
+
+# One PDF per parcours plus the whole collection, in pdf/ (PDF_DIR=… elsewhere).
+# `make pdf SITE=site` prints an existing build instead of building one.
+pdf: $(STAMP)
+	$(BIN)/fiches pdf $(if $(SITE),--site $(SITE)) $(if $(PDF_DIR),--sortie $(PDF_DIR))
 
 check: $(STAMP)
 	$(BIN)/fiches check
@@ -44,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_collection
 
 clean:
-	rm -rf site site-hors-ligne fiches-mes-hors-ligne.zip $(VENV)
+	rm -rf site site-offline site-offline.zip pdf $(VENV)

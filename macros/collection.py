@@ -13,6 +13,7 @@ from .frontmatter import split
 from .index import Index, build_index
 from .jinja_scan import PLATFORM_NAMES, check_template, find_calls
 from .model import Fiche, FicheRef
+from .parcours import Parcours, load_parcours
 from .project import ProjectPaths
 from .references import resolve_calls
 from .registries import Registries, load_registries
@@ -32,6 +33,8 @@ class Collection:
     files: dict[str, str] = field(default_factory=dict)
     # Former fiche number -> the fiche its old URL redirects to.
     redirects: dict[str, Fiche] = field(default_factory=dict)
+    # Training paths (fiches/parcours/*.yml), checked against the index.
+    parcours: list[Parcours] = field(default_factory=list)
 
 
 def load_collection(
@@ -93,7 +96,8 @@ def load_collection(
             f"la fiche {pending.number} n'est pas encore dans la collection",
             "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
         )
-    return Collection(paths, registries, fiches, index, report, files, redirects)
+    parcours = load_parcours(paths, schemas, index, report)
+    return Collection(paths, registries, fiches, index, report, files, redirects, parcours)
 
 
 def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:

@@ -48,8 +48,21 @@ def write_fiche(target: Path, text: str, *, replace: bool) -> bool:
     return existed
 
 
-def _temporary_copy(folder: Path, data: bytes, mode: int) -> Path:
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".fiche-", suffix=".md.tmp")
+def write_bytes(target: Path, data: bytes) -> None:
+    """Put `data` at `target`, replacing it in one step (generated files: PDFs).
+
+    Readers see the old file or the new one, never a partial one.
+    """
+    temp = _temporary_copy(target.parent, data, _mode_for(target), suffix=target.suffix + ".tmp")
+    try:
+        os.replace(temp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def _temporary_copy(folder: Path, data: bytes, mode: int, suffix: str = ".md.tmp") -> Path:
+    handle, name = tempfile.mkstemp(dir=folder, prefix=".fiche-", suffix=suffix)
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -30,6 +30,8 @@ def copy_project(dest: Path, *, with_fiches: bool = True) -> Path:
     if not with_fiches:
         for fiche in (dest / "fiches").glob("*.md"):
             fiche.unlink()
+        # Parcours are built on the fiches: without them they would not check.
+        shutil.rmtree(dest / "fiches" / "parcours", ignore_errors=True)
     return dest
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..project import ProjectPaths, find_root
-from . import check_cmd, import_cmd, new_cmd
+from . import check_cmd, import_cmd, new_cmd, pdf_cmd
 from .errors import UsageError
 
 EXIT_USAGE = 2
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         "new": (new_cmd, "créer une fiche à partir du modèle"),
         "check": (check_cmd, "vérifier la collection ou les fichiers donnés"),
         "import": (import_cmd, "convertir des exports texte en fiches"),
+        "pdf": (pdf_cmd, "imprimer en PDF chaque parcours et toute la collection"),
     }
     for name, (module, summary) in commands.items():
         command = sub.add_parser(

@@ -28,7 +28,7 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     return (
         front_matter(**meta)
-        + _anchored_body(fiche)
+        + anchored_body(fiche)
         + "\n\n"
         + keywords
         + _cross_references(fiche, collection)
@@ -37,16 +37,17 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
     )
 
 
-def _anchored_body(fiche: Fiche) -> str:
+def anchored_body(fiche: Fiche, prefix: str = "") -> str:
     """Give each practice a stable anchor (`#pratique-N`) that structure pages link to.
 
     Python-Markdown's attr_list cannot set an id on a tight list item, hence
-    an empty span at the start of the item.
+    an empty span at the start of the item. `prefix` keeps the ids unique
+    when several fiches share a page (parcours booklets).
     """
     lines = fiche.body.split("\n")
     for practice in fiche.practices:
         index = practice.line - fiche.body_first_line
-        anchor = f'<span class="ancre-pratique" id="{practice.anchor}"></span>'
+        anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
         lines[index] = _ITEM_MARKER.sub(_prefix(anchor), lines[index], count=1)
     return "\n".join(lines).rstrip()
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
-from . import fiche_page, glossary_page, indexes, structure_page, theme_page
+from . import fiche_page, glossary_page, indexes, parcours_page, structure_page, theme_page
 
 
 @dataclass(frozen=True)
 class VirtualPage:
     src_uri: str  # where it pretends to live under docs/
     content: str  # Markdown, with front matter
-    edit_path: str  # the real source file, relative to the repository root
+    edit_path: str | None  # the real source file, relative to the repository root
 
 
 def virtual_pages(collection: Collection) -> list[VirtualPage]:
@@ -46,5 +46,29 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
     for theme in reg.themes.values():
         pages.append(
             VirtualPage(theme.page, theme_page.theme_source(theme, collection), themes_src)
+        )
+    pages += _parcours_pages(collection)
+    return pages
+
+
+def _parcours_pages(collection: Collection) -> list[VirtualPage]:
+    """The parcours list, one booklet per parcours, and the whole collection's booklet.
+
+    The list and the collection's booklet come from many files: no single one
+    to edit, hence no «Modifier cette page» button (edit path None).
+    """
+    pages = [
+        VirtualPage(parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
+        VirtualPage(
+            parcours_page.COLLECTION_PAGE, parcours_page.collection_booklet(collection), None
+        ),
+    ]
+    for parcours in collection.parcours:
+        pages.append(
+            VirtualPage(
+                parcours.page,
+                parcours_page.parcours_source(parcours, collection),
+                parcours.source,
+            )
         )
     return pages

@@ -25,6 +25,10 @@ def _sections(collection: Collection) -> dict[str, list[Any]]:
         "fiches/index.md": chapters,
         "structures/index.md": [{s.short_name: s.page} for s in structures],
         "themes/index.md": [{t.label: t.page} for t in themes],
+        "parcours/index.md": [
+            *({p.title: p.page} for p in sorted(collection.parcours, key=lambda p: p.title)),
+            {"Toutes les fiches (livret)": "impression.md"},
+        ],
     }
 
 

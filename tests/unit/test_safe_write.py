@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.safe_write import AlreadyExists, write_fiche
+from macros.safe_write import AlreadyExists, write_bytes, write_fiche
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -80,3 +80,17 @@ def test_replace_is_atomic_and_keeps_the_mode(tmp_path: Path) -> None:
 def test_unwritable_folder_raises_oserror(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_fiche(tmp_path / "absent" / "1.5.md", "x\n", replace=False)
+
+
+def test_write_bytes_replaces_in_one_step_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "livret.pdf"
+    write_bytes(target, b"%PDF-ancien")
+    write_bytes(target, b"%PDF-nouveau")
+    assert target.read_bytes() == b"%PDF-nouveau"
+    assert [p.name for p in tmp_path.iterdir()] == ["livret.pdf"]
+
+
+def test_write_bytes_into_a_missing_folder_changes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        write_bytes(tmp_path / "absent" / "livret.pdf", b"%PDF")
+    assert list(tmp_path.iterdir()) == []

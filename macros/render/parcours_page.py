@@ -1,0 +1,184 @@
+"""Parcours booklets: the session plan, then the full text of each fiche, ready to print.
+
+Three kinds of pages: one per parcours (/parcours/<slug>/), the list of all
+parcours (/parcours/), and the whole collection as one booklet (/impression/),
+which `fiches pdf` prints alongside the parcours.
+"""
+
+from __future__ import annotations
+
+from ..collection import Collection
+from ..model import Fiche
+from ..parcours import Parcours, Step
+from ..wording import plural
+from .embedded_fiche import embedded_body, practice_id, section_id
+from .links import escape_text, fiche_label, link
+from .markdown import front_matter, one_line
+
+INDEX_PAGE = "parcours/index.md"
+COLLECTION_PAGE = "impression.md"
+TEMPLATE = "parcours.html"
+TRAINERS_GUIDE = "formateurs.md"
+
+
+def parcours_source(parcours: Parcours, collection: Collection) -> str:
+    index = collection.index
+    steps = [(step, index.fiches[step.number]) for step in parcours.steps]
+    out = [
+        front_matter(
+            title=parcours.title,
+            description=f"Parcours de formation — {parcours.audience} — {parcours.duration}",
+            template=TEMPLATE,
+        ),
+        *_cover(
+            "Parcours de formation",
+            parcours.title,
+            [
+                ("Public", parcours.audience),
+                ("Durée", parcours.duration),
+                ("Fiches", " · ".join(fiche_label(f) for _, f in steps)),
+            ],
+        ),
+        '<div class="livret-deroule" markdown>',
+        "",
+        "## Présentation de la séance { #presentation }",
+        "",
+        parcours.introduction,
+        "",
+        "## Déroulé { #deroule }",
+        "",
+    ]
+    for rank, (step, fiche) in enumerate(steps, start=1):
+        out += _plan_step(rank, step, fiche)
+    out += ["</div>", ""]
+    for step, fiche in steps:
+        out += _fiche_section(fiche, step.practices)
+    return "\n".join(out)
+
+
+def _cover(kicker: str, title: str, facts: list[tuple[str, str]]) -> list[str]:
+    out = [
+        '<div class="livret-couverture" markdown>',
+        "",
+        kicker,
+        "{ .livret-couverture__surtitre }",
+        "",
+        f"# {title} {{ #titre }}",
+        "",
+    ]
+    for label, value in facts:
+        out += [f"**{label}** : {value}", "{ .livret-couverture__info }", ""]
+    out += ["Fiches pratiques du MES", "{ .livret-couverture__editeur }", "", "</div>", ""]
+    return out
+
+
+def _plan_step(rank: int, step: Step, fiche: Fiche) -> list[str]:
+    out = [
+        f"### {rank}. {fiche_label(fiche)} {{ #deroule-{rank} }}",
+        "",
+        f"[Lire la fiche dans ce livret ↓](#{section_id(fiche)}){{ .lien-pratique .lien-livret }}",
+        "",
+    ]
+    if step.practices:
+        out += ["**Pratiques retenues**", ""]
+        for number in step.practices:
+            practice = fiche.practices[number - 1]
+            out.append(
+                f"- {one_line(practice.text)} "
+                f"[→ pratique {number}](#{practice_id(fiche, number)}){{ .lien-pratique }}"
+            )
+        out.append("")
+    if step.questions:
+        out += ["**Questions pour la discussion**", ""]
+        out += [f"{i}. {one_line(q)}" for i, q in enumerate(step.questions, start=1)]
+        out.append("")
+    if step.notes:
+        out.append('!!! note "Notes pour l\'animation"')
+        out.append("")
+        out += [f"    {line}" if line else "" for line in step.notes.split("\n")]
+        out.append("")
+    return out
+
+
+def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
+    out = [
+        '<div class="livret-fiche" markdown>',
+        "",
+        f"{link(f'Fiche {fiche.number}', fiche.page)} · {fiche.status_label}",
+        "{ .livret-fiche__surtitre }",
+        "",
+        f"## {fiche.title} {{ #{section_id(fiche)} data-search-exclude }}",
+        "",
+    ]
+    if fiche.summary:
+        out += [one_line(fiche.summary), "{ .livret-fiche__resume }", ""]
+    out += [embedded_body(fiche, selected), "", "</div>", ""]
+    return out
+
+
+def parcours_index(collection: Collection) -> str:
+    out = [
+        front_matter(
+            title="Parcours de formation",
+            description="Des séances de formation construites à partir des fiches.",
+        ),
+        "# Parcours de formation",
+        "",
+        "Un parcours rassemble les fiches d'une séance de formation, dans l'ordre, avec les "
+        "pratiques à travailler et des questions pour la discussion. Chaque parcours "
+        "s'imprime comme un livret : bouton « Imprimer / PDF » en haut de sa page.",
+        "",
+    ]
+    everything = sorted(collection.parcours, key=lambda p: p.title.casefold())
+    if not everything:
+        out += ["*Aucun parcours pour l'instant.*", ""]
+    for parcours in everything:
+        out.append(
+            f"- {link(parcours.title, parcours.page)}  \n"
+            f"  {parcours.audience} · {parcours.duration} · "
+            f"{plural(len(parcours.steps), 'fiche')}"
+        )
+    out += [
+        "",
+        "## Toute la collection { #collection }",
+        "",
+        f"- {link('Toutes les fiches, en un seul livret à imprimer', COLLECTION_PAGE)}",
+        "",
+        f"Pour créer un parcours, voir le {link('guide des formateurs', TRAINERS_GUIDE)}.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def collection_booklet(collection: Collection) -> str:
+    index = collection.index
+    reg = collection.registries
+    fiches = list(index.fiches.values())
+    out = [
+        front_matter(
+            title="Toutes les fiches",
+            description="Toutes les fiches pratiques du MES, en un seul livret à imprimer.",
+            template=TEMPLATE,
+            # Only copies of the fiches: search leads to the fiches themselves.
+            search={"exclude": True},
+        ),
+        *_cover(
+            "Centre de ressources",
+            "Les fiches pratiques du MES",
+            [("Contenu", "la collection complète, " + plural(len(fiches), "fiche"))],
+        ),
+        '<div class="livret-deroule" markdown>',
+        "",
+        "## Sommaire { #sommaire }",
+        "",
+    ]
+    for number, members in sorted(index.by_chapter.items()):
+        out += [f"**{reg.chapter(number).label}**", ""]
+        out += [f"- [{escape_text(fiche_label(f))}](#{section_id(f)})" for f in members]
+        out.append("")
+    if not fiches:
+        out += ["*Pas encore de fiche dans la collection.*", ""]
+    out += ["</div>", ""]
+    for fiche in fiches:
+        out += _fiche_section(fiche)
+    return "\n".join(out)
