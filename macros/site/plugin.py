@@ -22,6 +22,8 @@ from ..diagnostics import Severity
 from ..project import ProjectPaths
 from ..render.fiche_page import fiche_view
 from ..render.pages import virtual_pages
+from ..safe_write import write_fiche
+from ..search_index import enrich_json, page_words
 from .config import FichesPluginConfig
 from .nav import expand_nav
 
@@ -104,3 +106,18 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 fiche, self.collection, self._url_of
             )
         return context
+
+    # After Material's search plugin (priority 0) has written
+    # search/search_index.json, and before its offline plugin (-100) copies the
+    # index into search_index.js: both the online and the offline site then
+    # search the enriched index.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.collection is None or not path.is_file():
+            return
+        extra = {self._url_of(page): words for page, words in page_words(self.collection).items()}
+        enriched, growth = enrich_json(path.read_text(encoding="utf-8"), extra)
+        # Atomic: `mkdocs serve` may be serving the previous index meanwhile.
+        write_fiche(path, enriched, replace=True)
+        log.debug(f"recherche : {growth.terms} formes ajoutées à l'index (+{growth.ratio:.1%})")
