@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.searching import result_links, search
 from tests.support import build_site, copy_project
 
 pytestmark = pytest.mark.browser
@@ -41,3 +43,14 @@ def test_offline_copy_navigates_and_searches_from_a_folder(page: Page, offline_s
     box.press_sequentially("bénévolat", delay=20)
     hit = page.locator('.md-search-result__item a[href*="fiches/1.5.html"]')
     expect(hit.first).to_be_visible()
+
+
+def test_offline_search_finds_the_forms_the_build_adds(page: Page, offline_site: Path) -> None:
+    # The offline plugin inlines the index after the mes-fiches plugin enriched it.
+    inlined = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert '"text_alt"' in inlined
+    page.goto((offline_site / "index.html").as_uri())
+    for query in ("porteuses", "benevolat"):
+        hrefs = result_links(search(page, query))
+        assert any(re.search(r"/fiches/1\.5\.html([?#]|$)", href) for href in hrefs), hrefs
+        page.locator("input.md-search__input").fill("")

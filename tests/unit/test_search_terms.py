@@ -34,7 +34,10 @@ SEPARATOR = _project_separator()
         ("adhérent·es", {"adhérent", "adhérents", "adhérente", "adhérentes"}),
         ("élu·e", {"élu", "élus", "élue", "élues"}),
         ("chercheur·euses", {"chercheur", "chercheurs", "chercheuse", "chercheuses"}),
-        ("professionnel·les", {"professionnel", "professionnels", "professionnelle", "professionnelles"}),
+        (
+            "professionnel·les",
+            {"professionnel", "professionnels", "professionnelle", "professionnelles"},
+        ),
         ("citoyen·ne·s", {"citoyen", "citoyens", "citoyenne", "citoyennes"}),
         ("paysan·nes", {"paysan", "paysans", "paysanne", "paysannes"}),
         ("sportif·ves", {"sportif", "sportifs", "sportive", "sportives"}),
@@ -55,7 +58,9 @@ SEPARATOR = _project_separator()
         ("copain·ine·s", {"copain", "copains", "copine", "copines"}),
     ],
 )
-def test_inclusive_word_gives_masculine_feminine_singular_plural(word: str, forms: set[str]) -> None:
+def test_inclusive_word_gives_masculine_feminine_singular_plural(
+    word: str, forms: set[str]
+) -> None:
     assert set(inclusive_forms(word)) == forms
 
 
