@@ -117,8 +117,13 @@ IRREGULAR: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 
 
-def fold(word: str) -> str:
-    """The word without accents, cedillas or ligatures: «économie» → «economie»."""
+def unaccented(word: str) -> str:
+    """The word without accents, cedillas or ligatures: «économie» → «economie», «cœur» → «coeur».
+
+    Unlike names.fold, which compares registry names, it keeps the case and
+    spacing of its input and spells out ligatures, which Unicode does not
+    decompose.
+    """
     decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES))
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -212,5 +217,5 @@ def variants(text: str, separator: re.Pattern[str]) -> set[str]:
     words = set(tokens(text, separator))
     found = {form for w in _inclusive_words(text) for form in tokens(w, separator)}
     found |= {bare(w) for w in words}
-    found |= {fold(w) for w in words | found}
+    found |= {unaccented(w) for w in words | found}
     return found - words

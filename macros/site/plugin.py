@@ -116,7 +116,11 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if self.collection is None or not path.is_file():
             return
-        extra = {self._url_of(page): words for page, words in page_words(self.collection).items()}
+        extra = {}
+        for src_uri, words in page_words(self.collection).items():
+            file = self._files.get_file_from_path(src_uri) if self._files is not None else None
+            if file is not None:
+                extra[file.url] = words
         enriched, growth = enrich_json(path.read_text(encoding="utf-8"), extra)
         # Atomic: `mkdocs serve` may be serving the previous index meanwhile.
         write_fiche(path, enriched, replace=True)
