@@ -90,7 +90,8 @@ def page_words(collection: Collection) -> dict[str, PageWords]:
 def _words_of(texts: Iterable[str], separator: re.Pattern[str]) -> set[str]:
     found: set[str] = set()
     for text in texts:
-        found |= set(tokens(text, separator)) | variants(text, separator)
+        words = tokens(text, separator)
+        found |= set(words) | variants(text, separator, words)
     return found
 
 
@@ -98,11 +99,14 @@ def _entry_terms(
     title: str, text: str, extra: PageWords, separator: re.Pattern[str]
 ) -> tuple[list[str], list[str]]:
     title_words = tokens(title, separator)
-    title_candidates = variants(title, separator) | _words_of(extra.names, separator)
+    title_candidates = variants(title, separator, title_words)
+    title_candidates |= _words_of(extra.names, separator)
     title_alt = compact(title_candidates - set(title_words), title_words)
     # A word the title fields already reach finds the entry: no need to repeat it.
-    reached = [*tokens(text, separator), *title_words, *title_alt]
-    text_candidates = variants(text, separator) | _words_of(extra.header, separator)
+    text_words = tokens(text, separator)
+    reached = [*text_words, *title_words, *title_alt]
+    text_candidates = variants(text, separator, text_words)
+    text_candidates |= _words_of(extra.header, separator)
     text_alt = compact(text_candidates - set(reached), reached)
     return title_alt, text_alt
 

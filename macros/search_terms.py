@@ -22,9 +22,11 @@ APOSTROPHES = "'’ʼ‘"
 
 _LETTERS = r"[^\W\d_]"
 # «porteur·ses», «salarié·e·s»: letters joined by middle dots, nothing else.
-_DOTTED = re.compile(rf"{_LETTERS}+(?:[{MIDDLE_DOTS}]{_LETTERS}+)+")
+# The look-behinds start a match only at a word's start: without them the
+# engine retries from every letter of every word.
+_DOTTED = re.compile(rf"(?<!{_LETTERS}){_LETTERS}+(?:[{MIDDLE_DOTS}]{_LETTERS}+)+")
 # The older «adhérent(e)s», «structure(s)».
-_BRACKETED = re.compile(rf"({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_LETTERS}*)")
+_BRACKETED = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_LETTERS}*)")
 _ELISION = re.compile(rf"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[{APOSTROPHES}](.+)$")
 _TAGS = re.compile(r"<[^>]*>")
 
@@ -124,6 +126,8 @@ def unaccented(word: str) -> str:
     spacing of its input and spells out ligatures, which Unicode does not
     decompose.
     """
+    if word.isascii():
+        return word
     decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES))
     return unicodedata.normalize(
         "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -191,8 +195,11 @@ def inclusive_forms(word: str) -> tuple[str, ...]:
 
 
 def _inclusive_words(text: str) -> Iterable[str]:
-    for match in _DOTTED.finditer(text):
-        yield from inclusive_forms(match.group(0))
+    if any(dot in text for dot in MIDDLE_DOTS):
+        for match in _DOTTED.finditer(text):
+            yield from inclusive_forms(match.group(0))
+    if "(" not in text:
+        return
     for match in _BRACKETED.finditer(text):
         stem, inner, after = match.groups()
         yield from inclusive_forms(f"{stem}·{inner}" + (f"·{after}" if after else ""))
@@ -208,14 +215,15 @@ def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
     return [part.lower() for part in separator.split(text) if part]
 
 
-def variants(text: str, separator: re.Pattern[str]) -> set[str]:
-    """Every form a reader may type for `text` that its own words do not start with.
+def variants(text: str, separator: re.Pattern[str], words: Iterable[str] | None = None) -> set[str]:
+    """Every form a reader may type for `text` that is not one of its words.
 
     Inclusive words give their masculine and feminine, singular and plural
     forms; elided words their bare form; accented words their unaccented one.
+    `words` are `tokens(text, separator)`, when the caller has them already.
     """
-    words = set(tokens(text, separator))
+    own = set(tokens(text, separator) if words is None else words)
     found = {form for w in _inclusive_words(text) for form in tokens(w, separator)}
-    found |= {bare(w) for w in words}
-    found |= {unaccented(w) for w in words | found}
-    return found - words
+    found |= {bare(w) for w in own if not w.isalnum()}
+    found |= {unaccented(w) for w in own | found}
+    return found - own
