@@ -26,6 +26,8 @@ from ..render.news import NEWS_PAGE, news_source
 from ..render.pages import virtual_pages
 from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
+from ..safe_write import write_fiche
+from ..search_index import enrich_json, page_words
 from .config import FichesPluginConfig
 from .nav import expand_nav
 
@@ -132,3 +134,22 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             view.update(reader_view(fiche, self._changes.get(number), url))
             context["fiche"] = view  # type: ignore[typeddict-unknown-key]
         return context
+
+    # After Material's search plugin (priority 0) has written
+    # search/search_index.json, and before its offline plugin (-100) copies the
+    # index into search_index.js: both the online and the offline site then
+    # search the enriched index.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.collection is None or not path.is_file():
+            return
+        extra = {}
+        for src_uri, words in page_words(self.collection).items():
+            file = self._files.get_file_from_path(src_uri) if self._files is not None else None
+            if file is not None:
+                extra[file.url] = words
+        enriched, growth = enrich_json(path.read_text(encoding="utf-8"), extra)
+        # Atomic: `mkdocs serve` may be serving the previous index meanwhile.
+        write_fiche(path, enriched, replace=True)
+        log.debug(f"recherche : {growth.terms} formes ajoutées à l'index (+{growth.ratio:.1%})")

@@ -1,0 +1,229 @@
+"""The words a French reader may type for a text: inclusive, bare and unaccented forms.
+
+Material's search matches a query term only as the start of an indexed word
+(it appends `*` to every term and lunr does not stem those), so a page that
+writes «porteur·ses» is not found by «porteuses», nor «économie» by
+«economie». These plain functions list, for a text, the forms that a reader
+types but the index would not hold; search_index.py stores them in hidden
+fields of the search index.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from types import MappingProxyType
+
+# The middle dot and the look-alikes that writers and keyboards put in its place.
+MIDDLE_DOTS = "·∙•‧⋅"
+APOSTROPHES = "'’ʼ‘"
+
+_LETTERS = r"[^\W\d_]"
+# «porteur·ses», «salarié·e·s»: letters joined by middle dots, nothing else.
+# The look-behinds start a match only at a word's start: without them the
+# engine retries from every letter of every word.
+_DOTTED = re.compile(rf"(?<!{_LETTERS}){_LETTERS}+(?:[{MIDDLE_DOTS}]{_LETTERS}+)+")
+# The older «adhérent(e)s», «structure(s)».
+_BRACKETED = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_LETTERS}*)")
+_ELISION = re.compile(rf"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[{APOSTROPHES}](.+)$")
+_TAGS = re.compile(r"<[^>]*>")
+
+# What may follow the stem of an inclusive word, all segments joined: «·e·s» → «es».
+# Anything else («col·lectiu», «kW·h») is not inclusive writing and is left alone.
+_ENDINGS = frozenset(
+    {
+        "s",
+        "e",
+        "es",
+        "se",
+        "ses",
+        "euse",
+        "euses",
+        "ice",
+        "ices",
+        "rice",
+        "rices",
+        "trice",
+        "trices",
+        "ve",
+        "ves",
+        "ne",
+        "nes",
+        "le",
+        "les",
+        "te",
+        "tes",
+        "fe",
+        "fes",
+        "ère",
+        "ères",
+        "que",
+        "ques",
+        "sse",
+        "sses",
+        "elle",
+        "elles",
+    }
+)
+
+# Masculine stem ending, feminine ending written, letters of the stem to drop, feminine tail.
+_FEMININE_RULES: tuple[tuple[str, str, int, str], ...] = (
+    ("teur", "trice", 4, "trice"),
+    ("eur", "trice", 3, "rice"),
+    ("eur", "rice", 3, "rice"),
+    ("eur", "ice", 3, "rice"),  # acteur·ice → actrice
+    ("eur", "euse", 3, "euse"),
+    ("eur", "se", 1, "se"),  # porteur·se → porteuse
+    ("eux", "euse", 3, "euse"),
+    ("x", "se", 1, "se"),  # heureux·se, jaloux·se
+    ("f", "ve", 1, "ve"),  # sportif·ve
+    ("er", "ère", 2, "ère"),
+    ("er", "e", 2, "ère"),  # ouvrier·e → ouvrière
+    ("eau", "elle", 3, "elle"),  # nouveau·elle → nouvelle
+    ("al", "le", 0, "e"),  # local·le → locale
+    ("c", "que", 1, "que"),  # public·que
+)
+
+# Forms no rule derives. Keys are lower case with «·» as the dot.
+IRREGULAR: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "tou·te·s": ("tout", "tous", "toute", "toutes"),
+        "tous·tes": ("tout", "tous", "toute", "toutes"),
+        "tous·te·s": ("tout", "tous", "toute", "toutes"),
+        "tous·toutes": ("tout", "tous", "toute", "toutes"),
+        "il·elle": ("il", "ils", "elle", "elles"),
+        "ils·elles": ("il", "ils", "elle", "elles"),
+        "celui·celle": ("celui", "ceux", "celle", "celles"),
+        "ceux·celles": ("celui", "ceux", "celle", "celles"),
+        "copain·ine": ("copain", "copains", "copine", "copines"),
+        "copain·ine·s": ("copain", "copains", "copine", "copines"),
+        "copains·ines": ("copain", "copains", "copine", "copines"),
+        "vieux·eille": ("vieux", "vieil", "vieille", "vieilles"),
+        "vieux·eille·s": ("vieux", "vieil", "vieille", "vieilles"),
+        "vieux·vieilles": ("vieux", "vieil", "vieille", "vieilles"),
+        "fou·olle": ("fou", "fous", "folle", "folles"),
+        "fou·olle·s": ("fou", "fous", "folle", "folles"),
+        "doux·ce": ("doux", "douce", "douces"),
+        "doux·ce·s": ("doux", "douce", "douces"),
+        "long·ue": ("long", "longs", "longue", "longues"),
+        "long·ue·s": ("long", "longs", "longue", "longues"),
+        "héros·ïne": ("héros", "héroïne", "héroïnes"),
+        "héros·ïne·s": ("héros", "héroïne", "héroïnes"),
+        "complet·ète": ("complet", "complets", "complète", "complètes"),
+        "complet·ète·s": ("complet", "complets", "complète", "complètes"),
+    }
+)
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
+
+
+def unaccented(word: str) -> str:
+    """The word without accents, cedillas or ligatures: «économie» → «economie», «cœur» → «coeur».
+
+    Unlike names.fold, which compares registry names, it keeps the case and
+    spacing of its input and spells out ligatures, which Unicode does not
+    decompose.
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def bare(word: str) -> str:
+    """The word without its elided article or pronoun: «l'économie» → «économie»."""
+    match = _ELISION.match(word)
+    return match.group(1) if match else word
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    if word.endswith(("eau", "eu")):
+        return word + "x"
+    return word + "s"
+
+
+def _feminine(stem: str, ending: str) -> str:
+    for masculine, written, drop, tail in _FEMININE_RULES:
+        if stem.endswith(masculine) and ending == written:
+            return (stem[:-drop] if drop else stem) + tail
+    return stem + ending
+
+
+def _singular(stem: str, ending: str) -> str:
+    """The singular of a stem written in the plural: «locaux·les», «nouveaux·elles»."""
+    if stem.endswith("eaux"):
+        return stem[:-1]
+    if stem.endswith("aux") and ending in ("le", "ale"):
+        return stem[:-3] + "al"
+    return stem
+
+
+def inclusive_forms(word: str) -> tuple[str, ...]:
+    """Masculine and feminine, singular and plural forms of an inclusive word.
+
+    «porteur·ses» → porteur, porteurs, porteuse, porteuses. A word that is not
+    inclusive writing («col·lectiu», «kW·h», «1·5») gives ().
+    """
+    lowered = word.lower()
+    for dot in MIDDLE_DOTS[1:]:
+        lowered = lowered.replace(dot, "·")
+    if lowered in IRREGULAR:
+        return IRREGULAR[lowered]
+    stem, *rest = lowered.split("·")
+    ending = "".join(rest)
+    if (
+        not rest
+        or len(stem) < 2
+        or ending not in _ENDINGS
+        or not all(part.isalpha() for part in (stem, *rest))
+    ):
+        return ()
+    feminine_ending = ending[:-1] if ending.endswith("s") and ending != "s" else ending
+    if ending == "s":
+        return (stem, _plural(stem))
+    masculine = _singular(stem, feminine_ending)
+    feminine = _feminine(masculine, feminine_ending)
+    return tuple(dict.fromkeys((masculine, _plural(masculine), feminine, _plural(feminine))))
+
+
+def _inclusive_words(text: str) -> Iterable[str]:
+    if any(dot in text for dot in MIDDLE_DOTS):
+        for match in _DOTTED.finditer(text):
+            yield from inclusive_forms(match.group(0))
+    if "(" not in text:
+        return
+    for match in _BRACKETED.finditer(text):
+        stem, inner, after = match.groups()
+        yield from inclusive_forms(f"{stem}·{inner}" + (f"·{after}" if after else ""))
+
+
+def plain_text(html_text: str) -> str:
+    """The text of an index entry without its markup (`<code>`, `<p>`…)."""
+    return html.unescape(_TAGS.sub(" ", html_text))
+
+
+def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
+    """The words the search worker indexes for `text`: split on the separator, lower case."""
+    return [part.lower() for part in separator.split(text) if part]
+
+
+def variants(text: str, separator: re.Pattern[str], words: Iterable[str] | None = None) -> set[str]:
+    """Every form a reader may type for `text` that is not one of its words.
+
+    Inclusive words give their masculine and feminine, singular and plural
+    forms; elided words their bare form; accented words their unaccented one.
+    `words` are `tokens(text, separator)`, when the caller has them already.
+    """
+    own = set(tokens(text, separator) if words is None else words)
+    found = {form for w in _inclusive_words(text) for form in tokens(w, separator)}
+    found |= {bare(w) for w in own if not w.isalnum()}
+    found |= {unaccented(w) for w in own | found}
+    return found - own

@@ -1,0 +1,93 @@
+"""French search in the real search box: inclusive forms, accents, elisions, names.
+
+The build adds hidden fields to Material's index (macros/search_index.py);
+these tests type what a reader types and read what a reader sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from typing import Any, cast
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from macros.search_index import TEXT_ALT, TITLE_ALT
+from macros.search_terms import plain_text, tokens
+from tests.browser.searching import result_links, search
+
+pytestmark = pytest.mark.browser
+
+FICHE_15 = re.compile(r"/fiches/1\.5/(#|\?|$)")
+
+# Fiche 1.5 writes «porteur·ses», «militant·es», «l'économie», «bénévolat»,
+# and credits OPALE.
+QUERIES = [
+    "porteuses",
+    "porteurs",
+    "economie",
+    "militants",
+    "OPALE",
+    "bénévolat",
+    "benevolat",
+    "actrices",
+    "adhérentes",
+]
+
+
+@pytest.fixture(scope="module")
+def index(site_url: str) -> dict[str, Any]:
+    with urllib.request.urlopen(f"{site_url}/search/search_index.json") as response:
+        return cast(dict[str, Any], json.load(response))
+
+
+@pytest.fixture(scope="module")
+def separator(index: dict[str, Any]) -> re.Pattern[str]:
+    return re.compile(index["config"]["separator"])
+
+
+@pytest.fixture(scope="module")
+def hidden_only(index: dict[str, Any], separator: re.Pattern[str]) -> set[str]:
+    """Words of the hidden fields that no title or text of the whole index holds."""
+    shown: set[str] = set()
+    hidden: set[str] = set()
+    for doc in index["docs"]:
+        shown |= set(tokens(plain_text(doc["title"] + " " + doc["text"]), separator))
+        hidden |= set(doc.get(TITLE_ALT, "").split()) | set(doc.get(TEXT_ALT, "").split())
+    only = hidden - shown
+    assert {"porteuses", "benevolat", "militantes"} <= only
+    return only
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_lists_fiche_1_5_with_the_pages_own_words(
+    page: Page, site_url: str, query: str, hidden_only: set[str], separator: re.Pattern[str]
+) -> None:
+    page.goto(f"{site_url}/")
+    results = search(page, query)
+    hrefs = result_links(results)
+    assert any(FICHE_15.search(href) for href in hrefs), hrefs
+
+    # What a reader sees holds no word that only the hidden fields hold; the
+    # folded sections («n de plus sur cette page») are opened to be read too.
+    results.locator("details").evaluate_all("all => all.forEach(d => { d.open = true })")
+    text = results.evaluate_all("items => items.map(i => i.innerText).join(' ')")
+    assert text.strip()
+    assert sorted(set(tokens(text, separator)) & hidden_only) == []
+
+
+def test_structure_alias_finds_its_page(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    search(page, "CRDLA")
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("h1")).to_have_text("OPALE")
+    assert "/structures/opale/" in result_links(first)[0]
+
+
+def test_unaccented_theme_label_finds_its_page_first(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    search(page, "evaluation")
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("h1")).to_have_text("Évaluation et valorisation non quantitative")
