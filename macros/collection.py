@@ -15,7 +15,7 @@ from .jinja_scan import PLATFORM_NAMES, check_template, find_calls
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
 from .project import ProjectPaths
-from .references import resolve_calls
+from .references import report_plain_refs, resolve_calls
 from .registries import Registries, load_registries
 from .renumbering import former_numbers
 from .schema_check import Schemas
@@ -86,7 +86,21 @@ def load_collection(
         unknown_acronyms(fiche, registries, report)
     redirects = former_numbers(fiches, report)
     page_refs = _check_pages(paths, registries, report, PLATFORM_NAMES | extra_names)
-    index = build_index(fiches, page_refs)
+    index = build_index(fiches, page_refs, redirects)
+    for fiche in fiches:
+        report_plain_refs(fiche.plain_refs, fiche.source, redirects, report)
+    for outdated in index.renumbered_refs:
+        current = outdated.current.number
+        report.info(
+            outdated.source,
+            outdated.line,
+            outdated.column,
+            "fiche-ancien-numero",
+            f"la fiche {outdated.number} porte désormais le numéro {current} : "
+            f"le renvoi mène à la fiche {current}",
+            f'écrivez son numéro actuel, {{{{ fiche("{current}") }}}}, '
+            "celui que le lecteur retrouve dans le sommaire",
+        )
     for pending in index.pending:
         report.info(
             pending.source,

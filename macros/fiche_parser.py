@@ -11,8 +11,8 @@ from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
 from .jinja_scan import check_template, find_calls
 from .markdown_scan import Item, Paragraph, scan
-from .model import Fiche, FicheNumber, FormerNumber
-from .references import resolve_calls
+from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
+from .references import report_plain_refs, resolve_calls
 from .registries import Registries
 from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
@@ -24,7 +24,11 @@ _TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 def parse_fiche(
     text: str, display_path: str, registries: Registries, schemas: Schemas, report: Report
 ) -> Fiche | None:
-    """Parse and check one fiche; None when it is too broken to index."""
+    """Parse and check one fiche; None when it is too broken to index.
+
+    Plain-text fiche numbers («fiche n°2.3») are left in `Fiche.plain_refs`
+    for the collection to report (references.report_plain_refs).
+    """
     parts = split(text, display_path, report, required=True)
     if parts is None:
         return None
@@ -52,12 +56,14 @@ def parse_fiche(
     body = parse_body(
         blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
     )
-    _unlinked_names(blocks, registries, display_path, report)
+    plain_refs = _unlinked_names(blocks, registries, display_path, report)
 
     if not meta_ok or meta is None:
+        report_plain_refs(plain_refs, display_path, {}, report)
         return None
     number = _number(meta, display_path, report)
     if number is None:
+        report_plain_refs(plain_refs, display_path, {}, report)
         return None
     data: dict[str, Any] = meta.data
     fiche = Fiche(
@@ -81,6 +87,7 @@ def parse_fiche(
         mentions=mentions,
         fiche_refs=refs,
         former=_former_numbers(meta),
+        plain_refs=plain_refs,
         release_note=(data.get("note_de_version") or "").strip(),
     )
     _check_meta(fiche, meta, registries, display_path, report)
@@ -207,22 +214,19 @@ def _check_meta(
 
 def _unlinked_names(
     blocks: list[Any], registries: Registries, display_path: str, report: Report
-) -> None:
-    """Names written as plain text where a macro would credit or link them."""
+) -> list[PlainFicheRef]:
+    """Names written as plain text where a macro would credit or link them.
+
+    Structures are reported here; fiche numbers are returned, to be reported
+    once every fiche's former numbers are known (the fix names the current one).
+    """
+    found: list[PlainFicheRef] = []
     for block in blocks:
         if not isinstance(block, Item | Paragraph):
             continue
         plain = re.sub(r"\{\{.*?\}\}", "", block.text, flags=re.S)
         for match in _TEXT_FICHE_REF.finditer(plain):
-            report.info(
-                display_path,
-                block.line,
-                1,
-                "fiche-non-liee",
-                f"« {match.group(0)} » est écrit en texte simple",
-                f'écrivez {{{{ fiche("{match.group(1)}", "{match.group(0)}") }}}} '
-                "pour en faire un lien",
-            )
+            found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
         for part in (p for g in parenthetical_groups(plain) for p in split_names(g)):
             structure = registries.find_structure(part)
             if structure is not None:
@@ -235,3 +239,4 @@ def _unlinked_names(
                     f'écrivez {{{{ structure("{structure.short_name}") }}}} '
                     "pour créditer et lier la structure",
                 )
+    return found

@@ -22,6 +22,17 @@ class PendingRef:
     column: int
 
 
+@dataclass(frozen=True)
+class RenumberedRef:
+    """A reference written with a fiche's former number: it leads to `current`."""
+
+    number: str
+    current: Fiche
+    source: str  # display path of the citing file
+    line: int
+    column: int
+
+
 @dataclass
 class Index:
     fiches: dict[str, Fiche] = field(default_factory=dict)
@@ -34,9 +45,16 @@ class Index:
     cites: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, list[Fiche]] = field(default_factory=dict)
     pending: list[PendingRef] = field(default_factory=list)
+    # Former number -> the fiche that carries it now (`anciens_numeros`).
+    renumbered: dict[str, Fiche] = field(default_factory=dict)
+    renumbered_refs: list[RenumberedRef] = field(default_factory=list)
 
     def fiche(self, number: str) -> Fiche | None:
         return self.fiches.get(number)
+
+    def resolve(self, number: str) -> Fiche | None:
+        """The fiche a reference to `number` leads to, former numbers included."""
+        return self.fiches.get(number) or self.renumbered.get(number)
 
     def related(self, fiche: Fiche) -> list[Fiche]:
         """Fiches sharing a theme with `fiche`, most shared themes first."""
@@ -49,11 +67,17 @@ class Index:
         return [self.fiches[n] for n in ranked]
 
 
-def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | None = None) -> Index:
-    """`fiches` must have unique numbers; `page_refs` are fiche references from pages."""
+def build_index(
+    fiches: list[Fiche],
+    page_refs: list[tuple[str, FicheRef]] | None = None,
+    renumbered: dict[str, Fiche] | None = None,
+) -> Index:
+    """`fiches` must have unique numbers; `page_refs` are fiche references from pages;
+    `renumbered` maps former numbers to their fiche (renumbering.former_numbers)."""
     index = Index()
     ordered = sorted(fiches, key=lambda f: f.number)
     index.fiches = {str(f.number): f for f in ordered}
+    index.renumbered = dict(renumbered or {})
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
     of_structure: dict[str, list[Fiche]] = defaultdict(list)
     of_theme: dict[str, list[Fiche]] = defaultdict(list)
@@ -76,16 +100,22 @@ def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | Non
             of_theme[theme].append(fiche)
         cited: list[str] = []
         for ref in fiche.fiche_refs:
-            if ref.number == number or ref.number in cited:
+            target = index.resolve(ref.number)
+            _note_former(index, ref, target, fiche.source)
+            # A former number counts as a citation of the fiche that carries it now.
+            key = str(target.number) if target is not None else ref.number
+            if key == number or key in cited:
                 continue
-            cited.append(ref.number)
-            if ref.number in index.fiches:
-                cited_by[ref.number].append(fiche)
+            cited.append(key)
+            if target is not None:
+                cited_by[key].append(fiche)
             else:
                 index.pending.append(PendingRef(ref.number, fiche.source, ref.line, ref.column))
         index.cites[number] = cited
     for source, ref in page_refs or []:
-        if ref.number not in index.fiches:
+        target = index.resolve(ref.number)
+        _note_former(index, ref, target, source)
+        if target is None:
             index.pending.append(PendingRef(ref.number, source, ref.line, ref.column))
     index.practices_of = dict(practices_of)
     index.fiches_of_structure = dict(of_structure)
@@ -94,3 +124,12 @@ def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | Non
     index.by_chapter = dict(by_chapter)
     index.cited_by = dict(cited_by)
     return index
+
+
+def _note_former(index: Index, ref: FicheRef, target: Fiche | None, source: str) -> None:
+    """Every reference by a former number is noted, even a repeated one: each
+    place written with the old number is a place to correct."""
+    if target is not None and str(target.number) != ref.number:
+        index.renumbered_refs.append(
+            RenumberedRef(ref.number, target, source, ref.line, ref.column)
+        )

@@ -119,6 +119,16 @@ class FicheRef:
 
 
 @dataclass(frozen=True)
+class PlainFicheRef:
+    """«fiche n°2.3» written as plain text, without the `fiche` macro."""
+
+    number: str
+    written: str  # the words as found, e.g. «fiche n°2.3»
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class FormerNumber:
     """A number the fiche had before a renumbering: its old URL redirects."""
 
@@ -182,6 +192,8 @@ class Fiche:
     mentions: list[Mention] = field(default_factory=list)
     fiche_refs: list[FicheRef] = field(default_factory=list)
     former: list[FormerNumber] = field(default_factory=list)
+    # Reported once the former numbers of every fiche are known (collection.py).
+    plain_refs: list[PlainFicheRef] = field(default_factory=list)
     release_note: str = ""  # «note_de_version»: what the last update changed
 
     @property

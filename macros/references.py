@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .diagnostics import Report
 from .jinja_scan import MacroCall
-from .model import FicheNumber, FicheRef, Mention
+from .model import Fiche, FicheNumber, FicheRef, Mention, PlainFicheRef
 from .registries import Registries
 
 
@@ -59,3 +59,34 @@ def resolve_calls(
             call.resolved = call.target
             refs.append(FicheRef(call.target, call.line, call.column))
     return mentions, refs
+
+
+def report_plain_refs(
+    refs: list[PlainFicheRef], display_path: str, renumbered: dict[str, Fiche], report: Report
+) -> None:
+    """«fiche n°2.3» in plain text: propose the macro, with the current number
+    when 2.3 is a former number (`renumbered`: former number -> fiche)."""
+    for ref in refs:
+        current = renumbered.get(ref.number)
+        if current is None:
+            report.info(
+                display_path,
+                ref.line,
+                ref.column,
+                "fiche-non-liee",
+                f"« {ref.written} » est écrit en texte simple",
+                f'écrivez {{{{ fiche("{ref.number}", "{ref.written}") }}}} pour en faire un lien',
+            )
+            continue
+        number = str(current.number)
+        written = ref.written[: len(ref.written) - len(ref.number)] + number
+        report.info(
+            display_path,
+            ref.line,
+            ref.column,
+            "fiche-non-liee",
+            f"« {ref.written} » est écrit en texte simple, et la fiche {ref.number} "
+            f"porte désormais le numéro {number}",
+            f'écrivez {{{{ fiche("{number}", "{written}") }}}} pour en faire un lien '
+            "vers son numéro actuel",
+        )

@@ -42,8 +42,11 @@ def theme_link(theme: Theme, text: str | None = None) -> str:
 
 
 def fiche_link(index: Index, number: str, text: str | None = None, anchor: str = "") -> str:
-    """A link to fiche `number`, or its «à paraître» mark when it is not published yet."""
-    fiche = index.fiche(number)
+    """A link to fiche `number`, or its «à paraître» mark when it is not published yet.
+
+    A former number (`anciens_numeros`) links to the fiche that carries it now.
+    """
+    fiche = index.resolve(number)
     if fiche is None:
         shown = html.escape(text or f"Fiche {number}")
         return (

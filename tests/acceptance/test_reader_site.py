@@ -134,7 +134,7 @@ def test_atom_feed_is_valid(online: Path) -> None:
         assert (feed.findtext(f"{ATOM}{name}") or "").strip(), name
     assert feed.findtext(f"{ATOM}author/{ATOM}name")
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 2
+    assert len(entries) == 3
     for entry in entries:
         for name in ("id", "title", "updated"):
             assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
@@ -143,6 +143,7 @@ def test_atom_feed_is_valid(online: Path) -> None:
     assert [e.findtext(f"{ATOM}id") for e in entries] == [
         f"{SITE_URL}fiches/1.5/",
         f"{SITE_URL}fiches/2.4/",
+        f"{SITE_URL}fiches/3.1/",
     ]
     # Deterministic: the feed's date is its newest entry's, not the build time.
     assert feed.findtext(f"{ATOM}updated") == entries[0].findtext(f"{ATOM}updated")
@@ -190,6 +191,20 @@ def test_former_number_redirects_online(online: Path) -> None:
     assert dead_links(online) == []
 
 
+def test_citing_a_former_number_links_to_the_current_page(online: Path) -> None:
+    page = online / "fiches" / "3.1" / "index.html"
+    body = _fiche(online, "3.1").split('class="fiche-corps"', 1)[1]
+    assert '<span class="fiche-a-paraitre"' not in body
+    titled = '<a href="../2.4/" title="Fiche 2.4 — Une fiche renumérotée">fiche n°2.3</a>'
+    assert titled in html.unescape(body)
+    assert '<a href="../2.4/">Fiche 2.4 — Une fiche renumérotée</a>' in html.unescape(body)
+    targets = {resolve(online, page, link.href) for link in parse(page).links}
+    assert (online / "fiches" / "2.4" / "index.html", "") in targets
+    # The new page lists it among the fiches that cite it.
+    cited_by = html.unescape(_fiche(online, "2.4")).split('id="citee-par"', 1)[1]
+    assert '<a href="../3.1/">Fiche 3.1 — Une fiche qui cite un ancien numéro</a>' in cited_by
+
+
 def test_former_number_redirects_offline(offline: tuple[Path, str]) -> None:
     site, log = offline
     old = site / "fiches" / "2.3.html"
@@ -197,6 +212,11 @@ def test_former_number_redirects_offline(offline: tuple[Path, str]) -> None:
     assert '<meta http-equiv="refresh" content="0; url=2.4.html">' in text
     assert '<a href="2.4.html">' in text
     assert (site / "fiches" / "2.4.html").is_file()
+    # The build says where the old number is written, and which one to write.
+    assert "fiches/3.1.md:14:9: la fiche 2.3 porte désormais le numéro 2.4" in log
+    assert '{{ fiche("2.4") }}' in log and "[fiche-ancien-numero]" in log
+    cited = resolve(site, site / "fiches" / "3.1.html", "2.4.html")
+    assert cited is not None and cited[0].is_file()
     # Citations work from a folder too.
     page = site / "fiches" / "1.5.html"
     targets = {resolve(site, page, link.href) for link in parse(page).links}

@@ -106,3 +106,44 @@ def test_index_build_is_linear_in_shape() -> None:
     index = build_index(list(reversed(fiches)))
     assert sum(len(v) for v in index.fiches_of_theme.values()) == len(fiches)
     assert list(index.fiches) == [str(f.number) for f in fiches]
+
+
+def test_former_number_counts_as_a_citation_of_the_current_fiche() -> None:
+    renumbered = _fiche("2.4")
+    index = build_index(
+        [
+            renumbered,
+            _fiche("1.1", refs=["2.3", "2.4", "2.3"]),
+            _fiche("3.1", refs=["2.3"]),
+        ],
+        page_refs=[("docs/index.md", FicheRef("2.3", 7, 2))],
+        renumbered={"2.3": renumbered},
+    )
+    assert index.resolve("2.3") is renumbered and index.fiche("2.3") is None
+    assert index.cites["1.1"] == ["2.4"]  # one citation, whichever number it used
+    assert [str(f.number) for f in index.cited_by["2.4"]] == ["1.1", "3.1"]
+    assert index.pending == []
+    # Each place written with the old number is noted, with its position.
+    assert [(r.number, str(r.current.number), r.source, r.line) for r in index.renumbered_refs] == [
+        ("2.3", "2.4", "fiches/1.1.md", 3),
+        ("2.3", "2.4", "fiches/1.1.md", 3),
+        ("2.3", "2.4", "fiches/3.1.md", 3),
+        ("2.3", "2.4", "docs/index.md", 7),
+    ]
+
+
+def test_citing_oneself_by_a_former_number_is_no_citation() -> None:
+    fiche = _fiche("2.4", refs=["2.3"])
+    index = build_index([fiche], renumbered={"2.3": fiche})
+    assert index.cites["2.4"] == []
+    assert "2.4" not in index.cited_by
+    assert [r.source for r in index.renumbered_refs] == ["fiches/2.4.md"]
+
+
+def test_current_number_wins_over_a_former_one() -> None:
+    # collection.py refuses such a map (ancien-numero-pris); the index stays safe anyway.
+    old, new = _fiche("2.3"), _fiche("2.4")
+    index = build_index([old, new, _fiche("1.1", refs=["2.3"])], renumbered={"2.3": new})
+    assert index.resolve("2.3") is old
+    assert index.cites["1.1"] == ["2.3"]
+    assert index.renumbered_refs == []
