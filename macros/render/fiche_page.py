@@ -12,6 +12,8 @@ from ..model import Fiche
 from .links import fiche_label, fiche_link
 from .markdown import front_matter
 
+FICHE_SEARCH_BOOST = 5
+
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 
 
@@ -20,7 +22,9 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         "title": f"{fiche.number} — {fiche.title}",
         "description": fiche.summary,
         "template": "fiche.html",
-        "search": fiche.search,
+        # Readers search for practices: a fiche outranks the index pages that
+        # merely list it. The fiche's own `search:` settings still win.
+        "search": {"boost": FICHE_SEARCH_BOOST, **fiche.search},
     }
     keywords = ""
     if fiche.keywords:

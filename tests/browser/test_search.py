@@ -91,3 +91,14 @@ def test_unaccented_theme_label_finds_its_page_first(page: Page, site_url: str) 
     search(page, "evaluation")
     first = page.locator(".md-search-result__item").first
     expect(first.locator("h1")).to_have_text("Évaluation et valorisation non quantitative")
+
+
+# Not «bénévolat»: a theme is named after it, and a title match rightly comes first.
+@pytest.mark.parametrize("query", ["porteuses", "militants"])
+def test_a_fiche_outranks_the_index_pages_that_list_it(
+    page: Page, site_url: str, query: str
+) -> None:
+    page.goto(f"{site_url}/")
+    search(page, query)
+    first = page.locator(".md-search-result__item").first
+    assert FICHE_15.search(result_links(first)[0]), result_links(first)
