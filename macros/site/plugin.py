@@ -24,6 +24,7 @@ from ..render.fiche_page import fiche_view
 from ..render.pages import virtual_pages
 from .config import FichesPluginConfig
 from .nav import expand_nav
+from .page_render import PageRenderer, body_first_line, check_page_html, page_variables
 
 log = get_plugin_logger("mes-fiches")
 
@@ -33,9 +34,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self.collection: Collection | None = None
         self._fiche_pages: dict[str, str] = {}
         self._files: Files | None = None
+        self._renderer: PageRenderer | None = None
 
-    # Before mkdocs-macros' on_config, so that the index exists when macros
-    # are defined, and a broken collection stops the build before rendering.
+    # Early, so that a broken collection stops the build before anything
+    # renders, and the index exists when pages are rendered.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -45,7 +47,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             registries=self.config.registries_dir,
             docs=str(Path(config.docs_dir).resolve().relative_to(root.resolve())),
         )
-        self.collection = load_collection(paths, extra_names=frozenset(config.extra or {}))
+        self.collection = load_collection(
+            paths, page_variables=frozenset(self.config.page_variables)
+        )
         report = self.collection.report
         for diag in report.sorted():
             line = f"{diag.path}:{diag.line}:{diag.column}: {diag.text()}"
@@ -65,6 +69,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
         self._files = None
+        self._renderer = PageRenderer(config, page_variables(config, self.config.page_variables))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -92,6 +97,36 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if file is None:
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
+
+    # Above every other plugin (mkdocs-macros runs at 0), so that no plugin
+    # sees a page's Jinja before the sandbox has replaced it, and so that the
+    # `render_macros: False` set here reaches mkdocs-macros before it renders,
+    # should anyone add it back to mkdocs.yml: its render() then returns the
+    # text untouched, whatever the page's front matter said.
+    @event_priority(100)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self._renderer is not None and self.collection is not None
+        where = page.file.edit_uri or page.file.src_uri
+        first_line = body_first_line(page)
+        number = self._fiche_pages.get(page.file.src_uri)
+        fiche = self.collection.index.fiche(number) if number is not None else None
+        if fiche is not None:
+            first_line = fiche.body_first_line + len(fiche.body) - len(fiche.body.lstrip("\n"))
+        skip = page.file.generated_by is None and page.meta.get("render_macros") is False
+        if not skip:
+            markdown = self._renderer.render(
+                markdown, page, where, first_line=first_line, doc=page.file.generated_by is None
+            )
+        page.meta["render_macros"] = False
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        check_page_html(html, page.file.edit_uri or page.file.src_uri)
+        return html
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -1,0 +1,261 @@
+"""The raw-HTML and URL policy for contributor content: one place, one list.
+
+Markdown lets a page carry raw HTML, attribute lists (`{ onclick=… }`) and
+links with any scheme, so a pull request could put a script on the published
+site. Fiches, documentation pages and plain-text fields are checked here,
+with positions, by load_collection; the plugin runs the same policy over each
+page's final HTML as a second lock. To allow a new harmless tag or
+attribute, extend the sets below: nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .diagnostics import Report
+from .yamlpos import Located
+
+# Tags Markdown, attr_list, md_in_html and the admonition and toc extensions
+# produce, plus harmless inline markup contributors may write by hand.
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code",
+        "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+        "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+        "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s",
+        "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+        "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    }
+)  # fmt: skip
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "markdown"})
+ATTRIBUTE_PREFIXES = ("data-", "aria-")
+TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang", "rel", "name"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "td": frozenset({"colspan", "rowspan", "align"}),
+    "th": frozenset({"colspan", "rowspan", "align", "scope"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    "q": frozenset({"cite"}),
+    "blockquote": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+}
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+# Anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_ESCAPED_LT = re.compile(r"\\<")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_INLINE_URL = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_ATTR_LIST = re.compile(r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
+_ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
+
+_HINT_TAG = (
+    "les balises permises sont les balises de mise en forme (abbr, sup, sub, br, kbd, "
+    "mark, small, span, div, details…) ; écrivez le texte en Markdown, ou "
+    "mettez l'exemple de code entre accents graves `…`"
+)
+_HINT_URL = "les liens doivent commencer par https://, http://, mailto: ou tel:, ou être relatifs"
+_HINT_ATTR = "gardez les attributs class, id, title, lang, data-… et aria-…"
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # 1-based within the checked text
+    column: int
+    message: str
+    hint: str
+
+    @property
+    def code(self) -> str:
+        return "adresse-interdite" if self.hint == _HINT_URL else "html-interdit"
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` may not be published, or None; entities and hidden characters count."""
+    clean = _INVISIBLE.sub("", html.unescape(url)).lower()
+    match = _SCHEME.match(clean)
+    if match is None or match.group(1) in SAFE_SCHEMES:
+        return None
+    return f"adresse « {match.group(1)}: » interdite"
+
+
+def attribute_problem(tag: str | None, name: str, value: str | None) -> str | None:
+    """Why attribute `name` may not be published; `tag` None means «any element»
+    (attr_list lists, which apply to whatever precedes them)."""
+    name = name.lower()
+    if name.startswith("on"):
+        return f"attribut d'événement « {name} » interdit"
+    allowed = name in GLOBAL_ATTRIBUTES or name.startswith(ATTRIBUTE_PREFIXES)
+    if tag is None:
+        allowed = allowed or any(name in attrs for attrs in TAG_ATTRIBUTES.values())
+    else:
+        allowed = allowed or name in TAG_ATTRIBUTES.get(tag, frozenset())
+    if not allowed:
+        return f"attribut « {name} » interdit"
+    if name in URL_ATTRIBUTES and value is not None:
+        return url_problem(value)
+    return None
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[Problem] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, offset = self.getpos()
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(Problem(line, offset + 1, f"balise <{tag}> interdite", _HINT_TAG))
+            return
+        for name, value in attrs:
+            problem = attribute_problem(tag, name, value)
+            if problem:
+                hint = _HINT_URL if "adresse" in problem else _HINT_ATTR
+                self.problems.append(Problem(line, offset + 1, f"<{tag}> : {problem}", hint))
+
+    handle_startendtag = handle_starttag
+
+
+def html_problems(text: str) -> list[Problem]:
+    """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`."""
+    checker = _Checker()
+    checker.feed(text)
+    checker.close()
+    return checker.problems
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _without_code(markdown: str) -> str:
+    """`markdown` with fenced blocks and code spans blanked, offsets kept:
+    code is shown escaped, never interpreted."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            out.append(" " * len(line))
+        elif opening:
+            fence = opening.group(1)
+            out.append(" " * len(line))
+        else:
+            out.append(line)
+    return _CODE_SPAN.sub(_blank, "\n".join(out))
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def markdown_problems(markdown: str) -> list[Problem]:
+    """Raw HTML, attribute lists and link URLs of a Markdown text, by position."""
+    text = _without_code(markdown)
+    found: list[Problem] = []
+    for pattern in (_INLINE_URL, _REFERENCE, _AUTOLINK):
+        for match in pattern.finditer(text):
+            problem = url_problem(match.group(1))
+            if problem:
+                found.append(Problem(*_position(text, match.start(1)), problem, _HINT_URL))
+    text = _AUTOLINK.sub(_blank, text)
+    no_jinja = _JINJA.sub(_blank, text)
+    for match in _ATTR_LIST.finditer(no_jinja):
+        found.extend(_attr_list_problems(no_jinja, match))
+    found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
+    return sorted(found, key=lambda p: (p.line, p.column))
+
+
+def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
+    found = []
+    body = match.group(1)
+    line, column = _position(text, match.start())
+    for pair in _ATTR_PAIR.finditer(body):
+        value = next((v for v in pair.groups()[1:] if v is not None), "")
+        problem = attribute_problem(None, pair.group(1), value)
+        if problem:
+            found.append(Problem(line, column, f"{{ … }} : {problem}", _HINT_ATTR))
+    for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
+        name = word.group(1).lower()
+        if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
+            message = f"{{ … }} : attribut « {name} » interdit"
+            found.append(Problem(line, column, message, _HINT_ATTR))
+    return found
+
+
+_TEMPLATE_MARK = re.compile(r"\{[{%#]")
+
+
+def text_problem(value: str, *, quotes: bool = True) -> str | None:
+    """Why a plain-text field (title, summary, registry name or description)
+    may not be published: MkDocs templates do not escape what they show.
+
+    `quotes=False` also refuses straight double quotes, for values that
+    templates put inside attributes (registry names and descriptions).
+    """
+    if _TEMPLATE_MARK.search(value):
+        return "« {{ », « {% » et « {# » sont réservés aux macros"
+    if "<" in value or ">" in value:
+        return "les chevrons « < » et « > » (balises HTML) sont interdits dans ce champ"
+    if not quotes and '"' in value:
+        return 'les guillemets droits « " » sont interdits dans ce champ (utilisez « »)'
+    for match in _INLINE_URL.finditer(value):
+        problem = url_problem(match.group(1))
+        if problem:
+            return problem
+    return None
+
+
+def check_markdown(markdown: str, display_path: str, first_line: int, report: Report) -> bool:
+    """Report every policy breach of a page body; True when there is none."""
+    problems = markdown_problems(markdown)
+    for problem in problems:
+        report.error(
+            display_path,
+            first_line + problem.line - 1,
+            problem.column,
+            problem.code,
+            problem.message,
+            problem.hint,
+        )
+    return not problems
+
+
+def check_yaml_text(
+    located: Located, display_path: str, report: Report, *, quotes: bool = True
+) -> bool:
+    """Report plain-text fields (front matter, registries) that could inject markup."""
+    ok = True
+    for path, raw in sorted(located.raw.items(), key=lambda item: located.where(item[0])):
+        problem = text_problem(raw, quotes=quotes)
+        if problem is None:
+            continue
+        ok = False
+        line, column = located.where(path)
+        report.error(
+            display_path,
+            line,
+            column,
+            "texte-interdit",
+            f"valeur refusée : {problem}",
+            "ce champ est du texte simple, publié tel quel ; retirez ces caractères",
+        )
+    return ok
