@@ -11,6 +11,7 @@ refused here, statically, before anything renders; the sandboxed renderer
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ MACROS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "theme": (("slug",), ("texte",)),
     "fiche": (("numero",), ("texte",)),
 }
+
+_TEMPLATE_MARK = re.compile(r"\{[{%#]")
 
 # Statement tags, in the words a contributor wrote them.
 _STATEMENTS: dict[type[nodes.Node], str] = {
@@ -109,7 +112,11 @@ def _literal_call(call: nodes.Call, signature: tuple[tuple[str, ...], tuple[str,
 
 
 def _plain(value: object) -> bool:
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+    """A literal, and no template inside it: a macro's output is never rendered again,
+    but a `{{` there can only be a mistake or a probe."""
+    if isinstance(value, str):
+        return _TEMPLATE_MARK.search(value) is None
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _describe(expr: nodes.Expr) -> str:

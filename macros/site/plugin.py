@@ -122,9 +122,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         page.meta["render_macros"] = False
         return markdown
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_page_html(html, page.file.edit_uri or page.file.src_uri)
         return html
 

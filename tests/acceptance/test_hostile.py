@@ -1,0 +1,110 @@
+"""A corpus of hostile fiches and pages, checked and built with a secret in the environment.
+
+tests/fixtures/hostile/ holds one file per payload: the issue's (commands
+through `cycler`, the secret through `lipsum`, `config`, `environment`, a
+rendering error, `render_macros: true`), the known Jinja sandbox escapes,
+raw HTML, dangerous URLs and hostile YAML. `expected.txt` is the exact
+report (UPDATE_GOLDEN=1 rewrites it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT, build_site, copy_project, run_fiches
+
+CORPUS = ROOT / "tests" / "fixtures" / "hostile"
+SECRET = "s3cret-du-test-9f1c"
+# What a leak would look like: the secret, `id`'s output, the config dump.
+LEAK_MARKERS = (SECRET, "uid=", "gid=", "site_dir", "docs_dir", "__globals__", "Traceback")
+
+
+def _payload_files() -> list[Path]:
+    return sorted((CORPUS / "fiches").glob("*.md")) + sorted((CORPUS / "docs").glob("*.md"))
+
+
+def _payload_lines(path: Path) -> set[int]:
+    """Lines of `path` that carry its payload (everything but the benign scaffold)."""
+    benign = re.compile(
+        r"^(---|# .*|numero: .*|statut: .*|themes:.*|  - projet-politique|## .*|"
+        r"- Une pratique ordinaire .*|Texte\.|titre: Charge hostile .*|)$"
+    )
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return {n for n, line in enumerate(lines, start=1) if not benign.match(line)}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "projet", with_fiches=False)
+    shutil.copytree(CORPUS / "fiches", project / "fiches", dirs_exist_ok=True)
+    shutil.copytree(CORPUS / "docs", project / "docs", dirs_exist_ok=True)
+    return project
+
+
+def test_check_reports_every_payload_at_its_line(hostile: Path) -> None:
+    result = run_fiches("check", "--sans-info", cwd=hostile, env={"SECRET": SECRET})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    expected = CORPUS / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
+    errors: dict[str, set[int]] = {}
+    for match in re.finditer(r"^([\w./-]+):(\d+):\d+: erreur: ", result.stdout, re.M):
+        errors.setdefault(match.group(1), set()).add(int(match.group(2)))
+    for path in _payload_files():
+        shown = path.relative_to(CORPUS).as_posix()
+        payload = _payload_lines(path)
+        assert payload, shown
+        assert errors.get(shown, set()) & payload, f"{shown}: no error on lines {payload}"
+    assert len(_payload_files()) >= 45
+
+
+def test_build_fails_on_every_payload_and_leaks_nothing(hostile: Path) -> None:
+    result = build_site(hostile, env={"SECRET": SECRET})
+    assert result.returncode == 1
+    log = result.stdout + result.stderr
+    assert "Traceback" not in log
+    assert SECRET not in log
+    for path in _payload_files():
+        shown = path.relative_to(CORPUS).as_posix()
+        assert re.search(rf"^ERROR\s+-\s+mes-fiches: {re.escape(shown)}:\d+:\d+: ", log, re.M), (
+            shown
+        )
+    _assert_no_leak(hostile / "site", hostile)
+
+
+def _assert_no_leak(site: Path, project: Path) -> None:
+    for file in site.rglob("*") if site.exists() else []:
+        if file.is_file():
+            data = file.read_bytes()
+            for marker in (*LEAK_MARKERS, str(project), str(project.resolve())):
+                assert marker.encode() not in data, f"{marker!r} in {file}"
+
+
+def test_pages_that_opt_out_show_payloads_as_text_and_leak_nothing(tmp_path: Path) -> None:
+    """`render_macros: false` shows a page's braces as written: nothing runs."""
+    project = copy_project(tmp_path / "projet")
+    payloads = [
+        line
+        for path in _payload_files()
+        for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1)
+        if n in _payload_lines(path) and "{" in line and "<" not in line
+    ]
+    page = "---\nrender_macros: false\n---\n\n# Exemples\n\n" + "\n\n".join(
+        f"`{line}`" for line in payloads
+    )
+    (project / "docs" / "exemples.md").write_text(page + "\n", encoding="utf-8")
+    # Not strict: the extra page is deliberately left out of the nav.
+    result = build_site(project, strict=False, env={"SECRET": SECRET})
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "exemples" / "index.html").read_text(encoding="utf-8")
+    assert "cycler.__init__.__globals__" in html  # shown, not run
+    assert SECRET not in html
+    assert "uid=" not in html
+    assert str(project) not in html
