@@ -82,8 +82,8 @@ class Problem:
     hint: str
 
     @property
-    def code(self) -> str:
-        return "adresse-interdite" if self.hint == _HINT_URL else "html-interdit"
+    def about_url(self) -> bool:
+        return self.hint == _HINT_URL
 
 
 def url_problem(url: str) -> str | None:
@@ -228,15 +228,18 @@ def check_markdown(markdown: str, display_path: str, first_line: int, report: Re
     """Report every policy breach of a page body; True when there is none."""
     problems = markdown_problems(markdown)
     for problem in problems:
-        report.error(
-            display_path,
-            first_line + problem.line - 1,
-            problem.column,
-            problem.code,
-            problem.message,
-            problem.hint,
-        )
+        if problem.about_url:
+            _report(report, display_path, first_line, problem, "adresse-interdite")
+        else:
+            _report(report, display_path, first_line, problem, "html-interdit")
     return not problems
+
+
+def _report(
+    report: Report, display_path: str, first_line: int, problem: Problem, code: str
+) -> None:
+    line = first_line + problem.line - 1
+    report.error(display_path, line, problem.column, code, problem.message, problem.hint)
 
 
 def check_yaml_text(

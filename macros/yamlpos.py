@@ -49,12 +49,11 @@ MAX_YAML_DEPTH = 20
 
 
 class _Refused(yaml.MarkedYAMLError):
-    """YAML that is well-formed but refused before it is built."""
+    """YAML that is well-formed but refused before it is built: an alias, or too deep."""
 
-    def __init__(self, code: str, message: str, hint: str, mark: yaml.Mark) -> None:
-        super().__init__(problem=message, problem_mark=mark)
-        self.code = code
-        self.hint = hint
+    def __init__(self, *, alias: bool, mark: yaml.Mark) -> None:
+        super().__init__(problem_mark=mark)
+        self.alias = alias
 
 
 class _CappedLoader(yaml.SafeLoader):
@@ -65,24 +64,14 @@ class _CappedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _Refused(
-                "yaml-alias",
-                "alias YAML (« *nom ») refusé",
-                "recopiez la valeur au lieu d'y renvoyer par un alias",
-                self.peek_event().start_mark,
-            )
+            raise _Refused(alias=True, mark=self.peek_event().start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
-                raise _Refused(
-                    "yaml-profondeur",
-                    f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
-                    "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
-                    self.peek_event().start_mark,
-                )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                raise _Refused(alias=False, mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
@@ -103,7 +92,24 @@ def load_yaml(
         mark = exc.problem_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
-        report.error(display_path, line, column, exc.code, exc.problem or "", exc.hint)
+        if exc.alias:
+            report.error(
+                display_path,
+                line,
+                column,
+                "yaml-alias",
+                "alias YAML (« *nom ») refusé",
+                "recopiez la valeur au lieu d'y renvoyer par un alias",
+            )
+        else:
+            report.error(
+                display_path,
+                line,
+                column,
+                "yaml-profondeur",
+                f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
+                "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
+            )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -73,7 +73,7 @@ def check_page_html(content: str, where: str) -> None:
 
 def page_variables(config: MkDocsConfig, names: list[str]) -> dict[str, Any]:
     """The `extra:` values that documentation pages may show, all plain scalars."""
-    extra = config.extra or {}
+    extra: Mapping[str, Any] = config.extra or {}
     values: dict[str, Any] = {}
     for name in names:
         value = extra.get(name)

@@ -83,7 +83,8 @@ def test_plain_text_fields(value: str, quotes: bool, refused: bool) -> None:
 @pytest.mark.parametrize(
     "markdown",
     [
-        'Texte <abbr title="Économie sociale et solidaire">ESS</abbr>, H<sub>2</sub>O, 1<sup>er</sup>',
+        'Texte <abbr title="Économie sociale et solidaire">ESS</abbr>, H<sub>2</sub>O',
+        "1<sup>er</sup> et <kbd>Ctrl</kbd>",
         '<div class="grid cards" markdown>\n\n- a\n\n</div>',
         '### Titre { data-enjeu="politique" #ancre .classe }',
         "Un exemple `<script>` en code, et\n\n```html\n<iframe src=x></iframe>\n```\n",
