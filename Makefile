@@ -42,6 +42,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_collection
+	$(BIN)/python -m tests.bench.bench_hostile
 
 clean:
 	rm -rf site site-hors-ligne fiches-mes-hors-ligne.zip $(VENV)
