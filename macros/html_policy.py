@@ -33,7 +33,7 @@ ALLOWED_TAGS = frozenset(
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "markdown"})
 ATTRIBUTE_PREFIXES = ("data-", "aria-")
 TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "a": frozenset({"href", "hreflang", "rel", "name"}),
+    "a": frozenset({"href", "hreflang", "rel", "name", "target"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
     "td": frozenset({"colspan", "rowspan", "align"}),
     "th": frozenset({"colspan", "rowspan", "align", "scope"}),
@@ -48,6 +48,15 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
 }
+# What Markdown extensions write into the final HTML, that a contributor may
+# not write by hand: table alignment (tables), task-list boxes and tabs
+# (pymdownx.tasklist, pymdownx.tabbed). Only the plugin's final-HTML check
+# accepts them.
+GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "input": frozenset({"type", "checked", "disabled", "name"}),
+    "label": frozenset({"for"}),
+}
+GENERATED_STYLE = re.compile(r"^text-align: (left|right|center);?$")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -114,16 +123,22 @@ def attribute_problem(tag: str | None, name: str, value: str | None) -> str | No
 
 
 class _Checker(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, generated: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
+        self.generated = generated
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
-        if tag not in ALLOWED_TAGS:
+        extra = GENERATED_TAG_ATTRIBUTES.get(tag) if self.generated else None
+        if tag not in ALLOWED_TAGS and extra is None:
             self.problems.append(Problem(line, offset + 1, f"balise <{tag}> interdite", _HINT_TAG))
             return
         for name, value in attrs:
+            if extra is not None and name in extra:
+                continue
+            if self.generated and name == "style" and GENERATED_STYLE.match(value or ""):
+                continue
             problem = attribute_problem(tag, name, value)
             if problem:
                 hint = _HINT_URL if "adresse" in problem else _HINT_ATTR
@@ -132,9 +147,10 @@ class _Checker(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def html_problems(text: str) -> list[Problem]:
-    """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`."""
-    checker = _Checker()
+def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
+    """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`;
+    `generated` also accepts what Markdown extensions produce (final HTML)."""
+    checker = _Checker(generated=generated)
     checker.feed(text)
     checker.close()
     return checker.problems

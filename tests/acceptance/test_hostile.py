@@ -87,9 +87,33 @@ def _assert_no_leak(site: Path, project: Path) -> None:
                 assert marker.encode() not in data, f"{marker!r} in {file}"
 
 
+HARMLESS = """# Mise en forme permise
+
+| Gauche | Centre | Droite |
+| :--- | :---: | ---: |
+| <abbr title="Économie sociale et solidaire">ESS</abbr> | 1<sup>er</sup> | H<sub>2</sub>O |
+
+<details markdown>
+<summary>Plus</summary>
+
+Appuyez sur <kbd>Ctrl</kbd>, <mark>surligné</mark>, <small>petit</small>.<br>
+[Site du MES](https://exemple.org/){ target=_blank rel=noopener }
+</details>
+
+Paragraphe avec attributs.
+{ .note data-origine="test" }
+
+```html
+<script>alert("un exemple de code, affiché")</script>
+```
+"""
+
+
 def test_pages_that_opt_out_show_payloads_as_text_and_leak_nothing(tmp_path: Path) -> None:
-    """`render_macros: false` shows a page's braces as written: nothing runs."""
+    """`render_macros: false` shows a page's braces as written: nothing runs.
+    The same build shows that harmless markup passes both locks."""
     project = copy_project(tmp_path / "projet")
+    (project / "docs" / "mise-en-forme.md").write_text(HARMLESS, encoding="utf-8")
     payloads = [
         line
         for path in _payload_files()
@@ -108,3 +132,7 @@ def test_pages_that_opt_out_show_payloads_as_text_and_leak_nothing(tmp_path: Pat
     assert SECRET not in html
     assert "uid=" not in html
     assert str(project) not in html
+    shown = (project / "site" / "mise-en-forme" / "index.html").read_text(encoding="utf-8")
+    assert 'style="text-align: center;"' in shown
+    assert 'target="_blank"' in shown
+    assert "&lt;script&gt;" in shown and "<script>alert" not in shown

@@ -129,6 +129,8 @@ def test_allowed_calls_render_and_variables_are_escaped() -> None:
         '<iframe src="https://exemple.invalid"></iframe>',
         "<style>p{}</style>",
         '<p style="position:fixed">a</p>',
+        '<td style="text-align: left; background: url(https://exemple.invalid/)">a</td>',
+        '<input type="checkbox" onchange="alert(1)">',
     ],
 )
 def test_final_html_check_fails_the_build(html: str) -> None:
@@ -146,7 +148,11 @@ def test_final_html_check_accepts_what_markdown_produces() -> None:
         '<a href="https://exemple.org/">x</a> <a href="mailto:a@b.fr">m</a></p>'
         "<details open><summary>Plus</summary><p>x</p></details>"
         '<table><thead><tr><th align="left">a</th></tr></thead></table>'
-        '<h3 data-enjeu="politique" id="b">E</h3><pre><code>&lt;script&gt;</code></pre>',
+        '<h3 data-enjeu="politique" id="b">E</h3><pre><code>&lt;script&gt;</code></pre>'
+        '<table><tr><th style="text-align: left;">a</th><td style="text-align: center;">b'
+        '</td></tr></table><ul class="task-list"><li class="task-list-item">'
+        '<label class="task-list-control"><input type="checkbox" disabled checked>'
+        "</label> fait</li></ul>",
         "docs/index.md",
     )
 
