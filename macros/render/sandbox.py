@@ -58,8 +58,8 @@ def render_page(
         if refused:
             first = refused[0]
             raise RenderRefused(
-                f"{where}:{first_line + first.line - 1}: {first.what} refusé(e) par le bac à "
-                "sable des macros ; « fiches check » donne le détail"
+                f"{where}:{first_line + first.line - 1}: construction refusée par le bac à "
+                f"sable des macros : {first.what} ; « fiches check » donne le détail"
             )
         return env.from_string(tree).render(**shown)
     except RenderRefused:

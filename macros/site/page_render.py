@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ..html_policy import html_problems
+from ..model import Fiche
 from ..render.sandbox import RenderRefused, render_page, sandbox
 from .macros_env import register
 
@@ -37,7 +38,16 @@ class PageRenderer:
         self._macros[function.__name__] = function
         return function
 
-    def render(self, markdown: str, page: Page, where: str, *, first_line: int, doc: bool) -> str:
+    def render(self, markdown: str, page: Page, fiche: Fiche | None) -> str:
+        """The page's Markdown with its macros replaced; `fiche` when it is a fiche's page.
+
+        Hand-written pages may opt out (`render_macros: false`: braces shown
+        as written) and show `page_variables`; generated pages never do either.
+        """
+        written = page.file.generated_by is None
+        if written and page.meta.get("render_macros") is False:
+            return markdown
+        where, first_line = _source_position(page, fiche)
         self.page = page
         try:
             return render_page(
@@ -45,7 +55,7 @@ class PageRenderer:
                 markdown,
                 where,
                 first_line=first_line,
-                variables=self._variables if doc else None,
+                variables=self._variables if written else None,
             )
         except RenderRefused as exc:
             raise PluginError(str(exc)) from None
@@ -53,11 +63,17 @@ class PageRenderer:
             self.page = None
 
 
-def body_first_line(page: Page) -> int:
-    """File line where the Markdown MkDocs hands over begins (after front matter)."""
-    source = page.file.content_string if not page.file.generated_by else ""
-    start = source.find(page.markdown or "") if page.markdown else -1
-    return source.count("\n", 0, start) + 1 if start > 0 else 1
+def _source_position(page: Page, fiche: Fiche | None) -> tuple[str, int]:
+    """The real source file of a page, and its line where the rendered Markdown begins."""
+    where = page.file.edit_uri or page.file.src_uri
+    if fiche is not None:
+        # MkDocs drops the blank lines between front matter and body.
+        return where, fiche.body_first_line + len(fiche.body) - len(fiche.body.lstrip("\n"))
+    if page.file.generated_by is not None or not page.markdown:
+        return where, 1
+    source = page.file.content_string
+    start = source.find(page.markdown)
+    return where, source.count("\n", 0, start) + 1 if start > 0 else 1
 
 
 def check_page_html(content: str, where: str) -> None:

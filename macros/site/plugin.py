@@ -2,7 +2,9 @@
 
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
-pages; on_page_context hands fiche pages their view model.
+pages; on_page_markdown renders macros in the sandbox and on_page_content
+checks the HTML (page_render.py); on_page_context hands fiche pages their
+view model.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from ..render.fiche_page import fiche_view
 from ..render.pages import virtual_pages
 from .config import FichesPluginConfig
 from .nav import expand_nav
-from .page_render import PageRenderer, body_first_line, check_page_html, page_variables
+from .page_render import PageRenderer, check_page_html, page_variables
 
 log = get_plugin_logger("mes-fiches")
 
@@ -108,17 +110,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self._renderer is not None and self.collection is not None
-        where = page.file.edit_uri or page.file.src_uri
-        first_line = body_first_line(page)
         number = self._fiche_pages.get(page.file.src_uri)
         fiche = self.collection.index.fiche(number) if number is not None else None
-        if fiche is not None:
-            first_line = fiche.body_first_line + len(fiche.body) - len(fiche.body.lstrip("\n"))
-        skip = page.file.generated_by is None and page.meta.get("render_macros") is False
-        if not skip:
-            markdown = self._renderer.render(
-                markdown, page, where, first_line=first_line, doc=page.file.generated_by is None
-            )
+        markdown = self._renderer.render(markdown, page, fiche)
         page.meta["render_macros"] = False
         return markdown
 

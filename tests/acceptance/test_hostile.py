@@ -136,3 +136,42 @@ def test_pages_that_opt_out_show_payloads_as_text_and_leak_nothing(tmp_path: Pat
     assert 'style="text-align: center;"' in shown
     assert 'target="_blank"' in shown
     assert "&lt;script&gt;" in shown and "<script>alert" not in shown
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "line"),
+    [("fiches/9.1.md", "fiches/9.1.md", 11), ("docs/render-macros.md", "docs/piege.md", 8)],
+)
+def test_second_lock_stops_a_payload_the_check_missed(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    source: str,
+    target: str,
+    line: int,
+) -> None:
+    """Blind the engine's check on purpose: the sandboxed renderer still refuses,
+    in a real build, with the source file and line, and nothing runs."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    import macros.site.plugin as plugin_module
+    from macros.collection import load_collection
+
+    project = copy_project(tmp_path / "projet")
+    shutil.copy2(CORPUS / source, project / target)
+
+    def blind(*args: object, **kwargs: object) -> object:
+        collection = load_collection(*args, **kwargs)  # type: ignore[arg-type]
+        collection.report.items = [d for d in collection.report.items if d.severity < 2]
+        return collection
+
+    monkeypatch.setattr(plugin_module, "load_collection", blind)
+    monkeypatch.setenv("SECRET", SECRET)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    with pytest.raises(Abort):
+        build(config)
+    assert f"{target}:{line}: construction refusée par le bac à sable" in caplog.text
+    assert SECRET not in caplog.text and "uid=" not in caplog.text
+    _assert_no_leak(project / "site", project)
