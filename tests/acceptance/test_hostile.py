@@ -28,6 +28,10 @@ def _payload_files() -> list[Path]:
     return sorted((CORPUS / "fiches").glob("*.md")) + sorted((CORPUS / "docs").glob("*.md"))
 
 
+def _registry_errors(report: str) -> list[str]:
+    return re.findall(r"^fiches/registres/structures\.yml:\d+:\d+: erreur: .*$", report, re.M)
+
+
 def _payload_lines(path: Path) -> set[int]:
     """Lines of `path` that carry its payload (everything but the benign scaffold)."""
     benign = re.compile(
@@ -43,6 +47,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "projet", with_fiches=False)
     shutil.copytree(CORPUS / "fiches", project / "fiches", dirs_exist_ok=True)
     shutil.copytree(CORPUS / "docs", project / "docs", dirs_exist_ok=True)
+    registry = project / "fiches" / "registres" / "structures.yml"
+    extra = (CORPUS / "structures-en-plus.yml").read_text(encoding="utf-8")
+    registry.write_text(registry.read_text(encoding="utf-8") + extra, encoding="utf-8")
     return project
 
 
@@ -63,6 +70,8 @@ def test_check_reports_every_payload_at_its_line(hostile: Path) -> None:
         assert payload, shown
         assert errors.get(shown, set()) & payload, f"{shown}: no error on lines {payload}"
     assert len(_payload_files()) >= 45
+    # The appended registry entry: a quote in its name, markup and a link in its description.
+    assert len(_registry_errors(result.stdout)) == 2
 
 
 def test_build_fails_on_every_payload_and_leaks_nothing(hostile: Path) -> None:
@@ -71,11 +80,17 @@ def test_build_fails_on_every_payload_and_leaks_nothing(hostile: Path) -> None:
     log = result.stdout + result.stderr
     assert "Traceback" not in log
     assert SECRET not in log
+    # Exactly the errors `fiches check` reports, file, line and column included.
+    check = run_fiches("check", "--sans-info", cwd=hostile)
+    expected = {
+        line.replace(": erreur: ", ": ", 1)
+        for line in check.stdout.splitlines()
+        if ": erreur: " in line
+    }
+    assert set(re.findall(r"^ERROR\s+-\s+mes-fiches: (.*)$", log, re.M)) == expected
     for path in _payload_files():
         shown = path.relative_to(CORPUS).as_posix()
-        assert re.search(rf"^ERROR\s+-\s+mes-fiches: {re.escape(shown)}:\d+:\d+: ", log, re.M), (
-            shown
-        )
+        assert any(line.startswith(f"{shown}:") for line in expected), shown
     _assert_no_leak(hostile / "site", hostile)
 
 
