@@ -48,13 +48,22 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
 }
-# What Markdown extensions write into the final HTML, that a contributor may
-# not write by hand: table alignment (tables), task-list boxes and tabs
-# (pymdownx.tasklist, pymdownx.tabbed). Only the plugin's final-HTML check
-# accepts them.
+# What Markdown extensions and the project's generated pages write into the
+# final HTML, that a contributor may not write by hand (the engine refuses
+# them in Markdown): table alignment (tables), task-list boxes and tabs
+# (pymdownx.tasklist, pymdownx.tabbed), inline icons (pymdownx.emoji), inert
+# controls that the theme's scripts bring to life. Only the plugin's
+# final-HTML check accepts them; <form> and event attributes stay refused.
 GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "input": frozenset({"type", "checked", "disabled", "name"}),
+    "input": frozenset(
+        {"type", "checked", "disabled", "name", "value", "placeholder", "autocomplete"}
+    ),
     "label": frozenset({"for"}),
+    "button": frozenset({"type", "disabled"}),
+    "select": frozenset({"name", "multiple"}),
+    "option": frozenset({"value", "selected"}),
+    "svg": frozenset({"xmlns", "viewbox", "width", "height", "fill", "focusable"}),
+    "path": frozenset({"d", "fill", "fill-rule", "clip-rule"}),
 }
 GENERATED_STYLE = re.compile(r"^text-align: (left|right|center);?$")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})

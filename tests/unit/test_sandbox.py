@@ -131,6 +131,10 @@ def test_allowed_calls_render_and_variables_are_escaped() -> None:
         '<p style="position:fixed">a</p>',
         '<td style="text-align: left; background: url(https://exemple.invalid/)">a</td>',
         '<input type="checkbox" onchange="alert(1)">',
+        "<svg><script>alert(1)</script></svg>",
+        '<svg><use href="data:image/svg+xml,x"/></svg>',
+        '<svg onload="alert(1)"></svg>',
+        '<form action="https://exemple.invalid/"></form>',
     ],
 )
 def test_final_html_check_fails_the_build(html: str) -> None:
@@ -152,7 +156,9 @@ def test_final_html_check_accepts_what_markdown_produces() -> None:
         '<table><tr><th style="text-align: left;">a</th><td style="text-align: center;">b'
         '</td></tr></table><ul class="task-list"><li class="task-list-item">'
         '<label class="task-list-control"><input type="checkbox" disabled checked>'
-        "</label> fait</li></ul>",
+        "</label> fait</li></ul>"
+        '<span class="twemoji"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<path d="M12 2 2 22h20L12 2Z"/></svg></span>',
         "docs/index.md",
     )
 
