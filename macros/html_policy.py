@@ -72,8 +72,15 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# Code is blanked only where Python-Markdown surely reads code (never more):
+# its fenced_code rule (fence at column 0, same fence to close) and code spans
+# that do not cross a blank line or start with an escaped backtick.
+_FENCED = re.compile(
+    r"^(?P<fence>`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?\n"
+    r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
+    re.M | re.S,
+)
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _INLINE_URL = re.compile(r"\]\(\s*<?([^)>\n]*)")
@@ -166,26 +173,26 @@ def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return _blank_text(match.group(0))
 
 
-def _without_code(markdown: str) -> str:
-    """`markdown` with fenced blocks and code spans blanked, offsets kept:
-    code is shown escaped, never interpreted."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in markdown.split("\n"):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if line.lstrip().startswith(fence):
-                fence = None
-            out.append(" " * len(line))
-        elif opening:
-            fence = opening.group(1)
-            out.append(" " * len(line))
-        else:
-            out.append(line)
-    return _CODE_SPAN.sub(_blank, "\n".join(out))
+def _without_fenced_code(markdown: str) -> str:
+    """`markdown` with the content of fenced blocks blanked, offsets kept (the
+    fence lines stay: their `{ … }` attributes apply)."""
+
+    def blank_code(match: re.Match[str]) -> str:
+        start, end = match.span("code")
+        return (
+            match.group(0)[: start - match.start()]
+            + _blank_text(match.group("code"))
+            + match.group(0)[end - match.start() :]
+        )
+
+    return _FENCED.sub(blank_code, markdown)
+
+
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -193,20 +200,40 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 
 def markdown_problems(markdown: str) -> list[Problem]:
-    """Raw HTML, attribute lists and link URLs of a Markdown text, by position."""
-    text = _without_code(markdown)
+    """Raw HTML, attribute lists and link URLs of a Markdown text, by position.
+
+    Code is shown escaped, never interpreted, so it is not checked.
+    """
+    fenced = _without_fenced_code(markdown)
+    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)]
+    text = _CODE_SPAN.sub(_blank, fenced)
     found: list[Problem] = []
     for pattern in (_INLINE_URL, _REFERENCE, _AUTOLINK):
         for match in pattern.finditer(text):
-            problem = url_problem(match.group(1))
-            if problem:
-                found.append(Problem(*_position(text, match.start(1)), problem, _HINT_URL))
+            reason = url_problem(match.group(1))
+            if reason:
+                found.append(Problem(*_position(text, match.start(1)), reason, _HINT_URL))
     text = _AUTOLINK.sub(_blank, text)
     no_jinja = _JINJA.sub(_blank, text)
     for match in _ATTR_LIST.finditer(no_jinja):
         found.extend(_attr_list_problems(no_jinja, match))
     found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
-    return sorted(found, key=lambda p: (p.line, p.column))
+    # A raw HTML block is not Markdown: backticks inside it are not code. So
+    # also parse with the spans in place and keep the tags that start outside
+    # them (`<div title="`" onclick=…>`).
+    raw = _ESCAPED_LT.sub("  ", _AUTOLINK.sub(_blank, fenced))
+    starts = _line_starts(raw)
+    for problem in html_problems(raw):
+        offset = starts[problem.line - 1] + problem.column - 1
+        if not any(start <= offset < end for start, end in spans):
+            found.append(problem)
+    return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
 
 
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:

@@ -108,6 +108,12 @@ def test_harmless_markdown_passes(markdown: str) -> None:
         ("Paragraphe { onmouseover }", 1, 12),
         ('<span data-x="1" onfocus="alert(1)" tabindex="0">a</span>', 1, 1),
         ('<svg><a href="#">x</a></svg>', 1, 1),
+        # What looks like code to a careless scanner but is not code to Markdown:
+        ('<div title="`" onmouseover="alert(1)" x="`">x</div>', 1, 1),
+        ("`\n\n<script>alert(1)</script>\n\n`", 3, 1),
+        ("   ```\n\n<script>alert(1)</script>\n\n   ```", 3, 1),
+        ("\\`<script>alert(1)</script>\\`", 1, 3),
+        ('```{ .html onclick="alert(1)" }\n<p>exemple</p>\n```', 1, 4),
     ],
 )
 def test_hostile_markdown_is_refused_at_its_position(markdown: str, line: int, column: int) -> None:
