@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .diagnostics import Report
 from .fiche_parser import parse_fiche
 from .frontmatter import split
-from .html_policy import check_markdown, check_yaml_text
+from .html_policy import check_markdown, check_static_files, check_yaml_text
 from .index import Index, build_index
 from .jinja_scan import check_template, find_calls
 from .model import Fiche, FicheRef
@@ -77,6 +77,7 @@ def load_collection(
         seen[number] = fiche
         fiches.append(fiche)
     page_refs = _check_pages(paths, registries, report, page_variables)
+    check_static_files([paths.display(p) for p in paths.static_files()], report)
     index = build_index(fiches, page_refs)
     for pending in index.pending:
         report.info(

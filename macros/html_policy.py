@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 
 from .diagnostics import Report
 from .yamlpos import Located
@@ -69,6 +70,10 @@ GENERATED_STYLE = re.compile(r"^text-align: (left|right|center);?$")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Files under docs/ besides pages: MkDocs publishes them as they are, on the
+# site's own origin, so an .html, .svg or .js file there would run its script
+# for every reader. Theme files live in overrides/, reviewed by maintainers.
+STATIC_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf"})
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
@@ -314,3 +319,23 @@ def check_yaml_text(
             "ce champ est du texte simple, publié tel quel ; retirez ces caractères",
         )
     return ok
+
+
+def check_static_files(files: list[str], report: Report) -> None:
+    """Report files under docs/ that MkDocs would publish as they are and that
+    are not inert media (`files`: display paths of every non-Markdown file)."""
+    for shown in files:
+        suffix = PurePosixPath(shown).suffix.lower()
+        if suffix in STATIC_SUFFIXES:
+            continue
+        report.error(
+            shown,
+            1,
+            1,
+            "fichier-interdit",
+            f"fichier « {PurePosixPath(shown).name} » refusé dans docs/ : il serait "
+            "publié tel quel sur le site",
+            "seules les pages .md et les images ou PDF (.png, .jpg, .gif, .webp, .avif, .pdf) "
+            "vont dans docs/ ; les styles et scripts vont dans overrides/, relus par les "
+            "mainteneurs",
+        )

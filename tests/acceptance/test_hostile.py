@@ -25,7 +25,7 @@ LEAK_MARKERS = (SECRET, "uid=", "gid=", "site_dir", "docs_dir", "__globals__", "
 
 
 def _payload_files() -> list[Path]:
-    return sorted((CORPUS / "fiches").glob("*.md")) + sorted((CORPUS / "docs").glob("*.md"))
+    return sorted((CORPUS / "fiches").glob("*.md")) + sorted((CORPUS / "docs").glob("*"))
 
 
 def _registry_errors(report: str) -> list[str]:
