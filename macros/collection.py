@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from .diagnostics import Report
 from .fiche_parser import parse_fiche
 from .frontmatter import split
-from .html_policy import check_markdown, check_static_files, check_yaml_text
+from .html_policy import check_static_files, check_yaml_text
 from .index import Index, build_index
 from .jinja_scan import check_template, find_calls
+from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .project import ProjectPaths
 from .references import resolve_calls

@@ -9,8 +9,9 @@ from typing import Any
 from .diagnostics import Report
 from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
-from .html_policy import check_markdown, check_yaml_text
+from .html_policy import check_yaml_text
 from .jinja_scan import check_template, find_calls
+from .markdown_policy import check_markdown
 from .markdown_scan import Item, Paragraph, scan
 from .model import Fiche, FicheNumber
 from .references import resolve_calls

@@ -2,10 +2,10 @@
 
 Markdown lets a page carry raw HTML, attribute lists (`{ onclick=… }`) and
 links with any scheme, so a pull request could put a script on the published
-site. Fiches, documentation pages and plain-text fields are checked here,
-with positions, by load_collection; the plugin runs the same policy over each
-page's final HTML as a second lock. To allow a new harmless tag or
-attribute, extend the sets below: nothing else needs to change.
+site. load_collection applies these lists, with positions, to plain-text
+fields and files (here) and to page bodies (markdown_policy.py); the plugin
+applies them to each page's final HTML as a second lock. To allow a new
+harmless tag or attribute, extend the sets below: nothing else needs to change.
 """
 
 from __future__ import annotations
@@ -77,31 +77,17 @@ STATIC_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", 
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
-# Code is blanked only where Python-Markdown surely reads code (never more):
-# its fenced_code rule (fence at column 0, same fence to close) and code spans
-# that do not cross a blank line or start with an escaped backtick.
-_FENCED = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?\n"
-    r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
-    re.M | re.S,
-)
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-_ESCAPED_LT = re.compile(r"\\<")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
-_INLINE_URL = re.compile(r"\]\(\s*<?([^)>\n]*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_ATTR_LIST = re.compile(r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
-_ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-_ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
+# The target of a Markdown link or image, `[texte](cible)`, up to its `)`:
+# wider than Markdown's own reading, so a space cannot hide a scheme.
+INLINE_URL = re.compile(r"\]\(\s*<?([^)>\n]*)")
 
-_HINT_TAG = (
+HINT_TAG = (
     "les balises permises sont les balises de mise en forme (abbr, sup, sub, br, kbd, "
     "mark, small, span, div, details…) ; écrivez le texte en Markdown, ou "
     "mettez l'exemple de code entre accents graves `…`"
 )
-_HINT_URL = "les liens doivent commencer par https://, http://, mailto: ou tel:, ou être relatifs"
-_HINT_ATTR = "gardez les attributs class, id, title, lang, data-… et aria-…"
+HINT_URL = "les liens doivent commencer par https://, http://, mailto: ou tel:, ou être relatifs"
+HINT_ATTR = "gardez les attributs class, id, title, lang, data-… et aria-…"
 
 
 @dataclass(frozen=True)
@@ -113,7 +99,7 @@ class Problem:
 
     @property
     def about_url(self) -> bool:
-        return self.hint == _HINT_URL
+        return self.hint == HINT_URL
 
 
 def url_problem(url: str) -> str | None:
@@ -153,7 +139,7 @@ class _Checker(HTMLParser):
         line, offset = self.getpos()
         extra = GENERATED_TAG_ATTRIBUTES.get(tag) if self.generated else None
         if tag not in ALLOWED_TAGS and extra is None:
-            self.problems.append(Problem(line, offset + 1, f"balise <{tag}> interdite", _HINT_TAG))
+            self.problems.append(Problem(line, offset + 1, f"balise <{tag}> interdite", HINT_TAG))
             return
         for name, value in attrs:
             if extra is not None and name in extra:
@@ -162,7 +148,7 @@ class _Checker(HTMLParser):
                 continue
             problem = attribute_problem(tag, name, value)
             if problem:
-                hint = _HINT_URL if "adresse" in problem else _HINT_ATTR
+                hint = HINT_URL if "adresse" in problem else HINT_ATTR
                 self.problems.append(Problem(line, offset + 1, f"<{tag}> : {problem}", hint))
 
     handle_startendtag = handle_starttag
@@ -175,87 +161,6 @@ def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
     checker.feed(text)
     checker.close()
     return checker.problems
-
-
-def _blank(match: re.Match[str]) -> str:
-    return _blank_text(match.group(0))
-
-
-def _without_fenced_code(markdown: str) -> str:
-    """`markdown` with the content of fenced blocks blanked, offsets kept (the
-    fence lines stay: their `{ … }` attributes apply)."""
-
-    def blank_code(match: re.Match[str]) -> str:
-        start, end = match.span("code")
-        return (
-            match.group(0)[: start - match.start()]
-            + _blank_text(match.group("code"))
-            + match.group(0)[end - match.start() :]
-        )
-
-    return _FENCED.sub(blank_code, markdown)
-
-
-def _blank_text(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def markdown_problems(markdown: str) -> list[Problem]:
-    """Raw HTML, attribute lists and link URLs of a Markdown text, by position.
-
-    Code is shown escaped, never interpreted, so it is not checked.
-    """
-    fenced = _without_fenced_code(markdown)
-    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)]
-    text = _CODE_SPAN.sub(_blank, fenced)
-    found: list[Problem] = []
-    for pattern in (_INLINE_URL, _REFERENCE, _AUTOLINK):
-        for match in pattern.finditer(text):
-            reason = url_problem(match.group(1))
-            if reason:
-                found.append(Problem(*_position(text, match.start(1)), reason, _HINT_URL))
-    text = _AUTOLINK.sub(_blank, text)
-    no_jinja = _JINJA.sub(_blank, text)
-    for match in _ATTR_LIST.finditer(no_jinja):
-        found.extend(_attr_list_problems(no_jinja, match))
-    found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
-    # A raw HTML block is not Markdown: backticks inside it are not code. So
-    # also parse with the spans in place and keep the tags that start outside
-    # them (`<div title="`" onclick=…>`).
-    raw = _ESCAPED_LT.sub("  ", _AUTOLINK.sub(_blank, fenced))
-    starts = _line_starts(raw)
-    for problem in html_problems(raw):
-        offset = starts[problem.line - 1] + problem.column - 1
-        if not any(start <= offset < end for start, end in spans):
-            found.append(problem)
-    return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(match.end() for match in re.finditer("\n", text))
-    return starts
-
-
-def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
-    found = []
-    body = match.group(1)
-    line, column = _position(text, match.start())
-    for pair in _ATTR_PAIR.finditer(body):
-        value = next((v for v in pair.groups()[1:] if v is not None), "")
-        problem = attribute_problem(None, pair.group(1), value)
-        if problem:
-            found.append(Problem(line, column, f"{{ … }} : {problem}", _HINT_ATTR))
-    for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
-        name = word.group(1).lower()
-        if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
-            message = f"{{ … }} : attribut « {name} » interdit"
-            found.append(Problem(line, column, message, _HINT_ATTR))
-    return found
 
 
 _TEMPLATE_MARK = re.compile(r"\{[{%#]")
@@ -274,29 +179,11 @@ def text_problem(value: str, *, quotes: bool = True) -> str | None:
         return "les chevrons « < » et « > » (balises HTML) sont interdits dans ce champ"
     if not quotes and '"' in value:
         return 'les guillemets droits « " » sont interdits dans ce champ (utilisez « »)'
-    for match in _INLINE_URL.finditer(value):
+    for match in INLINE_URL.finditer(value):
         problem = url_problem(match.group(1))
         if problem:
             return problem
     return None
-
-
-def check_markdown(markdown: str, display_path: str, first_line: int, report: Report) -> bool:
-    """Report every policy breach of a page body; True when there is none."""
-    problems = markdown_problems(markdown)
-    for problem in problems:
-        if problem.about_url:
-            _report(report, display_path, first_line, problem, "adresse-interdite")
-        else:
-            _report(report, display_path, first_line, problem, "html-interdit")
-    return not problems
-
-
-def _report(
-    report: Report, display_path: str, first_line: int, problem: Problem, code: str
-) -> None:
-    line = first_line + problem.line - 1
-    report.error(display_path, line, problem.column, code, problem.message, problem.hint)
 
 
 def check_yaml_text(

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from macros.diagnostics import Report
-from macros.html_policy import markdown_problems, text_problem
+from macros.html_policy import text_problem
+from macros.markdown_policy import markdown_problems
 from macros.sources import MAX_SOURCE_BYTES, read_source
 from macros.yamlpos import MAX_YAML_DEPTH, load_yaml
 
