@@ -53,6 +53,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_collection
+	$(BIN)/python -m tests.bench.bench_hostile
 
 clean:
 	rm -rf site site-offline site-offline.zip pdf $(VENV)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import yaml
-
 from .acronyms import unknown_acronyms
 from .diagnostics import Report
 from .fiche_parser import parse_fiche
 from .frontmatter import split
+from .html_policy import check_static_files, check_yaml_text
 from .index import Index, build_index
-from .jinja_scan import PLATFORM_NAMES, check_template, find_calls
+from .jinja_scan import check_template, find_calls
+from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
 from .project import ProjectPaths
@@ -20,6 +20,7 @@ from .registries import Registries, load_registries
 from .renumbering import former_numbers
 from .schema_check import Schemas
 from .sources import read_source
+from .yamlpos import Located, load_yaml
 
 
 @dataclass
@@ -38,12 +39,12 @@ class Collection:
 
 
 def load_collection(
-    paths: ProjectPaths, *, extra_names: frozenset[str] = frozenset()
+    paths: ProjectPaths, *, page_variables: frozenset[str] = frozenset()
 ) -> Collection:
     """Read registries, fiches and documentation pages; check them all.
 
-    `extra_names` are template variables a documentation page may use besides
-    the macros (mkdocs.yml `extra:` keys).
+    `page_variables` are the variables a documentation page (never a fiche)
+    may show besides the macros: the plugin's `page_variables` option.
     """
     report = Report()
     schemas = Schemas()
@@ -85,7 +86,8 @@ def load_collection(
         fiches.append(fiche)
         unknown_acronyms(fiche, registries, report)
     redirects = former_numbers(fiches, report)
-    page_refs = _check_pages(paths, registries, report, PLATFORM_NAMES | extra_names)
+    page_refs = _check_pages(paths, registries, report, page_variables)
+    check_static_files([paths.display(p) for p in paths.static_files()], report)
     index = build_index(fiches, page_refs, redirects)
     for fiche in fiches:
         report_plain_refs(fiche.plain_refs, fiche.source, redirects, report)
@@ -139,7 +141,11 @@ def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:
 def _check_pages(
     paths: ProjectPaths, registries: Registries, report: Report, allowed: frozenset[str]
 ) -> list[tuple[str, FicheRef]]:
-    """Macro calls in the hand-written pages under docs/."""
+    """Front matter, raw HTML and macro calls of the hand-written pages under docs/.
+
+    Anyone can propose a change to these pages too: they follow the fiches'
+    rules, plus the variables the maintainers allowed (`allowed`).
+    """
     refs: list[tuple[str, FicheRef]] = []
     for path in paths.page_files():
         shown = paths.display(path)
@@ -147,9 +153,16 @@ def _check_pages(
         if source is None:
             continue
         parts = split(source.text, shown, report, required=False)
-        if parts is None or ("{{" not in parts.body and "{%" not in parts.body):
+        if parts is None:
             continue
-        if _macros_disabled(parts.yaml_text):
+        meta = None
+        if parts.yaml_text.strip():
+            meta = load_yaml(parts.yaml_text, shown, report, line_offset=parts.yaml_first_line - 1)
+            if meta is None:
+                continue
+            check_yaml_text(meta, shown, report)
+        check_markdown(parts.body, shown, parts.body_first_line, report)
+        if "{" not in parts.body or _macros_disabled(meta):
             continue
         if not check_template(parts.body, shown, parts.body_first_line, report, allowed=allowed):
             continue
@@ -159,10 +172,7 @@ def _check_pages(
     return refs
 
 
-def _macros_disabled(yaml_text: str) -> bool:
-    """Pages with `render_macros: false` are not rendered by mkdocs-macros."""
-    try:
-        meta = yaml.safe_load(yaml_text) if yaml_text else None
-    except yaml.YAMLError:
-        return False  # MkDocs reports broken page metadata itself
-    return isinstance(meta, dict) and meta.get("render_macros") is False
+def _macros_disabled(meta: Located | None) -> bool:
+    """`render_macros: false` shows a page's macros as written (the guide's examples)."""
+    data = meta.data if meta is not None else None
+    return isinstance(data, dict) and data.get("render_macros") is False

@@ -9,7 +9,9 @@ from typing import Any
 from .diagnostics import Report
 from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
+from .html_policy import check_yaml_text
 from .jinja_scan import check_template, find_calls
+from .markdown_policy import check_markdown
 from .markdown_scan import Item, Paragraph, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
 from .references import report_plain_refs, resolve_calls
@@ -46,11 +48,13 @@ def parse_fiche(
     if meta_ok:
         assert meta is not None
         meta_ok = not schemas.validate(meta, "fiche", display_path, report, what="l'en-tête")
+        meta_ok = check_yaml_text(meta, display_path, report) and meta_ok
 
     body_ok = check_template(
         parts.body, display_path, parts.body_first_line, report, allowed=frozenset()
     )
     calls = find_calls(parts.body, display_path, parts.body_first_line, report) if body_ok else []
+    check_markdown(parts.body, display_path, parts.body_first_line, report)
     mentions, refs = resolve_calls(calls, registries, display_path, report)
     blocks = scan(parts.body, display_path, parts.body_first_line, report)
     body = parse_body(

@@ -12,41 +12,12 @@ import re
 from dataclasses import dataclass
 
 import jinja2
-from jinja2 import nodes
 
 from .diagnostics import Report
+from .jinja_policy import MACROS, violations
 from .names import suggestion
 
-# Macro name -> (positional parameter names, optional parameter names).
-MACROS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "structure": (("nom",), ("texte",)),
-    "theme": (("slug",), ("texte",)),
-    "fiche": (("numero",), ("texte",)),
-}
-
-# Names mkdocs-macros itself puts in every page's context: documentation
-# pages may use them; fiches have no need to.
-PLATFORM_NAMES = frozenset(
-    {
-        "config",
-        "page",
-        "extra",
-        "environment",
-        "plugin",
-        "git",
-        "macros",
-        "filters",
-        "filters_builtin",
-        "navigation",
-        "files",
-        "context",
-        "macros_info",
-        "now",
-        "fix_url",
-        "render_file",
-    }
-)
-
+_TEMPLATE_MARK = re.compile(r"\{[{%#]")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 _CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
 
@@ -125,6 +96,16 @@ def find_calls(text: str, display_path: str, first_line: int, report: Report) ->
                 f"écrivez {_usage(name)}",
             )
             continue
+        if any(_TEMPLATE_MARK.search(v) for v in [*call.args, *call.kwargs.values()]):
+            report.error(
+                display_path,
+                line,
+                column,
+                "macro-arguments",
+                f"le texte donné à « {name} » contient « {{{{ », « {{% » ou « {{# »",
+                "une macro ne peut pas en contenir une autre : retirez ces accolades",
+            )
+            continue
         if not call.args or len(call.args) > len(required) + len(optional) or unknown_kw:
             report.error(
                 display_path,
@@ -140,9 +121,18 @@ def find_calls(text: str, display_path: str, first_line: int, report: Report) ->
 
 
 def check_template(
-    text: str, display_path: str, first_line: int, report: Report, *, allowed: frozenset[str]
+    text: str,
+    display_path: str,
+    first_line: int,
+    report: Report,
+    *,
+    allowed: frozenset[str] = frozenset(),
 ) -> bool:
-    """Report Jinja syntax errors and unknown names; True when the text parses."""
+    """Report Jinja syntax errors and everything outside the allow-list
+    (jinja_policy.py); True when the text parses.
+
+    `allowed` are the variables a documentation page may show, `{{ name }}`.
+    """
     env = jinja2.Environment()
     try:
         tree = env.parse(text)
@@ -158,35 +148,41 @@ def check_template(
             "doubles, les parenthèses et les guillemets",
         )
         return False
-    known = set(MACROS) | allowed
-    declared = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    # `structure(OPALE)` is one mistake, reported by find_calls as unquoted text.
-    as_arguments = {
-        id(arg)
-        for call in tree.find_all(nodes.Call)
-        if isinstance(call.node, nodes.Name) and call.node.name in MACROS
-        for arg in [*call.args, *(kw.value for kw in call.kwargs)]
-    }
-    for name_node in tree.find_all(nodes.Name):
-        if name_node.ctx != "load" or name_node.name in known or name_node.name in declared:
-            continue
-        if id(name_node) in as_arguments:
-            continue
-        line = first_line + name_node.lineno - 1
-        what = "macro inconnue" if _is_called(tree, name_node) else "nom inconnu"
+    except RecursionError:
         report.error(
             display_path,
-            line,
+            first_line,
             1,
-            "macro-inconnue",
-            f"{what} « {name_node.name} »",
-            suggestion(name_node.name, sorted(MACROS), what="macros connues"),
+            "jinja-syntaxe",
+            "syntaxe de macro invalide : expression trop imbriquée",
+            'une macro s\'écrit simplement {{ structure("PES 21") }}',
         )
+        return False
+    for found in violations(tree, variables=allowed):
+        line = first_line + found.line - 1
+        if found.kind in ("unknown-name", "unknown-macro"):
+            report.error(
+                display_path,
+                line,
+                1,
+                "macro-inconnue",
+                f"{found.what} « {found.name} »",
+                suggestion(found.name, sorted(MACROS), what="macros connues"),
+            )
+        elif found.kind == "arguments" and found.name:
+            continue  # find_calls says precisely what is wrong with the arguments
+        else:
+            report.error(
+                display_path,
+                line,
+                1,
+                "jinja-interdit",
+                f"construction refusée : {found.what}",
+                "seuls les appels de macros avec du texte entre guillemets sont permis, "
+                'comme {{ structure("PES 21") }} ; pour montrer des accolades telles '
+                "quelles, placez-les dans un bloc de code",
+            )
     return True
-
-
-def _is_called(tree: nodes.Template, name_node: nodes.Name) -> bool:
-    return any(call.node is name_node for call in tree.find_all(nodes.Call))
 
 
 def _french_jinja(message: str) -> str:

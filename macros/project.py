@@ -49,6 +49,16 @@ class ProjectPaths:
     def page_files(self) -> list[Path]:
         return sorted(self.docs_dir.rglob("*.md")) if self.docs_dir.is_dir() else []
 
+    def static_files(self) -> list[Path]:
+        """Every other file under docs/, which MkDocs copies into the site as it is."""
+        if not self.docs_dir.is_dir():
+            return []
+        return sorted(
+            p
+            for p in self.docs_dir.rglob("*")
+            if p.is_file() and p.suffix != ".md" and not p.name.startswith(".")
+        )
+
 
 def find_root(start: Path) -> Path | None:
     """The nearest folder, from `start` upwards, that holds mkdocs.yml."""

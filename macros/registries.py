@@ -7,6 +7,7 @@ from typing import Any
 
 from .diagnostics import Report
 from .glossary import GlossaryTerm, build_glossary
+from .html_policy import check_yaml_text
 from .model import Chapter, StakeKind, Structure, Theme
 from .names import fold, suggestion
 from .project import ProjectPaths
@@ -92,6 +93,7 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
         located = load_yaml(source.text, shown, report)
         if located is None:
             continue
+        check_yaml_text(located, shown, report, quotes=False)
         if located.data is None:
             located.data = []
         if not isinstance(located.data, list):

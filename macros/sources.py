@@ -13,6 +13,9 @@ from pathlib import Path
 from .diagnostics import Report
 
 BOM = "\ufeff"
+# Checked before reading: the largest real file is a few tens of kilobytes,
+# so this only stops a file meant to exhaust memory or time (docs/securite.md).
+MAX_SOURCE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,19 @@ def decode(raw: bytes, display_path: str, report: Report) -> str | None:
 
 def read_source(path: Path, display_path: str, report: Report) -> SourceText | None:
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            report.error(
+                display_path,
+                1,
+                1,
+                "fichier-trop-gros",
+                f"fichier de {size // 1000} ko, au-delà de la limite de "
+                f"{MAX_SOURCE_BYTES // 1000} ko",
+                "une fiche ou un registre tient en quelques dizaines de ko : "
+                "découpez le fichier ou retirez ce qui n'y a pas sa place",
+            )
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         report.error(

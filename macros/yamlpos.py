@@ -42,11 +42,45 @@ class Located:
         return self.positions.get((), (1, 1))
 
 
+# Front matter and registries are small: these caps only stop hostile input
+# (docs/securite.md). An alias bomb («billion laughs») is a few lines that
+# expand to billions of values; deep nesting exhausts the stack.
+MAX_YAML_DEPTH = 20
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that is well-formed but refused before it is built: an alias, or too deep."""
+
+    def __init__(self, *, alias: bool, mark: yaml.Mark) -> None:
+        super().__init__(problem_mark=mark)
+        self.alias = alias
+
+
+class _CappedLoader(yaml.SafeLoader):
+    """The safe loader, refusing aliases and deep nesting while composing,
+    before a single value is constructed."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused(alias=True, mark=self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _Refused(alias=False, mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
-    loader = yaml.SafeLoader(text)
+    loader = _CappedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -54,6 +88,29 @@ def load_yaml(
         located = Located(None)
         located.data = _convert(node, (), loader, located, display_path, report, line_offset)
         return located
+    except _Refused as exc:
+        mark = exc.problem_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        column = mark.column + 1 if mark else 1
+        if exc.alias:
+            report.error(
+                display_path,
+                line,
+                column,
+                "yaml-alias",
+                "alias YAML (« *nom ») refusé",
+                "recopiez la valeur au lieu d'y renvoyer par un alias",
+            )
+        else:
+            report.error(
+                display_path,
+                line,
+                column,
+                "yaml-profondeur",
+                f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
+                "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
+            )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

@@ -25,7 +25,7 @@ def copy_project(dest: Path, *, with_fiches: bool = True) -> Path:
             shutil.copytree(source, dest / item)
         else:
             shutil.copy2(source, dest / item)
-    # mkdocs-macros imports `macros` from the project folder (module_name: macros).
+    # `python -m macros.cli.main`, run from the project folder, imports `macros` from it.
     (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     if not with_fiches:
         for fiche in (dest / "fiches").glob("*.md"):

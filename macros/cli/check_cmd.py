@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     selected = _selected(args.chemins, paths)
-    collection = load_collection(paths, extra_names=_extra_names(paths))
+    collection = load_collection(paths, page_variables=_page_variables(paths))
     report = collection.report
     if selected is not None:
         report = Report([d for d in report.items if _within(d.path, selected)])
@@ -60,8 +60,8 @@ def _within(path: str, selected: set[str]) -> bool:
     return any(path == s or (s.endswith("/") and path.startswith(s)) or s == "./" for s in selected)
 
 
-def _extra_names(paths: ProjectPaths) -> frozenset[str]:
-    """mkdocs.yml `extra:` keys are template variables pages may use."""
-    from ..site.mkdocs_yml import extra_keys
+def _page_variables(paths: ProjectPaths) -> frozenset[str]:
+    """What documentation pages may show besides macros, as the build allows it."""
+    from ..site.mkdocs_yml import page_variables
 
-    return extra_keys(paths.root / "mkdocs.yml")
+    return page_variables(paths.root / "mkdocs.yml")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from ..collection import Collection, load_collection
+from ..html_policy import text_problem
 from ..model import STATUS_LABELS, FicheNumber
 from ..new_fiche import (
     TemplateError,
@@ -93,6 +94,10 @@ def _check_title(text: str) -> str:
             "le titre ne peut pas contenir « {{ », « {% » ni « {# », "
             "réservés aux macros ; reformulez-le"
         )
+    problem = text_problem(title)
+    if problem is not None:
+        # The same rule as `fiches check` (texte-interdit), said before the file exists.
+        raise UsageError(f"titre refusé : {problem}")
     return title
 
 

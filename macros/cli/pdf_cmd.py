@@ -10,6 +10,7 @@ from pathlib import Path
 from ..collection import Collection, load_collection
 from ..pdf import PdfError, build_site, built_page, find_chromium, pdf_jobs, print_pdf
 from ..project import ProjectPaths
+from ..site.mkdocs_yml import page_variables
 from ..wording import plural
 from .errors import UsageError
 from .reporter import print_report
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         chromium = find_chromium(args.chromium)
     except PdfError as exc:
         return _fail(exc)
-    collection = load_collection(paths, extra_names=_extra_names(paths))
+    collection = load_collection(paths, page_variables=page_variables(paths.root / "mkdocs.yml"))
     if collection.report.has_errors:
         print_report(collection.report.sorted(), sys.stdout)
         print(
@@ -87,9 +88,3 @@ def _print_all(
 def _fail(exc: PdfError) -> int:
     print(f"fiches pdf : erreur : {exc}", file=sys.stderr)
     return 1
-
-
-def _extra_names(paths: ProjectPaths) -> frozenset[str]:
-    from ..site.mkdocs_yml import extra_keys
-
-    return extra_keys(paths.root / "mkdocs.yml")

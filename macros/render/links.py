@@ -16,8 +16,11 @@ PENDING_TITLE = "Fiche à paraître : elle n'est pas encore publiée dans le cen
 
 
 def escape_text(text: str) -> str:
-    """Link text: brackets and backslashes would break the Markdown link."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """Link text: brackets and backslashes would break the Markdown link, braces
+    would make an attribute list, chevrons raw HTML (docs/securite.md)."""
+    for char in "\\[]{}":
+        text = text.replace(char, "\\" + char)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _title(text: str) -> str:

@@ -12,3 +12,7 @@ class FichesPluginConfig(base.Config):
     registries_dir = c.Type(str, default="fiches/registres")
     # Fill the nav's Sommaire, Structures and Thèmes entries with their pages.
     expand_nav = c.Type(bool, default=True)
+    # Names of `extra:` values that pages under docs/ (never fiches) may show
+    # with `{{ name }}`, HTML-escaped. Nothing else beyond the macros: see
+    # docs/securite.md.
+    page_variables = c.ListOfItems(c.Type(str), default=[])

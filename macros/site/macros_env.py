@@ -1,4 +1,4 @@
-"""The macros `structure`, `theme` and `fiche`, registered with mkdocs-macros.
+"""The macros `structure`, `theme` and `fiche`, rendered in the sandbox (page_render.py).
 
 They read the index built by the `mes-fiches` plugin for the current build.
 Names are checked before any page renders (see collection.py), so the errors

@@ -28,6 +28,12 @@ def read_config(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def extra_keys(path: Path) -> frozenset[str]:
-    extra = read_config(path).get("extra")
-    return frozenset(extra) if isinstance(extra, dict) else frozenset()
+def page_variables(path: Path) -> frozenset[str]:
+    """The `mes-fiches` plugin's `page_variables`: what documentation pages may show."""
+    plugins = read_config(path).get("plugins")
+    for entry in plugins if isinstance(plugins, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("mes-fiches"), dict):
+            names = entry["mes-fiches"].get("page_variables")
+            if isinstance(names, list):
+                return frozenset(str(name) for name in names)
+    return frozenset()

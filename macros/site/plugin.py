@@ -2,7 +2,9 @@
 
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
-pages; on_page_context hands fiche pages their view model.
+pages; on_page_markdown renders macros in the sandbox and on_page_content
+checks the HTML (page_render.py); on_page_context hands fiche pages their
+view model.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
 from .config import FichesPluginConfig
 from .nav import expand_nav
+from .page_render import PageRenderer, check_page_html, page_variables
 
 log = get_plugin_logger("mes-fiches")
 
@@ -40,9 +43,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._fiche_pages: dict[str, str] = {}
         self._files: Files | None = None
         self._changes: dict[str, Change] = {}
+        self._renderer: PageRenderer | None = None
 
-    # Before mkdocs-macros' on_config, so that the index exists when macros
-    # are defined, and a broken collection stops the build before rendering.
+    # Early, so that a broken collection stops the build before anything
+    # renders, and the index exists when pages are rendered.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -52,7 +56,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             registries=self.config.registries_dir,
             docs=str(Path(config.docs_dir).resolve().relative_to(root.resolve())),
         )
-        self.collection = load_collection(paths, extra_names=frozenset(config.extra or {}))
+        self.collection = load_collection(
+            paths, page_variables=frozenset(self.config.page_variables)
+        )
         report = self.collection.report
         for diag in report.sorted():
             line = f"{diag.path}:{diag.line}:{diag.column}: {diag.text()}"
@@ -75,6 +81,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         # One `git log` for all fiches (macros/history.py gives the precedence).
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
+        self._renderer = PageRenderer(config, page_variables(config, self.config.page_variables))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -121,6 +128,26 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if file is None:
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
+
+    # Above every other plugin (mkdocs-macros runs at 0), so that no plugin
+    # sees a page's Jinja before the sandbox has replaced it, and so that the
+    # `render_macros: False` set here reaches mkdocs-macros before it renders,
+    # should anyone add it back to mkdocs.yml: its render() then returns the
+    # text untouched, whatever the page's front matter said.
+    @event_priority(100)
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self._renderer is not None and self.collection is not None
+        number = self._fiche_pages.get(page.file.src_uri)
+        fiche = self.collection.index.fiche(number) if number is not None else None
+        markdown = self._renderer.render(markdown, page, fiche)
+        page.meta["render_macros"] = False
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        check_page_html(html, page.file.edit_uri or page.file.src_uri)
+        return html
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -247,6 +247,10 @@ def test_chapter_must_agree_with_number(project: Path) -> None:
             "réservés aux macros",
         ),
         (
+            ["--numero", "2.1", "--titre", "Le <script> du projet", "--theme", "dla-culture"],
+            "titre refusé : les chevrons",
+        ),
+        (
             [
                 "--numero",
                 "2.1",

@@ -312,7 +312,7 @@ def test_guide_index_comes_first() -> None:
 
 @pytest.mark.parametrize("page", GUIDE_PAGES)
 def test_guide_page_shows_macros_verbatim(page: str) -> None:
-    """The guide quotes macros as examples: mkdocs-macros must leave them as written."""
+    """The guide quotes macros as examples: the build must leave them as written."""
     text = (GUIDE / page).read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---\n", text, re.S)
     meta = yaml.safe_load(match.group(1)) if match else None

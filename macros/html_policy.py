@@ -1,0 +1,231 @@
+"""The raw-HTML and URL policy for contributor content: one place, one list.
+
+Markdown lets a page carry raw HTML, attribute lists (`{ onclick=… }`) and
+links with any scheme, so a pull request could put a script on the published
+site. load_collection applies these lists, with positions, to plain-text
+fields and files (here) and to page bodies (markdown_policy.py); the plugin
+applies them to each page's final HTML as a second lock. To allow a new
+harmless tag or attribute, extend the sets below: nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+
+from .diagnostics import Report
+from .yamlpos import Located
+
+# Tags Markdown, attr_list, md_in_html and the admonition and toc extensions
+# produce, plus harmless inline markup contributors may write by hand.
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code",
+        "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+        "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+        "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s",
+        "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+        "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    }
+)  # fmt: skip
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "markdown"})
+ATTRIBUTE_PREFIXES = ("data-", "aria-")
+TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang", "rel", "name", "target"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "td": frozenset({"colspan", "rowspan", "align"}),
+    "th": frozenset({"colspan", "rowspan", "align", "scope"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    "q": frozenset({"cite"}),
+    "blockquote": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+}
+# What Markdown extensions and the project's generated pages write into the
+# final HTML, that a contributor may not write by hand (the engine refuses
+# them in Markdown): table alignment (tables), task-list boxes and tabs
+# (pymdownx.tasklist, pymdownx.tabbed), focusable glossary terms, inline icons (pymdownx.emoji), inert
+# controls that the theme's scripts bring to life. Only the plugin's
+# final-HTML check accepts them; <form> and event attributes stay refused.
+GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "input": frozenset(
+        {"type", "checked", "disabled", "name", "value", "placeholder", "autocomplete"}
+    ),
+    "label": frozenset({"for"}),
+    "button": frozenset({"type", "disabled"}),
+    "select": frozenset({"name", "multiple"}),
+    "option": frozenset({"value", "selected"}),
+    "svg": frozenset({"xmlns", "viewbox", "width", "height", "fill", "focusable"}),
+    "path": frozenset({"d", "fill", "fill-rule", "clip-rule"}),
+    # Glossary terms take keyboard focus so that Material shows their tooltip
+    # to keyboard, screen-reader and touch users (site/glossary_abbr.py).
+    "abbr": frozenset({"tabindex"}),
+}
+GENERATED_STYLE = re.compile(r"^text-align: (left|right|center);?$")
+URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+# Anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Files under docs/ besides pages: MkDocs publishes them as they are, on the
+# site's own origin, so an .html, .svg or .js file there would run its script
+# for every reader. Theme files live in overrides/, reviewed by maintainers.
+STATIC_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf"})
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
+# The target of a Markdown link or image, `[texte](cible)`, up to its `)`:
+# wider than Markdown's own reading, so a space cannot hide a scheme.
+INLINE_URL = re.compile(r"\]\(\s*<?([^)>\n]*)")
+
+HINT_TAG = (
+    "les balises permises sont les balises de mise en forme (abbr, sup, sub, br, kbd, "
+    "mark, small, span, div, details…) ; écrivez le texte en Markdown, ou "
+    "mettez l'exemple de code entre accents graves `…`"
+)
+HINT_URL = "les liens doivent commencer par https://, http://, mailto: ou tel:, ou être relatifs"
+HINT_ATTR = "gardez les attributs class, id, title, lang, data-… et aria-…"
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # 1-based within the checked text
+    column: int
+    message: str
+    hint: str
+
+    @property
+    def about_url(self) -> bool:
+        return self.hint == HINT_URL
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` may not be published, or None; entities and hidden characters count."""
+    clean = _INVISIBLE.sub("", html.unescape(url)).lower()
+    match = _SCHEME.match(clean)
+    if match is None or match.group(1) in SAFE_SCHEMES:
+        return None
+    return f"adresse « {match.group(1)}: » interdite"
+
+
+def attribute_problem(tag: str | None, name: str, value: str | None) -> str | None:
+    """Why attribute `name` may not be published; `tag` None means «any element»
+    (attr_list lists, which apply to whatever precedes them)."""
+    name = name.lower()
+    if name.startswith("on"):
+        return f"attribut d'événement « {name} » interdit"
+    allowed = name in GLOBAL_ATTRIBUTES or name.startswith(ATTRIBUTE_PREFIXES)
+    if tag is None:
+        allowed = allowed or any(name in attrs for attrs in TAG_ATTRIBUTES.values())
+    else:
+        allowed = allowed or name in TAG_ATTRIBUTES.get(tag, frozenset())
+    if not allowed:
+        return f"attribut « {name} » interdit"
+    if name in URL_ATTRIBUTES and value is not None:
+        return url_problem(value)
+    return None
+
+
+class _Checker(HTMLParser):
+    def __init__(self, *, generated: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[Problem] = []
+        self.generated = generated
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, offset = self.getpos()
+        extra = GENERATED_TAG_ATTRIBUTES.get(tag) if self.generated else None
+        if tag not in ALLOWED_TAGS and extra is None:
+            self.problems.append(Problem(line, offset + 1, f"balise <{tag}> interdite", HINT_TAG))
+            return
+        for name, value in attrs:
+            if extra is not None and name in extra:
+                continue
+            if self.generated and name == "style" and GENERATED_STYLE.match(value or ""):
+                continue
+            problem = attribute_problem(tag, name, value)
+            if problem:
+                hint = HINT_URL if "adresse" in problem else HINT_ATTR
+                self.problems.append(Problem(line, offset + 1, f"<{tag}> : {problem}", hint))
+
+    handle_startendtag = handle_starttag
+
+
+def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
+    """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`;
+    `generated` also accepts what Markdown extensions produce (final HTML)."""
+    checker = _Checker(generated=generated)
+    checker.feed(text)
+    checker.close()
+    return checker.problems
+
+
+_TEMPLATE_MARK = re.compile(r"\{[{%#]")
+
+
+def text_problem(value: str, *, quotes: bool = True) -> str | None:
+    """Why a plain-text field (title, summary, registry name or description)
+    may not be published: MkDocs templates do not escape what they show.
+
+    `quotes=False` also refuses straight double quotes, for values that
+    templates put inside attributes (registry names and descriptions).
+    """
+    if _TEMPLATE_MARK.search(value):
+        return "« {{ », « {% » et « {# » sont réservés aux macros"
+    if "<" in value or ">" in value:
+        return "les chevrons « < » et « > » (balises HTML) sont interdits dans ce champ"
+    if not quotes and '"' in value:
+        return 'les guillemets droits « " » sont interdits dans ce champ (utilisez « »)'
+    for match in INLINE_URL.finditer(value):
+        problem = url_problem(match.group(1))
+        if problem:
+            return problem
+    return None
+
+
+def check_yaml_text(
+    located: Located, display_path: str, report: Report, *, quotes: bool = True
+) -> bool:
+    """Report plain-text fields (front matter, registries) that could inject markup."""
+    ok = True
+    for path, raw in sorted(located.raw.items(), key=lambda item: located.where(item[0])):
+        problem = text_problem(raw, quotes=quotes)
+        if problem is None:
+            continue
+        ok = False
+        line, column = located.where(path)
+        report.error(
+            display_path,
+            line,
+            column,
+            "texte-interdit",
+            f"valeur refusée : {problem}",
+            "ce champ est du texte simple, publié tel quel ; retirez ces caractères",
+        )
+    return ok
+
+
+def check_static_files(files: list[str], report: Report) -> None:
+    """Report files under docs/ that MkDocs would publish as they are and that
+    are not inert media (`files`: display paths of every non-Markdown file)."""
+    for shown in files:
+        suffix = PurePosixPath(shown).suffix.lower()
+        if suffix in STATIC_SUFFIXES:
+            continue
+        report.error(
+            shown,
+            1,
+            1,
+            "fichier-interdit",
+            f"fichier « {PurePosixPath(shown).name} » refusé dans docs/ : il serait "
+            "publié tel quel sur le site",
+            "seules les pages .md et les images ou PDF (.png, .jpg, .gif, .webp, .avif, .pdf) "
+            "vont dans docs/ ; les styles et scripts vont dans overrides/, relus par les "
+            "mainteneurs",
+        )

@@ -1,0 +1,138 @@
+"""Where raw HTML, attribute lists and links hide in a Markdown text.
+
+The allow-lists themselves are in html_policy.py; this module finds, with
+their positions, the places of a fiche or page body they apply to, skipping
+only what Python-Markdown will surely show as code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Report
+from .html_policy import (
+    HINT_ATTR,
+    HINT_URL,
+    INLINE_URL,
+    URL_ATTRIBUTES,
+    Problem,
+    attribute_problem,
+    html_problems,
+    url_problem,
+)
+
+# Code is blanked only where Python-Markdown surely reads code (never more):
+# its fenced_code rule (fence at column 0, same fence to close) and code spans
+# that do not cross a blank line or start with an escaped backtick.
+_FENCED = re.compile(
+    r"^(?P<fence>`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?\n"
+    r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
+    re.M | re.S,
+)
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_ESCAPED_LT = re.compile(r"\\<")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_ATTR_LIST = re.compile(r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
+_ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return _blank_text(match.group(0))
+
+
+def _without_fenced_code(markdown: str) -> str:
+    """`markdown` with the content of fenced blocks blanked, offsets kept (the
+    fence lines stay: their `{ … }` attributes apply)."""
+
+    def blank_code(match: re.Match[str]) -> str:
+        start, end = match.span("code")
+        return (
+            match.group(0)[: start - match.start()]
+            + _blank_text(match.group("code"))
+            + match.group(0)[end - match.start() :]
+        )
+
+    return _FENCED.sub(blank_code, markdown)
+
+
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def markdown_problems(markdown: str) -> list[Problem]:
+    """Raw HTML, attribute lists and link URLs of a Markdown text, by position.
+
+    Code is shown escaped, never interpreted, so it is not checked.
+    """
+    fenced = _without_fenced_code(markdown)
+    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)]
+    text = _CODE_SPAN.sub(_blank, fenced)
+    found: list[Problem] = []
+    for pattern in (INLINE_URL, _REFERENCE, _AUTOLINK):
+        for match in pattern.finditer(text):
+            reason = url_problem(match.group(1))
+            if reason:
+                found.append(Problem(*_position(text, match.start(1)), reason, HINT_URL))
+    text = _AUTOLINK.sub(_blank, text)
+    no_jinja = _JINJA.sub(_blank, text)
+    for match in _ATTR_LIST.finditer(no_jinja):
+        found.extend(_attr_list_problems(no_jinja, match))
+    found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
+    # A raw HTML block is not Markdown: backticks inside it are not code. So
+    # also parse with the spans in place and keep the tags that start outside
+    # them (`<div title="`" onclick=…>`).
+    raw = _ESCAPED_LT.sub("  ", _AUTOLINK.sub(_blank, fenced))
+    starts = _line_starts(raw)
+    for problem in html_problems(raw):
+        offset = starts[problem.line - 1] + problem.column - 1
+        if not any(start <= offset < end for start, end in spans):
+            found.append(problem)
+    return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
+
+
+def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
+    found = []
+    body = match.group(1)
+    line, column = _position(text, match.start())
+    for pair in _ATTR_PAIR.finditer(body):
+        value = next((v for v in pair.groups()[1:] if v is not None), "")
+        problem = attribute_problem(None, pair.group(1), value)
+        if problem:
+            found.append(Problem(line, column, f"{{ … }} : {problem}", HINT_ATTR))
+    for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
+        name = word.group(1).lower()
+        if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
+            message = f"{{ … }} : attribut « {name} » interdit"
+            found.append(Problem(line, column, message, HINT_ATTR))
+    return found
+
+
+def check_markdown(markdown: str, display_path: str, first_line: int, report: Report) -> bool:
+    """Report every policy breach of a page body; True when there is none."""
+    problems = markdown_problems(markdown)
+    for problem in problems:
+        if problem.about_url:
+            _report(report, display_path, first_line, problem, "adresse-interdite")
+        else:
+            _report(report, display_path, first_line, problem, "html-interdit")
+    return not problems
+
+
+def _report(
+    report: Report, display_path: str, first_line: int, problem: Problem, code: str
+) -> None:
+    line = first_line + problem.line - 1
+    report.error(display_path, line, problem.column, code, problem.message, problem.hint)

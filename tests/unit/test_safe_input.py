@@ -1,0 +1,123 @@
+"""Hostile data: YAML bombs, deep nesting, huge files, markup in plain-text fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.diagnostics import Report
+from macros.html_policy import text_problem
+from macros.markdown_policy import markdown_problems
+from macros.sources import MAX_SOURCE_BYTES, read_source
+from macros.yamlpos import MAX_YAML_DEPTH, load_yaml
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9)
+)
+
+
+def _codes(report: Report) -> list[tuple[int, str]]:
+    return [(d.line, d.code) for d in report.items]
+
+
+def test_alias_bomb_is_refused_before_anything_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    original = yaml.SafeLoader.construct_object
+
+    def spy(self: yaml.SafeLoader, node: yaml.Node, deep: bool = False) -> object:
+        built.append(node)
+        return original(self, node, deep)
+
+    monkeypatch.setattr(yaml.SafeLoader, "construct_object", spy)
+    report = Report()
+    assert load_yaml(BOMB, "fiches/registres/themes.yml", report) is None
+    assert _codes(report) == [(2, "yaml-alias")]
+    assert built == []  # refused while composing: 9**9 values never exist
+
+
+def test_deep_nesting_is_refused() -> None:
+    report = Report()
+    deep = "themes: " + "[" * 5000 + "]" * 5000
+    assert load_yaml(deep, "f.md", report, line_offset=1) is None
+    assert _codes(report) == [(2, "yaml-profondeur")]
+    ok = Report()
+    shallow = "a: " + "[" * (MAX_YAML_DEPTH - 1) + "]" * (MAX_YAML_DEPTH - 1)
+    assert load_yaml(shallow, "f.md", ok) is not None
+    assert ok.items == []
+
+
+def test_python_tags_are_never_constructed() -> None:
+    report = Report()
+    assert load_yaml("titre: !!python/object/apply:os.system [id]\n", "f.md", report) is not None
+    report = Report()
+    assert load_yaml("titre: !!python/name:os.system\n", "f.md", report) is None
+    assert [d.code for d in report.items] == ["yaml-syntaxe"]
+
+
+def test_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "2.1.md"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_SOURCE_BYTES + 1)  # sparse: nothing is written
+    report = Report()
+    assert read_source(big, "fiches/2.1.md", report) is None
+    assert _codes(report) == [(1, "fichier-trop-gros")]
+
+
+@pytest.mark.parametrize(
+    ("value", "quotes", "refused"),
+    [
+        ("Coopérer : pourquoi, comment ?", False, False),
+        ('Le "tout entrepreneurial"', True, False),
+        ('Association " onmouseover="alert(1)', False, True),
+        ("Titre <script>alert(1)</script>", True, True),
+        ("Voir [ici](javascript:alert(1))", True, True),
+        ("Voir [ici](https://exemple.org/)", True, False),
+        ("{{ config }}", True, True),
+    ],
+)
+def test_plain_text_fields(value: str, quotes: bool, refused: bool) -> None:
+    assert (text_problem(value, quotes=quotes) is not None) is refused
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        'Texte <abbr title="Économie sociale et solidaire">ESS</abbr>, H<sub>2</sub>O',
+        "1<sup>er</sup> et <kbd>Ctrl</kbd>",
+        '<div class="grid cards" markdown>\n\n- a\n\n</div>',
+        '### Titre { data-enjeu="politique" #ancre .classe }',
+        "Un exemple `<script>` en code, et\n\n```html\n<iframe src=x></iframe>\n```\n",
+        "Un lien <https://exemple.org/> et [relatif](../fiches/1.5.md) et [m](mailto:a@b.fr)",
+        "a < b et c > d, \\<pas une balise>",
+        '{{ structure("PES 21") }} et {{ fiche("1.5", texte="la fiche") }}',
+    ],
+)
+def test_harmless_markdown_passes(markdown: str) -> None:
+    assert markdown_problems(markdown) == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line", "column"),
+    [
+        ("x\n\n<SCRIPT>alert(1)</SCRIPT>", 3, 1),
+        ("x\n[a](  JAVA\tscript:alert(1))", 2, 7),
+        ("[a]: <data:text/html,x>", 1, 7),
+        ("<vbscript:msgbox>", 1, 2),
+        ('Paragraphe\n{: style="position:fixed" }', 2, 1),
+        ("Paragraphe { onmouseover }", 1, 12),
+        ('<span data-x="1" onfocus="alert(1)" tabindex="0">a</span>', 1, 1),
+        ('<svg><a href="#">x</a></svg>', 1, 1),
+        # What looks like code to a careless scanner but is not code to Markdown:
+        ('<div title="`" onmouseover="alert(1)" x="`">x</div>', 1, 1),
+        ("`\n\n<script>alert(1)</script>\n\n`", 3, 1),
+        ("   ```\n\n<script>alert(1)</script>\n\n   ```", 3, 1),
+        ("\\`<script>alert(1)</script>\\`", 1, 3),
+        ('```{ .html onclick="alert(1)" }\n<p>exemple</p>\n```', 1, 4),
+    ],
+)
+def test_hostile_markdown_is_refused_at_its_position(markdown: str, line: int, column: int) -> None:
+    problems = markdown_problems(markdown)
+    assert problems, markdown
+    assert (problems[0].line, problems[0].column) == (line, column)
