@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
-from . import fiche_page, indexes, structure_page, theme_page
+from . import catalogue_page, fiche_page, indexes, matrix_page, structure_page, theme_page
 
 
 @dataclass(frozen=True)
 class VirtualPage:
     src_uri: str  # where it pretends to live under docs/
     content: str  # Markdown, with front matter
-    edit_path: str  # the real source file, relative to the repository root
+    edit_path: str | None  # the real source file, relative to the repository root
 
 
 def virtual_pages(collection: Collection) -> list[VirtualPage]:
@@ -25,6 +25,9 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
         ),
         VirtualPage("structures/index.md", indexes.structures_index(collection), structures_src),
         VirtualPage("themes/index.md", indexes.themes_index(collection), themes_src),
+        # Drawn from every fiche: no one source file to edit.
+        VirtualPage(catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
+        VirtualPage(catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
     ]
     for fiche in collection.index.fiches.values():
         pages.append(

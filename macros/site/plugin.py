@@ -19,8 +19,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
+from ..open_data import data_files
 from ..project import ProjectPaths
 from ..render.fiche_page import fiche_view
+from ..render.page_views import page_view
 from ..render.pages import virtual_pages
 from .config import FichesPluginConfig
 from .nav import expand_nav
@@ -85,6 +87,13 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated.edit_uri = page.edit_path
             files.append(generated)
         self._files = files
+        for data in data_files(self.collection, self._url_of, config.site_url):
+            if files.get_file_from_path(data.src_uri) is not None:
+                raise PluginError(
+                    f"{docs_prefix}/{data.src_uri} occupe l'adresse d'un fichier de données "
+                    "généré : supprimez ou renommez ce fichier."
+                )
+            files.append(File.generated(config, data.src_uri, content=data.content))
         return files
 
     def _url_of(self, src_uri: str) -> str:
@@ -103,4 +112,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             context["fiche"] = fiche_view(  # type: ignore[typeddict-unknown-key]
                 fiche, self.collection, self._url_of
             )
+        if self.collection is not None:
+            view = page_view(page.file.src_uri, self.collection, self._url_of)
+            if view is not None:
+                context[view[0]] = view[1]  # type: ignore[literal-required]
         return context
