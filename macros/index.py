@@ -38,16 +38,6 @@ class Index:
     def fiche(self, number: str) -> Fiche | None:
         return self.fiches.get(number)
 
-    def related(self, fiche: Fiche) -> list[Fiche]:
-        """Fiches sharing a theme with `fiche`, most shared themes first."""
-        shared: dict[str, int] = defaultdict(int)
-        for theme in fiche.themes:
-            for other in self.fiches_of_theme.get(theme, []):
-                if other.number != fiche.number:
-                    shared[str(other.number)] += 1
-        ranked = sorted(shared, key=lambda n: (-shared[n], self.fiches[n].number))
-        return [self.fiches[n] for n in ranked]
-
 
 def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | None = None) -> Index:
     """`fiches` must have unique numbers; `page_refs` are fiche references from pages."""

@@ -14,6 +14,9 @@ from ..model import Fiche
 from ..related import related_fiches
 from .links import PENDING_TITLE, fiche_label
 
+# The block's headings, for the page's table of contents: (title, id).
+HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))
+
 
 def _reasons(themes: list[str], structures: list[str], collection: Collection) -> str:
     reg = collection.registries

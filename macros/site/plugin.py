@@ -15,12 +15,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
 from ..open_data import data_files
 from ..project import ProjectPaths
+from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
 from ..render.page_views import page_view
 from ..render.pages import virtual_pages
@@ -112,6 +114,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             context["fiche"] = fiche_view(  # type: ignore[typeddict-unknown-key]
                 fiche, self.collection, self._url_of
             )
+            # The template draws these headings after the body: list them too.
+            page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
         if self.collection is not None:
             view = page_view(page.file.src_uri, self.collection, self._url_of)
             if view is not None:
