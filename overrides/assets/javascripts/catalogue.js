@@ -108,11 +108,10 @@
 
     function summary(found) {
       if (found.total === 0) return "Aucun résultat";
-      return (
-        plural(found.total, "résultat", "résultats") + " : " +
-        plural(found.fiche, "fiche", "fiches") + " et " +
-        plural(found.pratique, "pratique", "pratiques")
-      );
+      var parts = [];
+      if (found.fiche) parts.push(plural(found.fiche, "fiche", "fiches"));
+      if (found.pratique) parts.push(plural(found.pratique, "pratique", "pratiques"));
+      return plural(found.total, "résultat", "résultats") + " : " + parts.join(" et ");
     }
 
     function render(announce) {
