@@ -25,6 +25,7 @@ class PendingRef:
 @dataclass
 class Index:
     fiches: dict[str, Fiche] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)  # number -> position in reading order
     by_chapter: dict[int, list[Fiche]] = field(default_factory=dict)
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = field(default_factory=dict)
     fiches_of_structure: dict[str, list[Fiche]] = field(default_factory=dict)
@@ -44,6 +45,7 @@ def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | Non
     index = Index()
     ordered = sorted(fiches, key=lambda f: f.number)
     index.fiches = {str(f.number): f for f in ordered}
+    index.rank = {number: position for position, number in enumerate(index.fiches)}
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
     of_structure: dict[str, list[Fiche]] = defaultdict(list)
     of_theme: dict[str, list[Fiche]] = defaultdict(list)

@@ -31,6 +31,12 @@ class Related:
     structures: list[str] = field(default_factory=list)  # shared structure slugs
 
 
+# Scores accumulate as one integer per candidate: the weighted score, then the
+# number of shared themes as the first tie-break (at most 1023 themes).
+_SCORE_UNIT = 1024
+_RANK_SPACE = 1 << 32
+
+
 def related_fiches(
     index: Index,
     fiche: Fiche,
@@ -43,30 +49,34 @@ def related_fiches(
     """The `limit` best-scored fiches sharing a theme or a structure with `fiche`.
 
     `exclude` holds numbers never to list (the fiches it already cites).
+    Plain integers per candidate keep a large collection with few, widely
+    shared themes affordable; the shared values are listed for the winners only.
     """
-    own = str(fiche.number)
-    found: dict[str, Related] = {}
-
-    def candidate(other: Fiche) -> Related | None:
-        number = str(other.number)
-        if number == own or number in exclude:
-            return None
-        return found.setdefault(number, Related(other))
-
-    for theme in dict.fromkeys(fiche.themes):
-        for other in index.fiches_of_theme.get(theme, []):
-            entry = candidate(other)
-            if entry is not None:
-                entry.score += theme_weight
-                entry.themes.append(theme)
-    for slug in fiche.structures():
-        for other in index.fiches_of_structure.get(slug, []):
-            entry = candidate(other)
-            if entry is not None:
-                entry.score += structure_weight
-                entry.structures.append(slug)
-    return heapq.nsmallest(
-        limit,
-        found.values(),
-        key=lambda r: (-r.score, -len(r.themes), r.fiche.number),
-    )
+    acc: dict[str, int] = {}
+    get = acc.get
+    themes = list(dict.fromkeys(fiche.themes))
+    structures = fiche.structures()
+    theme_hit = theme_weight * _SCORE_UNIT + 1
+    for theme in themes:
+        for other in index.fiches_of_theme.get(theme, ()):
+            key = other.number.text
+            acc[key] = get(key, 0) + theme_hit
+    structure_hit = structure_weight * _SCORE_UNIT
+    for slug in structures:
+        for other in index.fiches_of_structure.get(slug, ()):
+            key = other.number.text
+            acc[key] = get(key, 0) + structure_hit
+    acc.pop(fiche.number.text, None)
+    for number in exclude:
+        acc.pop(number, None)
+    rank = index.rank
+    best = heapq.nlargest(limit, acc, key=lambda n: acc[n] * _RANK_SPACE - rank[n])
+    found = []
+    for number in best:
+        other = index.fiches[number]
+        shared_themes = [t for t in themes if t in other.themes]
+        named = set(other.structures())
+        shared_structures = [s for s in structures if s in named]
+        score = theme_weight * len(shared_themes) + structure_weight * len(shared_structures)
+        found.append(Related(other, score, shared_themes, shared_structures))
+    return found

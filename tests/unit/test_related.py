@@ -72,6 +72,15 @@ def test_excluded_and_self_are_never_listed() -> None:
     assert _numbers(build_index([fiches[0]]), fiches[0]) == []
 
 
+class _NoWalk(dict[str, Fiche]):
+    """Lookups by number only: walking the whole collection fails the test."""
+
+    def _walk(self, *args: object) -> None:
+        raise AssertionError("related_fiches walked the whole collection")
+
+    __iter__ = keys = values = items = _walk  # type: ignore[assignment]
+
+
 class _CountingList(list[Fiche]):
     reads = 0
 
@@ -84,7 +93,7 @@ def test_only_the_inverted_lists_of_the_fiche_s_own_values_are_read() -> None:
     fiches = [_fiche(f"1.{n}", [f"t{n % 50}"]) for n in range(1, 501)]
     index = build_index(fiches)
     index.fiches_of_theme = {k: _CountingList(v) for k, v in index.fiches_of_theme.items()}
-    index.fiches = {}  # scoring must not walk the whole collection
+    index.fiches = _NoWalk(index.fiches)
     _CountingList.reads = 0
     related = related_fiches(index, fiches[0])
     assert _CountingList.reads == 1  # fiche 1.1 has one theme: one posting list read
