@@ -11,7 +11,9 @@ every build ranks the same way.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
+from operator import attrgetter
 
 from .index import Index
 from .model import Fiche
@@ -22,19 +24,15 @@ THEME_WEIGHT = 2
 STRUCTURE_WEIGHT = 1
 RELATED_LIMIT = 5
 
+_number = attrgetter("number.text")  # C-level, like the counting it feeds
 
-@dataclass
+
+@dataclass(frozen=True)
 class Related:
     fiche: Fiche
-    score: int = 0
-    themes: list[str] = field(default_factory=list)  # shared theme slugs, in `fiche`'s order
-    structures: list[str] = field(default_factory=list)  # shared structure slugs
-
-
-# Scores accumulate as one integer per candidate: the weighted score, then the
-# number of shared themes as the first tie-break (at most 1023 themes).
-_SCORE_UNIT = 1024
-_RANK_SPACE = 1 << 32
+    score: int
+    themes: list[str]  # shared theme slugs, in the first fiche's order
+    structures: list[str]  # shared structure slugs
 
 
 def related_fiches(
@@ -49,34 +47,41 @@ def related_fiches(
     """The `limit` best-scored fiches sharing a theme or a structure with `fiche`.
 
     `exclude` holds numbers never to list (the fiches it already cites).
-    Plain integers per candidate keep a large collection with few, widely
-    shared themes affordable; the shared values are listed for the winners only.
+    Counting runs in Counter's C loop and the full ranking key is computed
+    only for the fiches that reach the `limit`-th best score, so that a large
+    collection with a few widely shared themes stays affordable.
     """
-    acc: dict[str, int] = {}
-    get = acc.get
     themes = list(dict.fromkeys(fiche.themes))
     structures = fiche.structures()
-    theme_hit = theme_weight * _SCORE_UNIT + 1
+    shared_themes: Counter[str] = Counter()
+    scores: Counter[str] = Counter()
     for theme in themes:
-        for other in index.fiches_of_theme.get(theme, ()):
-            key = other.number.text
-            acc[key] = get(key, 0) + theme_hit
-    structure_hit = structure_weight * _SCORE_UNIT
+        fiches = index.fiches_of_theme.get(theme, ())
+        shared_themes.update(map(_number, fiches))
+        for _ in range(theme_weight):
+            scores.update(map(_number, fiches))
     for slug in structures:
-        for other in index.fiches_of_structure.get(slug, ()):
-            key = other.number.text
-            acc[key] = get(key, 0) + structure_hit
-    acc.pop(fiche.number.text, None)
-    for number in exclude:
-        acc.pop(number, None)
+        fiches = index.fiches_of_structure.get(slug, ())
+        for _ in range(structure_weight):
+            scores.update(map(_number, fiches))
+    for number in (fiche.number.text, *exclude):
+        scores.pop(number, None)
+    if not scores or limit <= 0:
+        return []
+    threshold = heapq.nlargest(limit, scores.values())[-1]
     rank = index.rank
-    best = heapq.nlargest(limit, acc, key=lambda n: acc[n] * _RANK_SPACE - rank[n])
+    contenders = [n for n, score in scores.items() if score >= threshold]
+    contenders.sort(key=lambda n: (-scores[n], -shared_themes[n], rank[n]))
     found = []
-    for number in best:
+    for number in contenders[:limit]:
         other = index.fiches[number]
-        shared_themes = [t for t in themes if t in other.themes]
         named = set(other.structures())
-        shared_structures = [s for s in structures if s in named]
-        score = theme_weight * len(shared_themes) + structure_weight * len(shared_structures)
-        found.append(Related(other, score, shared_themes, shared_structures))
+        found.append(
+            Related(
+                other,
+                scores[number],
+                [t for t in themes if t in other.themes],
+                [s for s in structures if s in named],
+            )
+        )
     return found
