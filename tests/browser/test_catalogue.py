@@ -185,3 +185,27 @@ def test_offline_catalogue_filters_from_a_folder(page: Page, offline_catalogue: 
     page.locator(".catalogue-entree a", has_text="Fiche 2.2").first.click()
     page.wait_for_url("**/fiches/2.2.html")
     expect(page.locator("h1#fiche-titre")).to_have_text("Financer l'accompagnement")
+
+
+def test_on_a_phone_the_filters_fold_so_that_results_come_first(
+    mobile_page: Page, catalogue_url: str
+) -> None:
+    mobile_page.goto(f"{catalogue_url}/catalogue/#structure=pes-21")
+    toggle = mobile_page.locator(".catalogue-plier > summary")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_text(re.compile(r"Filtres\s+\(1 coché\)"))
+    box = mobile_page.get_by_role("checkbox", name=re.compile(r"^PES 21"))
+    expect(box).to_be_hidden()
+    status = mobile_page.locator("#catalogue-total")
+    expect(status).to_have_text("6 résultats : 3 fiches et 3 pratiques")
+    bounds = status.bounding_box()
+    assert bounds is not None and bounds["y"] < 844  # within the first screen
+    toggle.click()
+    expect(box).to_be_visible()
+    expect(box).to_be_checked()
+
+
+def test_on_a_wide_screen_the_filters_show_without_a_toggle(page: Page, catalogue_url: str) -> None:
+    page.goto(f"{catalogue_url}/catalogue/")
+    expect(page.locator(".catalogue-plier > summary")).to_be_hidden()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^PES 21"))).to_be_visible()

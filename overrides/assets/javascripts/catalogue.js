@@ -13,6 +13,8 @@
   var INHERITED = ["chapitre", "theme"];
   var PAGE_SIZE = 100;
   var ANNOUNCE_DELAY_MS = 500;
+  // Same breakpoint as catalogue.css: one column, the filters folded.
+  var NARROW = "(max-width: 44.9375em)";
 
   function fold(text) {
     return text
@@ -38,6 +40,8 @@
     var empty = root.querySelector("#catalogue-vide");
     var more = root.querySelector("#catalogue-plus");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var folded = form.querySelector(".catalogue-plier");
+    var active = form.querySelector("[data-actifs]");
 
     var fiches = {};
     var entries = Array.prototype.map.call(root.querySelectorAll(".catalogue-entree"), function (el) {
@@ -131,6 +135,8 @@
         option.querySelector("[data-compte]").textContent = "(" + count + ")";
         option.classList.toggle("catalogue-option--vide", count === 0 && !box.checked);
       });
+      var ticked = boxes.filter(function (box) { return box.checked; }).length;
+      active.textContent = ticked ? "(" + ticked + " " + (ticked > 1 ? "cochés" : "coché") + ")" : "";
       empty.hidden = found.total > 0;
       var rest = found.total - limit;
       more.parentNode.hidden = rest <= 0;
@@ -213,6 +219,7 @@
     readUrl();
     readForm();
     render("now");
+    if (window.matchMedia && window.matchMedia(NARROW).matches) folded.open = false;
   }
 
   function start() {
