@@ -19,7 +19,8 @@ def matrix_source(collection: Collection) -> str:
             title="Matrice structures × thèmes",
             description="Le nombre de pratiques de chaque structure sur chaque thème.",
             template="matrice.html",
-            hide=["toc"],
+            # A wide table: the whole width for it.
+            hide=["navigation", "toc"],
         )
         + "# Matrice structures × thèmes\n\n"
         "Chaque case donne le nombre de pratiques qu'une structure porte sur un thème : une "

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.bench.bench_collection import make_project
 from tests.browser.conftest import serve_directory
 from tests.support import build_site, catalogue_project
 
@@ -209,3 +210,27 @@ def test_on_a_wide_screen_the_filters_show_without_a_toggle(page: Page, catalogu
     page.goto(f"{catalogue_url}/catalogue/")
     expect(page.locator(".catalogue-plier > summary")).to_be_hidden()
     expect(page.get_by_role("checkbox", name=re.compile(r"^PES 21"))).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def large_catalogue_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """30 synthetic fiches of 3 practices each: 120 entries, more than one page of results."""
+    project = make_project(tmp_path_factory.mktemp("catalogue-grand") / "projet", 30)
+    result = build_site(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    yield from serve_directory(project / "site")
+
+
+def test_long_lists_show_a_hundred_results_then_more_on_request(
+    page: Page, large_catalogue_url: str
+) -> None:
+    page.goto(f"{large_catalogue_url}/catalogue/")
+    expect(page.locator("#catalogue-total")).to_have_text(
+        "120 résultats : 30 fiches et 90 pratiques"
+    )
+    visible = page.locator(".catalogue-entree:not([hidden])")
+    expect(visible).to_have_count(100)
+    more = page.get_by_role("button", name="Afficher 20 résultats de plus (reste 20)")
+    more.click()
+    expect(visible).to_have_count(120)
+    expect(more).to_be_hidden()
