@@ -34,7 +34,7 @@ def _html(site: Path, page: str) -> str:
 
 def _entries(html_text: str) -> list[dict[str, str]]:
     found = []
-    for match in re.finditer(r'<li class="catalogue-entree[^"]*"([^>]*)>', html_text):
+    for match in re.finditer(r"<li (data-type[^>]*)>", html_text):
         found.append(dict(re.findall(r'data-([a-z]+)="([^"]*)"', match.group(1))))
     return found
 

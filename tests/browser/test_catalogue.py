@@ -46,7 +46,7 @@ def _shown(page: Page) -> list[str]:
     """The visible entries, as «fiche 2.1» or «pratique 2.1#1»."""
     return [
         str(item)
-        for item in page.locator(".catalogue-entree").evaluate_all(
+        for item in page.locator(".catalogue-liste > li").evaluate_all(
             """items => items.filter(li => !li.hidden).map(li =>
                 li.dataset.type + " " + li.dataset.fiche +
                 (li.dataset.type === "pratique"
@@ -164,7 +164,7 @@ def test_without_javascript_the_whole_list_reads(browser: Browser, catalogue_url
     page = context.new_page()
     page.goto(f"{catalogue_url}/catalogue/")
     expect(page.locator("#catalogue-filtres")).to_be_hidden()
-    expect(page.locator(".catalogue-entree")).to_have_count(13)
+    expect(page.locator(".catalogue-liste > li")).to_have_count(13)
     expect(page.locator("#catalogue-total")).to_have_text("4 fiches et 9 pratiques")
     context.close()
 
@@ -183,7 +183,7 @@ def test_offline_catalogue_filters_from_a_folder(page: Page, offline_catalogue: 
     )
     page.reload()
     expect(status).to_have_text("6 résultats : 3 fiches et 3 pratiques")
-    page.locator(".catalogue-entree a", has_text="Fiche 2.2").first.click()
+    page.locator(".catalogue-liste > li a", has_text="Fiche 2.2").first.click()
     page.wait_for_url("**/fiches/2.2.html")
     expect(page.locator("h1#fiche-titre")).to_have_text("Financer l'accompagnement")
 
@@ -228,7 +228,7 @@ def test_long_lists_show_a_hundred_results_then_more_on_request(
     expect(page.locator("#catalogue-total")).to_have_text(
         "120 résultats : 30 fiches et 90 pratiques"
     )
-    visible = page.locator(".catalogue-entree:not([hidden])")
+    visible = page.locator(".catalogue-liste > li:not([hidden])")
     expect(visible).to_have_count(100)
     more = page.get_by_role("button", name="Afficher 20 résultats de plus (reste 20)")
     more.click()

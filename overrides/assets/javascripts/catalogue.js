@@ -44,7 +44,7 @@
     var active = form.querySelector("[data-actifs]");
 
     var fiches = {};
-    var entries = Array.prototype.map.call(root.querySelectorAll(".catalogue-entree"), function (el) {
+    var entries = Array.prototype.map.call(root.querySelectorAll(".catalogue-liste > li"), function (el) {
       var entry = { el: el, values: {}, text: fold(el.textContent) };
       FACETS.forEach(function (name) {
         entry.values[name] = (el.getAttribute("data-" + name) || "").split(" ").filter(Boolean);
