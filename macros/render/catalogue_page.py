@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..catalogue import FICHE, Catalogue, build_catalogue
+from ..catalogue import FICHE, build_catalogue
 from ..collection import Collection
 from ..wording import plural
 from .markdown import front_matter
@@ -39,14 +39,10 @@ def catalogue_source(collection: Collection) -> str:
     )
 
 
-def catalogue_view(
-    collection: Collection,
-    url_of: Callable[[str], str],
-    catalogue: Catalogue | None = None,
-) -> dict[str, Any]:
+def catalogue_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:
     """What `overrides/catalogue.html` lists; URLs are site-root relative."""
     reg = collection.registries
-    catalogue = catalogue or build_catalogue(collection)
+    catalogue = build_catalogue(collection)
     entries = []
     for entry in catalogue.entries:
         fiche = entry.fiche
