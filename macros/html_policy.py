@@ -52,8 +52,8 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
 # What Markdown extensions and the project's generated pages write into the
 # final HTML, that a contributor may not write by hand (the engine refuses
 # them in Markdown): table alignment (tables), task-list boxes and tabs
-# (pymdownx.tasklist, pymdownx.tabbed), focusable glossary terms, inline icons (pymdownx.emoji), inert
-# controls that the theme's scripts bring to life. Only the plugin's
+# (pymdownx.tasklist, pymdownx.tabbed), focusable glossary terms, inline
+# icons (pymdownx.emoji), inert controls that the theme's scripts bring to life. Only the plugin's
 # final-HTML check accepts them; <form> and event attributes stay refused.
 GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "input": frozenset(

@@ -36,6 +36,7 @@ class RenumberedRef:
 @dataclass
 class Index:
     fiches: dict[str, Fiche] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)  # number -> position in reading order
     by_chapter: dict[int, list[Fiche]] = field(default_factory=dict)
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = field(default_factory=dict)
     fiches_of_structure: dict[str, list[Fiche]] = field(default_factory=dict)
@@ -56,16 +57,6 @@ class Index:
         """The fiche a reference to `number` leads to, former numbers included."""
         return self.fiches.get(number) or self.renumbered.get(number)
 
-    def related(self, fiche: Fiche) -> list[Fiche]:
-        """Fiches sharing a theme with `fiche`, most shared themes first."""
-        shared: dict[str, int] = defaultdict(int)
-        for theme in fiche.themes:
-            for other in self.fiches_of_theme.get(theme, []):
-                if other.number != fiche.number:
-                    shared[str(other.number)] += 1
-        ranked = sorted(shared, key=lambda n: (-shared[n], self.fiches[n].number))
-        return [self.fiches[n] for n in ranked]
-
 
 def build_index(
     fiches: list[Fiche],
@@ -78,6 +69,7 @@ def build_index(
     ordered = sorted(fiches, key=lambda f: f.number)
     index.fiches = {str(f.number): f for f in ordered}
     index.renumbered = dict(renumbered or {})
+    index.rank = {number: position for position, number in enumerate(index.fiches)}
     practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
     of_structure: dict[str, list[Fiche]] = defaultdict(list)
     of_theme: dict[str, list[Fiche]] = defaultdict(list)

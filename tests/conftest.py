@@ -31,3 +31,15 @@ def project(tmp_path: Path) -> Path:
     from tests.support import copy_project
 
     return copy_project(tmp_path / "projet")
+
+
+@pytest.fixture(scope="session")
+def catalogue_collection() -> Collection:
+    """The catalogue fixture collection (fiches 2.1, 2.2, 3.1, 3.2) with the real registries."""
+    from tests.support import CATALOGUE_FICHES
+
+    collection = load_collection(
+        ProjectPaths.at(ROOT, fiches=str(CATALOGUE_FICHES.relative_to(ROOT)))
+    )
+    assert not collection.report.has_errors, [d.format() for d in collection.report.items]
+    return collection

@@ -89,3 +89,13 @@ def page_text(html_text: str) -> str:
     body = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", body, flags=re.S)
     body = re.sub(r"<[^>]+>", "", body)
     return normalise(html.unescape(body))
+
+
+CATALOGUE_FICHES = ROOT / "tests" / "fixtures" / "collections" / "catalogue" / "fiches"
+
+
+def catalogue_project(dest: Path) -> Path:
+    """A project holding only the catalogue fixture collection (fiches 2.1 to 3.2)."""
+    project = copy_project(dest, with_fiches=False)
+    shutil.copytree(CATALOGUE_FICHES, project / "fiches", dirs_exist_ok=True)
+    return project

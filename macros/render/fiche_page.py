@@ -1,4 +1,4 @@
-"""A fiche's page: its body with practice anchors, its cross-references, its view model."""
+"""A fiche's page: its body with practice anchors, and its view model."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 from ..collection import Collection
 from ..glossary import abbreviations
 from ..model import Fiche
-from .links import fiche_label, fiche_link
+from .fiche_links import links_view
+from .links import fiche_label
 from .markdown import front_matter
 
 FICHE_SEARCH_BOOST = 5
@@ -35,8 +36,6 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         + anchored_body(fiche)
         + "\n\n"
         + keywords
-        + _cross_references(fiche, collection)
-        + "\n"
         + abbreviations(collection.registries)
     )
 
@@ -58,35 +57,6 @@ def anchored_body(fiche: Fiche, prefix: str = "") -> str:
 
 def _prefix(html: str) -> Callable[[re.Match[str]], str]:
     return lambda match: match.group(1) + html
-
-
-def _cross_references(fiche: Fiche, collection: Collection) -> str:
-    index = collection.index
-    number = str(fiche.number)
-    out = ["## Fiches liées { #fiches-liees }", ""]
-    cited = index.cites.get(number, [])
-    related = [f for f in index.related(fiche) if str(f.number) not in cited]
-    if cited:
-        out.append("Fiches citées :")
-        out.append("")
-        for ref in cited:
-            out.append(f"- {fiche_link(index, ref)}")
-        out.append("")
-    if related:
-        out.append("Sur les mêmes thèmes :")
-        out.append("")
-        for other in related[:8]:
-            out.append(f"- {fiche_link(index, str(other.number))}")
-        out.append("")
-    if not cited and not related:
-        out += ["*Aucune autre fiche liée pour l'instant.*", ""]
-    out += ["## Cette fiche est citée par { #citee-par }", ""]
-    citing = index.cited_by.get(number, [])
-    if citing:
-        out += [f"- {fiche_link(index, str(other.number))}" for other in citing]
-    else:
-        out.append("*Aucune fiche ne cite celle-ci pour l'instant.*")
-    return "\n".join(out) + "\n"
 
 
 def fiche_view(
@@ -133,4 +103,5 @@ def fiche_view(
         ],
         "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
         "practices": len(fiche.practices),
+        "links": links_view(fiche, collection, url_of),
     }

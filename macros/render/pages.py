@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
-from . import fiche_page, glossary_page, indexes, parcours_page, structure_page, theme_page
+from . import (
+    catalogue_page,
+    fiche_page,
+    glossary_page,
+    indexes,
+    matrix_page,
+    parcours_page,
+    structure_page,
+    theme_page,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,9 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
             glossary_page.glossary_source(collection),
             reg.sources.get("glossaire", ""),
         ),
+        # Drawn from every fiche: no one source file to edit.
+        VirtualPage(catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
+        VirtualPage(catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
     ]
     for fiche in collection.index.fiches.values():
         pages.append(

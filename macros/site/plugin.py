@@ -17,14 +17,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
 from ..history import Change, git_history, last_changes
+from ..open_data import data_files
 from ..project import ProjectPaths
+from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
 from ..render.news import NEWS_PAGE, news_source
+from ..render.page_views import page_view
 from ..render.pages import virtual_pages
 from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
@@ -121,6 +125,13 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
             files.append(File.generated(config, path, content=content))
+        for data in data_files(self.collection, self._url_of, config.site_url):
+            if files.get_file_from_path(data.src_uri) is not None:
+                raise PluginError(
+                    f"{docs_prefix}/{data.src_uri} occupe l'adresse d'un fichier de données "
+                    "généré : supprimez ou renommez ce fichier."
+                )
+            files.append(File.generated(config, data.src_uri, content=data.content))
         return files
 
     def _url_of(self, src_uri: str) -> str:
@@ -160,6 +171,12 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             url = absolute(config.site_url or "", self._url_of(fiche.page))
             view.update(reader_view(fiche, self._changes.get(number), url))
             context["fiche"] = view  # type: ignore[typeddict-unknown-key]
+            # The template draws these headings after the body: list them too.
+            page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
+        if self.collection is not None:
+            named = page_view(page.file.src_uri, self.collection, self._url_of)
+            if named is not None:
+                context[named[0]] = named[1]  # type: ignore[literal-required]
         return context
 
     # After Material's search plugin (priority 0) has written

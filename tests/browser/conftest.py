@@ -46,7 +46,12 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # here a page with a warning must still be testable in the browser.
     result = build_site(project, strict=False)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    yield from serve_directory(project / "site")
+
+
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 for as long as the generator runs; yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -89,17 +89,6 @@ def test_structures_practices_and_mentions() -> None:
     assert "c" not in index.practices_of
 
 
-def test_related_fiches_rank_by_shared_themes() -> None:
-    fiches = [
-        _fiche("1.1", themes=["x", "y"]),
-        _fiche("1.2", themes=["x"]),
-        _fiche("1.3", themes=["x", "y"]),
-        _fiche("1.4", themes=["z"]),
-    ]
-    index = build_index(fiches)
-    assert [str(f.number) for f in index.related(fiches[0])] == ["1.3", "1.2"]
-
-
 def test_index_build_is_linear_in_shape() -> None:
     """Every fiche lands in exactly its buckets, whatever the input order."""
     fiches = [_fiche(f"{c}.{r}", themes=[f"t{r % 3}"]) for c in range(1, 4) for r in range(1, 50)]

@@ -1,0 +1,84 @@
+"""The catalogue page (`catalogue.md`): its Markdown intro and its template's view model.
+
+The list itself comes from `overrides/catalogue.html`, so that its links
+follow MkDocs' URL settings and its filter links (`#structure=…`) escape
+anchor validation. Each entry carries its facet values as data attributes:
+the page is its own data, readable without JavaScript and from file://.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..catalogue import FICHE, build_catalogue
+from ..collection import Collection
+from ..wording import plural
+from .markdown import front_matter
+
+PAGE = "catalogue.md"
+MATRIX_PAGE = "matrice.md"
+
+
+def catalogue_source(collection: Collection) -> str:
+    return (
+        front_matter(
+            title="Catalogue",
+            description="Toutes les fiches et toutes les pratiques, à filtrer par chapitre, "
+            "thème et structure.",
+            template="catalogue.html",
+            hide=["toc"],
+        )
+        + "# Catalogue des fiches et des pratiques\n\n"
+        "Toutes les fiches et toutes les pratiques qu'elles décrivent. Cochez un ou plusieurs "
+        "chapitres, thèmes ou structures pour resserrer la liste : plusieurs cases d'un même "
+        "groupe s'additionnent (l'une **ou** l'autre), des cases de groupes différents se "
+        "combinent (l'une **et** l'autre). L'adresse de la page garde les filtres : copiez-la "
+        "pour partager votre sélection. La [matrice structures × thèmes](/matrice.md) donne "
+        "les mêmes comptes d'un coup d'œil.\n"
+    )
+
+
+def catalogue_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """What `overrides/catalogue.html` lists; URLs are site-root relative."""
+    reg = collection.registries
+    catalogue = build_catalogue(collection)
+    entries = []
+    for entry in catalogue.entries:
+        fiche = entry.fiche
+        url = url_of(fiche.page)
+        item: dict[str, Any] = {
+            "kind": entry.kind,
+            "fiche": str(fiche.number),
+            "rank": entry.rank,
+            "title": f"Fiche {fiche.number} — {fiche.title}",
+            "url": f"{url}#{entry.anchor}" if entry.anchor else url,
+            "text": entry.text,
+            "structures": " ".join(entry.structures),
+            "structure_labels": [reg.structures[s].short_name for s in entry.structures],
+        }
+        if entry.kind == FICHE:
+            # Practices inherit these from their fiche's entry (see catalogue.js).
+            item["chapter"] = entry.chapter
+            item["chapter_label"] = reg.chapter(entry.chapter).label
+            item["themes"] = " ".join(entry.themes)
+            item["theme_labels"] = [reg.themes[t].label for t in entry.themes]
+            item["status_label"] = "" if fiche.status == "publiee" else fiche.status_label
+        entries.append(item)
+    fiches = catalogue.count(FICHE)
+    practices = len(catalogue.entries) - fiches
+    return {
+        "facets": [
+            {
+                "name": facet.name,
+                "legend": facet.legend,
+                "values": [
+                    {"id": v.id, "label": v.label, "count": v.count, "title": v.title}
+                    for v in facet.values
+                ],
+            }
+            for facet in catalogue.facets
+        ],
+        "entries": entries,
+        "summary": f"{plural(fiches, 'fiche')} et {plural(practices, 'pratique')}",
+    }

@@ -1,0 +1,67 @@
+"""The structure × theme matrix page (`matrice.md`) and its template's view model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from ..catalogue import PRACTICE
+from ..collection import Collection
+from ..matrix import build_matrix
+from .catalogue_page import PAGE as CATALOGUE_PAGE
+from .markdown import front_matter
+
+
+def matrix_source(collection: Collection) -> str:
+    return (
+        front_matter(
+            title="Matrice structures × thèmes",
+            description="Le nombre de pratiques de chaque structure sur chaque thème.",
+            template="matrice.html",
+            # A wide table: the whole width for it.
+            hide=["navigation", "toc"],
+        )
+        + "# Matrice structures × thèmes\n\n"
+        "Chaque case donne le nombre de pratiques qu'une structure porte sur un thème : une "
+        "pratique compte pour chacun des thèmes de sa fiche. Une case ouvre le "
+        "[catalogue](/catalogue.md) filtré sur cette structure et ce thème ; la colonne "
+        "« Total » donne toutes les pratiques de la structure.\n"
+    )
+
+
+def filter_fragment(**values: str) -> str:
+    """The catalogue's URL fragment for these filters: `type=pratique&structure=pes-21`."""
+    return urlencode(list(values.items()))
+
+
+def matrix_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:
+    matrix = build_matrix(collection)
+    return {
+        "catalogue_url": url_of(CATALOGUE_PAGE),
+        "themes": [
+            {"slug": t.slug, "label": t.label, "title": t.description, "url": url_of(t.page)}
+            for t in matrix.themes
+        ],
+        "rows": [
+            {
+                "slug": row.structure.slug,
+                "label": row.structure.short_name,
+                "title": row.structure.name,
+                "url": url_of(row.structure.page),
+                "total": row.total,
+                "total_fragment": filter_fragment(type=PRACTICE, structure=row.structure.slug),
+                "cells": [
+                    {
+                        "count": count,
+                        "theme": theme.label,
+                        "fragment": filter_fragment(
+                            type=PRACTICE, structure=row.structure.slug, theme=theme.slug
+                        ),
+                    }
+                    for theme, count in zip(matrix.themes, row.cells, strict=True)
+                ],
+            }
+            for row in matrix.rows
+        ],
+    }

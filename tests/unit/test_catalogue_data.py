@@ -1,0 +1,109 @@
+"""The catalogue's entries and facets, the matrix, and plain-text excerpts."""
+
+from __future__ import annotations
+
+from macros.catalogue import FICHE, PRACTICE, build_catalogue
+from macros.collection import Collection
+from macros.matrix import build_matrix
+from macros.plain_text import excerpt, plain_text
+from macros.render.catalogue_page import catalogue_view
+from macros.render.matrix_page import matrix_view
+
+
+def _url_of(src: str) -> str:
+    return src.removesuffix(".md") + "/"
+
+
+def test_entries_list_each_fiche_then_its_practices(catalogue_collection: Collection) -> None:
+    catalogue = build_catalogue(catalogue_collection)
+    shown = [(e.kind, str(e.fiche.number), e.rank) for e in catalogue.entries]
+    assert shown[:5] == [
+        (FICHE, "2.1", 0),
+        (PRACTICE, "2.1", 1),
+        (PRACTICE, "2.1", 2),
+        (PRACTICE, "2.1", 3),
+        (FICHE, "2.2", 0),
+    ]
+    assert (catalogue.count(FICHE), catalogue.count(PRACTICE)) == (4, 9)
+    fiche, first, _, uncredited = catalogue.entries[:4]
+    # A fiche: every structure it names; a practice: its credits, its fiche's themes.
+    assert fiche.structures == ("pes-21", "ardes", "apes")
+    assert first.structures == ("pes-21",) and uncredited.structures == ()
+    assert first.themes == fiche.themes == ("personnes-accompagnees", "cooperation-accompagnement")
+    assert first.chapter == 2 and first.anchor == "pratique-1" and fiche.anchor == ""
+    assert first.text == "Tenir une permanence d'accueil sans rendez-vous (PES 21)."
+
+
+def test_facets_count_entries_and_list_only_used_values(
+    catalogue_collection: Collection,
+) -> None:
+    facets = {f.name: f for f in build_catalogue(catalogue_collection).facets}
+    assert [f for f in facets] == ["type", "chapitre", "theme", "structure"]
+
+    def counts(name: str) -> dict[str, int]:
+        return {v.id: v.count for v in facets[name].values}
+
+    assert counts("type") == {"fiche": 4, "pratique": 9}
+    assert counts("chapitre") == {"2": 7, "3": 6}
+    # PES 21: named by fiches 2.1, 2.2, 3.1; credited with 2.1#1, 2.2#1, 3.1#2.
+    assert counts("structure") == {
+        "apes": 3,
+        "ardes": 2,
+        "cofac": 2,
+        "mes-occitanie": 2,
+        "opale": 4,
+        "pes-21": 6,
+        "ufisc": 2,
+    }
+    assert "mes" not in counts("structure") and "projet-politique" not in counts("theme")
+    # Sorted by label, accents ignored: «Évaluation» among the E's.
+    labels = [v.label for v in facets["theme"].values]
+    assert labels == sorted(labels, key=lambda s: s.replace("É", "E"))
+    assert labels.index("Évaluation et valorisation non quantitative") == 2
+
+
+def test_view_carries_facet_values_as_data(catalogue_collection: Collection) -> None:
+    view = catalogue_view(catalogue_collection, _url_of)
+    fiche, practice = view["entries"][0], view["entries"][1]
+    assert fiche["url"] == "fiches/2.1/" and practice["url"] == "fiches/2.1/#pratique-1"
+    assert fiche["themes"] == "personnes-accompagnees cooperation-accompagnement"
+    assert fiche["structures"] == "pes-21 ardes apes" and practice["structures"] == "pes-21"
+    assert "themes" not in practice  # inherited from the fiche in the browser
+    assert view["summary"] == "4 fiches et 9 pratiques"
+    relecture = next(e for e in view["entries"] if e["fiche"] == "3.2" and e["kind"] == FICHE)
+    assert relecture["status_label"] == "En relecture"
+
+
+def test_matrix_counts_practices_per_structure_and_theme(
+    catalogue_collection: Collection,
+) -> None:
+    matrix = build_matrix(catalogue_collection)
+    column = {t.slug: i for i, t in enumerate(matrix.themes)}
+    rows = {r.structure.slug: r for r in matrix.rows}
+    pes = rows["pes-21"]
+    assert pes.total == 3
+    assert pes.cells[column["modele-economique"]] == 2  # 2.2#1 and 3.1#2
+    assert pes.cells[column["personnes-accompagnees"]] == 1
+    assert pes.cells[column["dla-culture"]] == 0
+    assert rows["mes"].total == 0 and set(rows["mes"].cells) == {0}
+    view = matrix_view(catalogue_collection, _url_of)
+    assert view["catalogue_url"] == "catalogue/"
+    pes_view = next(r for r in view["rows"] if r["slug"] == "pes-21")
+    cell = pes_view["cells"][column["modele-economique"]]
+    assert cell["fragment"] == "type=pratique&structure=pes-21&theme=modele-economique"
+    assert pes_view["total_fragment"] == "type=pratique&structure=pes-21"
+
+
+def test_plain_text_shows_what_the_page_shows(catalogue_collection: Collection) -> None:
+    reg = catalogue_collection.registries
+    text = (
+        '**Mutualiser** un [outil](https://x.org) ({{ structure("pes-21") }}, '
+        '{{ structure("OPALE", "Opale") }}) : voir {{ theme("dla-culture") }}, '
+        '{{ fiche("2.1") }} et {{ fiche("2.2", "la fiche n°2.2") }}.\n  <br> suite'
+    )
+    assert plain_text(text, reg) == (
+        "Mutualiser un outil (PES 21, Opale) : voir DLA et DLA culture, "
+        "fiche 2.1 et la fiche n°2.2. suite"
+    )
+    assert excerpt("un deux trois", 8) == "un deux …"
+    assert excerpt("court", 8) == "court"

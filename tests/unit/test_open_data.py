@@ -1,0 +1,130 @@
+"""The open data files, read back as a reuser would: csv with the BOM, json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+from macros.collection import Collection
+from macros.open_data import CSV_COLUMNS, fiches_json, pratiques_csv
+from tests.support import ROOT
+
+
+def _url_of(src: str) -> str:
+    return src.removesuffix(".md") + "/"
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+def test_csv_has_a_bom_semicolons_and_one_row_per_practice(
+    catalogue_collection: Collection,
+) -> None:
+    raw = pratiques_csv(catalogue_collection, _url_of).encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    assert text.splitlines()[0] == ";".join(CSV_COLUMNS)
+    assert "\r\n" in text
+    rows = _rows(text)
+    assert [(r["fiche_numero"], r["pratique_rang"]) for r in rows] == [
+        ("2.1", "1"),
+        ("2.1", "2"),
+        ("2.1", "3"),
+        ("2.2", "1"),
+        ("2.2", "2"),
+        ("3.1", "1"),
+        ("3.1", "2"),
+        ("3.2", "1"),
+        ("3.2", "2"),
+    ]
+    first = rows[0]
+    assert first["fiche_titre"] == "Accueillir les porteur·ses de projet"
+    assert first["pratique_url"] == "fiches/2.1/#pratique-1"
+    assert (first["structures"], first["structures_id"]) == ("PES 21", "pes-21")
+    assert first["themes"] == (
+        "Place des personnes accompagnées | Coopération entre acteurs de l'accompagnement"
+    )
+    assert first["themes_id"] == "personnes-accompagnees | cooperation-accompagnement"
+    assert first["chapitre"] == "2"
+    shared = rows[3]
+    assert (shared["structures"], shared["structures_id"]) == ("PES 21 | OPALE", "pes-21 | opale")
+    assert rows[2]["structures"] == ""
+    # A «;» and quotes inside a field survive the round trip.
+    assert rows[5]["texte"] == (
+        'Recueillir des témoignages filmés ; les montrer en "ciné-débat" (APES).'
+    )
+    assert '"Recueillir des témoignages filmés ; les montrer en ""ciné-débat"" (APES)."' in text
+
+
+def test_json_has_one_record_per_fiche_with_its_practices(
+    catalogue_collection: Collection,
+) -> None:
+    document = json.loads(fiches_json(catalogue_collection, _url_of))
+    assert document["version"] == 1
+    fiches = {f["numero"]: f for f in document["fiches"]}
+    assert list(fiches) == ["2.1", "2.2", "3.1", "3.2"]
+    one = fiches["2.1"]
+    assert one["titre"] == "Accueillir les porteur·ses de projet"
+    assert one["url"] == "fiches/2.1/"
+    assert one["chapitre"] == {"numero": 2, "titre": None}
+    assert one["statut"] == "publiee" and fiches["3.2"]["statut"] == "relecture"
+    assert one["date_mise_a_jour"] == "2026-10-01"
+    assert [t["id"] for t in one["themes"]] == [
+        "personnes-accompagnees",
+        "cooperation-accompagnement",
+    ]
+    assert [(s["id"], s["pratiques_creditees"]) for s in one["structures"]] == [
+        ("pes-21", True),
+        ("ardes", True),
+        ("apes", False),
+    ]
+    assert one["cite"] == ["2.2"] and one["citee_par"] == ["3.1"]
+    assert one["pratiques"][0] == {
+        "rang": 1,
+        "url": "fiches/2.1/#pratique-1",
+        "structures": ["pes-21"],
+        "texte": "Tenir une permanence d'accueil sans rendez-vous (PES 21).",
+    }
+
+
+def test_urls_are_absolute_with_a_site_url(catalogue_collection: Collection) -> None:
+    site = "https://fiches.example.org/mes/"
+    document = json.loads(fiches_json(catalogue_collection, _url_of, site))
+    assert document["fiches"][0]["url"] == "https://fiches.example.org/mes/fiches/2.1/"
+    rows = _rows(pratiques_csv(catalogue_collection, _url_of, site).removeprefix("\ufeff"))
+    assert rows[0]["pratique_url"] == "https://fiches.example.org/mes/fiches/2.1/#pratique-1"
+
+
+_DIGEST = """
+import hashlib
+from macros.collection import load_collection
+from macros.open_data import data_files
+from macros.project import ProjectPaths
+from tests.support import CATALOGUE_FICHES, ROOT
+
+paths = ProjectPaths.at(ROOT, fiches=str(CATALOGUE_FICHES.relative_to(ROOT)))
+files = data_files(load_collection(paths), lambda src: src.removesuffix(".md") + "/")
+print([(f.src_uri, hashlib.sha256(f.content).hexdigest()) for f in files])
+"""
+
+
+def test_files_are_byte_identical_from_one_build_to_the_next() -> None:
+    """Two processes with different hash seeds (set and dict orders) write the same bytes."""
+    digests = [
+        subprocess.run(
+            [sys.executable, "-c", _DIGEST],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert "donnees/pratiques.csv" in digests[0]
+    assert digests[0] == digests[1]
