@@ -23,6 +23,12 @@ PAGES = [
     "themes/modele-economique/",
     "contribuer/",
     "recherche/",
+    "catalogue/",
+    "matrice/",
+    "glossaire/",
+    "nouveautes/",
+    "parcours/accompagnement-sur-mesure/",
+    "donnees/",
 ]
 
 BLOCKING = ("serious", "critical")

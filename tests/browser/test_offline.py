@@ -150,11 +150,27 @@ def _parcours(page: Page, site: Path) -> None:
     expect(page.locator("#f1-5-pratique-4")).to_be_attached()
 
 
+def _catalogue(page: Page, site: Path) -> None:
+    page.goto((site / "index.html").as_uri())
+    _nav_link(page, "catalogue.html").click()
+    page.wait_for_url("**/catalogue.html")
+    status = page.locator("#catalogue-total")
+    page.get_by_role("checkbox", name=re.compile(r"^PES 21")).check()
+    # Fiche 1.5 names PES 21, and credits it one practice (n°4).
+    expect(status).to_have_text("2 résultats : 1 fiche et 1 pratique")
+    expect(page).to_have_url(re.compile(r"catalogue\.html#structure=pes-21$"))
+    page.reload()
+    expect(status).to_have_text("2 résultats : 1 fiche et 1 pratique")
+    page.locator(".catalogue-liste > li:visible a", has_text="Fiche 1.5").last.click()
+    page.wait_for_url("**/fiches/1.5.html#pratique-4")
+
+
 STEPS: dict[str, Callable[[Page, Path], None]] = {
     "navigation": _navigate,
     "recherche": _search,
     "images": _images,
     "parcours": _parcours,
+    "catalogue": _catalogue,
 }
 
 
