@@ -107,6 +107,8 @@ def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | N
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
+    if _PLACEHOLDER.search(fiche.body) is None:
+        return
     for offset, line in enumerate(fiche.body.split("\n")):
         match = _PLACEHOLDER.search(line)
         if match is None:

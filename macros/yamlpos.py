@@ -46,9 +46,10 @@ def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
-    loader = yaml.SafeLoader(text)
+    fast = _compose_fast(text)
+    loader: Any = fast[0] if fast else yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        node = fast[1] if fast else loader.get_single_node()
         if node is None:
             return Located(None, {(): (line_offset + 1, 1)})
         located = Located(None)
@@ -75,6 +76,21 @@ def load_yaml(
         loader.dispose()
 
 
+def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
+    """libyaml composes a document about 15 times faster than PyYAML, with the
+    same marks; but it words errors differently, so a document it rejects is
+    read again by PyYAML, whose messages are the ones translated below."""
+    fast_class = getattr(yaml, "CSafeLoader", None)
+    if fast_class is None:
+        return None
+    loader = fast_class(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        loader.dispose()
+        return None
+
+
 def _french_problem(problem: str) -> str:
     known = {
         "mapping values are not allowed here": (
@@ -98,7 +114,7 @@ def _french_problem(problem: str) -> str:
 def _convert(
     node: yaml.Node,
     path: PathKey,
-    loader: yaml.SafeLoader,
+    loader: Any,
     located: Located,
     display_path: str,
     report: Report,
