@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
 from .diagnostics import Report
+from .fiche_cache import FicheCache, file_key
 from .fiche_parser import parse_fiche
 from .frontmatter import split
 from .index import Index, build_index
 from .jinja_scan import PLATFORM_NAMES, check_template, find_calls
 from .model import Fiche, FicheRef
-from .project import ProjectPaths
+from .project import REGISTRY_FILES, ProjectPaths
 from .references import resolve_calls
 from .registries import Registries, load_registries
 from .schema_check import Schemas
@@ -31,12 +33,16 @@ class Collection:
 
 
 def load_collection(
-    paths: ProjectPaths, *, extra_names: frozenset[str] = frozenset()
+    paths: ProjectPaths,
+    *,
+    extra_names: frozenset[str] = frozenset(),
+    cache: FicheCache | None = None,
 ) -> Collection:
     """Read registries, fiches and documentation pages; check them all.
 
     `extra_names` are template variables a documentation page may use besides
-    the macros (mkdocs.yml `extra:` keys).
+    the macros (mkdocs.yml `extra:` keys). `cache` keeps unchanged fiches
+    parsed between two loads (`mkdocs serve` rebuilds).
     """
     report = Report()
     schemas = Schemas()
@@ -54,13 +60,12 @@ def load_collection(
             "créez le dossier « fiches/ »",
         )
     _misplaced_fiches(paths, report)
+    if cache is not None:
+        cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     for path in paths.fiche_files():
         shown = paths.display(path)
         files[shown] = str(path)
-        source = read_source(path, shown, report)
-        if source is None:
-            continue
-        fiche = parse_fiche(source.text, shown, registries, schemas, report)
+        fiche = _read_fiche(path, shown, registries, schemas, report, cache)
         if fiche is None:
             continue
         number = str(fiche.number)
@@ -76,6 +81,8 @@ def load_collection(
             continue
         seen[number] = fiche
         fiches.append(fiche)
+    if cache is not None:
+        cache.keep_only(set(files))
     page_refs = _check_pages(paths, registries, report, PLATFORM_NAMES | extra_names)
     index = build_index(fiches, page_refs)
     for pending in index.pending:
@@ -88,6 +95,30 @@ def load_collection(
             "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
         )
     return Collection(paths, registries, fiches, index, report, files)
+
+
+def _read_fiche(
+    path: Path,
+    shown: str,
+    registries: Registries,
+    schemas: Schemas,
+    report: Report,
+    cache: FicheCache | None,
+) -> Fiche | None:
+    """Parse one fiche file, or reuse its parse and diagnostics when it did not change."""
+    key = file_key(path) if cache is not None else None
+    if cache is not None:
+        entry = cache.get(shown, key)
+        if entry is not None:
+            report.items.extend(entry.diagnostics)
+            return entry.fiche
+    own = Report()
+    source = read_source(path, shown, own)
+    fiche = None if source is None else parse_fiche(source.text, shown, registries, schemas, own)
+    report.extend(own)
+    if cache is not None:
+        cache.put(shown, key, fiche, own.items)
+    return fiche
 
 
 def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:

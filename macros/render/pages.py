@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..collection import Collection
 from . import fiche_page, indexes, structure_page, theme_page
+from .prerender import without_macros
 
 
 @dataclass(frozen=True)
@@ -42,4 +43,6 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
         pages.append(
             VirtualPage(theme.page, theme_page.theme_source(theme, collection), themes_src)
         )
-    return pages
+    return [
+        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path) for p in pages
+    ]

@@ -19,6 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
+from ..fiche_cache import FicheCache
 from ..project import ProjectPaths
 from ..render.fiche_page import fiche_view
 from ..render.pages import virtual_pages
@@ -33,6 +34,13 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self.collection: Collection | None = None
         self._fiche_pages: dict[str, str] = {}
         self._files: Files | None = None
+        self._fiche_cache = FicheCache()
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
+    # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
+    # again; a plain `mkdocs build` starts with an empty cache.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._fiche_cache = FicheCache()
 
     # Before mkdocs-macros' on_config, so that the index exists when macros
     # are defined, and a broken collection stops the build before rendering.
@@ -45,7 +53,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             registries=self.config.registries_dir,
             docs=str(Path(config.docs_dir).resolve().relative_to(root.resolve())),
         )
-        self.collection = load_collection(paths, extra_names=frozenset(config.extra or {}))
+        self.collection = load_collection(
+            paths, extra_names=frozenset(config.extra or {}), cache=self._fiche_cache
+        )
         report = self.collection.report
         for diag in report.sorted():
             line = f"{diag.path}:{diag.line}:{diag.column}: {diag.text()}"
