@@ -66,9 +66,13 @@ def engine_profile(project: Path, top: int = 12) -> list[dict[str, Any]]:
 
 
 def _short(filename: str) -> str:
-    for marker in ("/site-packages/", str(ROOT) + "/"):
+    # Benchmark projects reach the engine through a `macros` symlink.
+    for marker in ("/site-packages/", str(ROOT) + "/", "/macros/"):
         if marker in filename:
-            return filename.split(marker, 1)[1]
+            rest = filename.split(marker, 1)[1]
+            return f"macros/{rest}" if marker == "/macros/" else rest
+    if "/lib/python3" in filename:
+        return "stdlib/" + Path(filename).name
     return Path(filename).name
 
 

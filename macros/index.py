@@ -6,6 +6,7 @@ so that every list in the index comes out in reading order.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,19 +35,54 @@ class Index:
     cites: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, list[Fiche]] = field(default_factory=dict)
     pending: list[PendingRef] = field(default_factory=list)
+    # Fiches grouped by their exact set of themes, and the ranking computed for
+    # each set: every fiche page asks for its related fiches, and counting
+    # shared themes over whole theme lists for each would be quadratic.
+    _by_theme_set: dict[frozenset[str], list[Fiche]] | None = field(default=None, repr=False)
+    _ranked: dict[frozenset[str], list[Fiche]] = field(default_factory=dict, repr=False)
 
     def fiche(self, number: str) -> Fiche | None:
         return self.fiches.get(number)
 
-    def related(self, fiche: Fiche) -> list[Fiche]:
-        """Fiches sharing a theme with `fiche`, most shared themes first."""
+    def related(self, fiche: Fiche, limit: int | None = None) -> list[Fiche]:
+        """Fiches sharing a theme with `fiche`, most shared themes first.
+
+        With `limit`, only the first `limit` of them, at a cost that does not
+        grow with the size of the collection.
+        """
+        if limit is not None:
+            themes = frozenset(fiche.themes)
+            ranked = self._ranked.get(themes)
+            if ranked is None or len(ranked) < limit + 1:
+                ranked = self._ranked[themes] = self._rank(themes, max(limit + 1, 16))
+            return [f for f in ranked if f.number != fiche.number][:limit]
         shared: dict[str, int] = defaultdict(int)
         for theme in fiche.themes:
             for other in self.fiches_of_theme.get(theme, []):
                 if other.number != fiche.number:
                     shared[str(other.number)] += 1
-        ranked = sorted(shared, key=lambda n: (-shared[n], self.fiches[n].number))
-        return [self.fiches[n] for n in ranked]
+        order = sorted(shared, key=lambda n: (-shared[n], self.fiches[n].number))
+        return [self.fiches[n] for n in order]
+
+    def _rank(self, themes: frozenset[str], count: int) -> list[Fiche]:
+        """The first `count` fiches by (shared themes desc, number), `themes`' own included."""
+        if self._by_theme_set is None:
+            groups: dict[frozenset[str], list[Fiche]] = defaultdict(list)
+            for other in self.fiches.values():  # in number order
+                groups[frozenset(other.themes)].append(other)
+            self._by_theme_set = dict(groups)
+        levels: dict[int, list[list[Fiche]]] = defaultdict(list)
+        for other_themes, members in self._by_theme_set.items():
+            shared = len(themes & other_themes)
+            if shared:
+                levels[shared].append(members)
+        out: list[Fiche] = []
+        for shared in sorted(levels, reverse=True):
+            for other in heapq.merge(*levels[shared], key=lambda f: f.number.parts):
+                out.append(other)
+                if len(out) >= count:
+                    return out
+        return out
 
 
 def build_index(fiches: list[Fiche], page_refs: list[tuple[str, FicheRef]] | None = None) -> Index:

@@ -11,6 +11,7 @@ from ..model import Fiche
 from .links import fiche_label, fiche_link
 from .markdown import front_matter
 
+RELATED = 8  # «Sur les mêmes thèmes» entries on a fiche page
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 
 
@@ -57,7 +58,9 @@ def _cross_references(fiche: Fiche, collection: Collection) -> str:
     number = str(fiche.number)
     out = ["## Fiches liées { #fiches-liees }", ""]
     cited = index.cites.get(number, [])
-    related = [f for f in index.related(fiche) if str(f.number) not in cited]
+    related = [
+        f for f in index.related(fiche, limit=RELATED + len(cited)) if str(f.number) not in cited
+    ]
     if cited:
         out.append("Fiches citées :")
         out.append("")
@@ -67,7 +70,7 @@ def _cross_references(fiche: Fiche, collection: Collection) -> str:
     if related:
         out.append("Sur les mêmes thèmes :")
         out.append("")
-        for other in related[:8]:
+        for other in related[:RELATED]:
             out.append(f"- {fiche_link(index, str(other.number))}")
         out.append("")
     if not cited and not related:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import yaml
 
+# Material's documented search exclusion, for headings (attr_list) whose
+# section only repeats text the fiches' own pages already index: structure,
+# theme and summary lists would otherwise more than double the search index.
+NOT_INDEXED = "data-search-exclude"
+
 
 def front_matter(**meta: object) -> str:
     clean = {k: v for k, v in meta.items() if v not in (None, "", [], {})}

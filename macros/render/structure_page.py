@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urlsplit
 
 from ..collection import Collection
 from ..model import Fiche, Structure
 from ..wording import plural
 from .links import fiche_label, link
-from .markdown import front_matter, one_line
+from .markdown import NOT_INDEXED, front_matter, one_line
 
 
 def profile_line(structure: Structure) -> str:
@@ -48,7 +49,7 @@ def structure_source(structure: Structure, collection: Collection) -> str:
         out += ["Aussi écrit : " + ", ".join(f"« {a} »" for a in structure.aliases), ""]
     out += ["</div>", ""]
 
-    out += [f"## Pratiques ({len(practices)}) {{ #pratiques }}", ""]
+    out += [f"## Pratiques ({len(practices)}) {{ #pratiques {NOT_INDEXED} }}", ""]
     if practices:
         out += [
             f"Les pratiques que les fiches créditent à {structure.short_name}, chacune reliée "
@@ -60,7 +61,7 @@ def structure_source(structure: Structure, collection: Collection) -> str:
             if fiche is not current:
                 if current is not None:
                     out.append("")
-                out += [f"### {link(fiche_label(fiche), fiche.page)}", ""]
+                out += [f"### {link(fiche_label(fiche), fiche.page)} {{ {NOT_INDEXED} }}", ""]
                 current = fiche
             target = f"{fiche.page}#{practice.anchor}"
             out.append(
@@ -75,7 +76,7 @@ def structure_source(structure: Structure, collection: Collection) -> str:
     passages = index.stakes_naming.get(structure.slug, [])
     if passages:
         out += [
-            f"## Dans les enjeux des fiches ({len(passages)}) {{ #enjeux }}",
+            f"## Dans les enjeux des fiches ({len(passages)}) {{ #enjeux {NOT_INDEXED} }}",
             "",
             f"Les passages des enjeux qui citent {structure.short_name}.",
             "",
@@ -88,10 +89,15 @@ def structure_source(structure: Structure, collection: Collection) -> str:
             )
         out.append("")
 
-    out += [f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) {{ #fiches }}", ""]
+    out += [
+        f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) "
+        f"{{ #fiches {NOT_INDEXED} }}",
+        "",
+    ]
     if fiches:
+        credited = Counter(str(f.number) for f, _ in practices)
         for fiche in fiches:
-            count = sum(1 for f, _ in practices if f is fiche)
+            count = credited[str(fiche.number)]
             detail = (
                 f" — {plural(count, 'pratique créditée', 'pratiques créditées')}" if count else ""
             )

@@ -23,6 +23,7 @@ from ..fiche_cache import FicheCache
 from ..project import ProjectPaths
 from ..render.fiche_page import fiche_view
 from ..render.pages import virtual_pages
+from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
 
@@ -114,3 +115,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 fiche, self.collection, self._url_of
             )
         return context
+
+    # Last, after every other plugin has written its part of the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return compact(output)
