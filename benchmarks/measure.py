@@ -79,6 +79,7 @@ def _short(filename: str) -> str:
 @dataclass
 class BuildRun:
     seconds: float
+    cpu: float  # user + system time of the build process: steadier on a busy machine
     peak_mb: float  # maximum resident set size of the build process
     returncode: int
     log_tail: str
@@ -110,7 +111,8 @@ def build(project: Path, site_dir: Path, *, timeout: float = 1200) -> BuildRun:
         log.seek(0)
         tail = log.read().decode("utf-8", "replace")[-3000:]
     # ru_maxrss is in kilobytes on Linux.
-    return BuildRun(seconds, usage.ru_maxrss / 1024, process.returncode, tail)
+    cpu = usage.ru_utime + usage.ru_stime
+    return BuildRun(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, tail)
 
 
 def tree_size(folder: Path) -> int:

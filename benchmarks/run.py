@@ -25,6 +25,7 @@ from typing import Any
 
 from macros.collection import load_collection
 from macros.project import ProjectPaths
+from macros.registries import Registries
 from tests.support import copy_project
 
 from . import measure
@@ -51,11 +52,8 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _labels(project: Path) -> dict[str, str]:
-    registries = load_collection(ProjectPaths.at(project)).registries
-    labels = {s.slug: s.short_name for s in registries.structures.values()}
-    labels.update({t.slug: t.label for t in registries.themes.values()})
-    return labels
+def _registries(project: Path) -> Registries:
+    return load_collection(ProjectPaths.at(project)).registries
 
 
 def _fiche_pages(site: Path) -> list[Path]:
@@ -66,7 +64,7 @@ def bench_size(n: int, work: Path, options: dict[str, Any]) -> dict[str, Any]:
     project = copy_project(work / "projet", with_fiches=False)
     write_collection(project, n, seed=DEFAULT_SEED)
     reference = work / "reference"
-    write_baseline(reference, project, _labels(project))
+    write_baseline(reference, project, _registries(project))
     row: dict[str, Any] = {"n": n, "charge": load_average()}
 
     engine = measure.engine_time(project, 5 if n <= 1000 else 3)

@@ -6,8 +6,9 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from ..collection import Collection
-from ..model import Fiche, Structure
+from ..model import Fiche, Practice, Structure
 from ..wording import plural
+from .excerpt import FULL_TEXT_UP_TO, opening
 from .links import fiche_label, link
 from .markdown import NOT_INDEXED, front_matter, one_line
 
@@ -56,8 +57,13 @@ def structure_source(structure: Structure, collection: Collection) -> str:
             "à sa place dans sa fiche.",
             "",
         ]
+        if len(practices) > FULL_TEXT_UP_TO:
+            out += _openings(practices, collection)
+            practices_shown: list[tuple[Fiche, Practice]] = []
+        else:
+            practices_shown = practices
         current: Fiche | None = None
-        for fiche, practice in practices:
+        for fiche, practice in practices_shown:
             if fiche is not current:
                 if current is not None:
                     out.append("")
@@ -81,11 +87,12 @@ def structure_source(structure: Structure, collection: Collection) -> str:
             f"Les passages des enjeux qui citent {structure.short_name}.",
             "",
         ]
+        long_list = len(passages) > FULL_TEXT_UP_TO
         for fiche, stake, text in passages:
             target = f"{fiche.page}#{stake.anchor}"
+            shown = opening(text, collection.registries) if long_list else one_line(text)
             out.append(
-                f"- {one_line(text)} [→ {stake.title}, fiche {fiche.number}](/{target})"
-                "{ .lien-pratique }"
+                f"- {shown} [→ {stake.title}, fiche {fiche.number}](/{target}){{ .lien-pratique }}"
             )
         out.append("")
 
@@ -94,7 +101,10 @@ def structure_source(structure: Structure, collection: Collection) -> str:
         f"{{ #fiches {NOT_INDEXED} }}",
         "",
     ]
-    if fiches:
+    if len(fiches) > FULL_TEXT_UP_TO:
+        # Numbers only: each fiche's title is one hover or one click away.
+        out += [" · ".join(f"[{f.number}](/{f.page})" for f in fiches), ""]
+    elif fiches:
         credited = Counter(str(f.number) for f, _ in practices)
         for fiche in fiches:
             count = credited[str(fiche.number)]
@@ -106,3 +116,18 @@ def structure_source(structure: Structure, collection: Collection) -> str:
     else:
         out += [f"*Aucune fiche ne mentionne encore {structure.short_name}.*", ""]
     return "\n".join(out)
+
+
+def _openings(practices: list[tuple[Fiche, Practice]], collection: Collection) -> list[str]:
+    """One line per practice, its opening and its link: past FULL_TEXT_UP_TO
+    practices, full texts under a heading per fiche would make a page of
+    megabytes."""
+    out: list[str] = []
+    for fiche, practice in practices:
+        target = f"{fiche.page}#{practice.anchor}"
+        out.append(
+            f"- [Fiche {fiche.number}, pratique {practice.rank}](/{target}) — "
+            f"{opening(practice.text, collection.registries)}"
+        )
+    out.append("")
+    return out

@@ -18,3 +18,31 @@ def test_limited_related_is_the_start_of_the_full_ranking(tmp_path: Path) -> Non
         full = [str(f.number) for f in index.related(fiche)]
         for limit in (1, 8, 12):
             assert [str(f.number) for f in index.related(fiche, limit=limit)] == full[:limit]
+
+
+def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> None:
+    from macros.render.excerpt import FULL_TEXT_UP_TO
+    from macros.render.structure_page import structure_source
+
+    project = copy_project(tmp_path / "projet", with_fiches=False)
+    write_collection(project, 120, per_chapter=40)
+    collection = load_collection(ProjectPaths.at(project))
+    slug, practices = max(collection.index.practices_of.items(), key=lambda kv: len(kv[1]))
+    assert len(practices) > FULL_TEXT_UP_TO
+    page = structure_source(collection.registries.structures[slug], collection)
+    # One line per practice, linked to it, without full texts or per-fiche headings.
+    assert page.count(", pratique ") == len(practices)
+    assert "\n### " not in page and "{{" not in page
+    fiche, practice = practices[0]
+    assert f"(/{fiche.page}#{practice.anchor})" in page
+
+
+def test_opening_is_plain_text_cut_on_a_word(registries: object) -> None:
+    from macros.registries import Registries
+    from macros.render.excerpt import opening
+
+    assert isinstance(registries, Registries)
+    text = 'Un **accueil** ouvert ({{ structure("pes-21") }}, {{ structure("ARDES") }})'
+    assert opening(text, registries) == "Un accueil ouvert (PES 21, ARDES)"
+    long = opening("mot " * 100, registries, length=30)
+    assert long.endswith(" …") and len(long) <= 32 and "mot mot" in long
