@@ -318,7 +318,22 @@ def render_page(results: dict[str, Any]) -> str:
                 f"| {_n(r['n'])} | {_s(s.get('premier_resultat'))} s "
                 f"| {_s(s.get('chargement'))} s | {_kb(r['taille']['index'] / 1024)} Mo |"
             )
-        out.append("")
+            full = r.get("recherche_index_complet")
+            if full and "premier_resultat" in full:
+                out.append(
+                    f"| {_n(r['n'])}, texte intégral | {_s(full['premier_resultat'])} s "
+                    f"| {_s(full.get('chargement'))} s | {_kb(full['index'] / 1024)} Mo |"
+                )
+        out += [
+            "",
+            "Au-delà de 1 000 fiches (option `full_text_search_up_to` du plugin `mes-fiches`), "
+            "la section « Contexte et enjeux » des fiches sort de l'index : titres, pratiques, "
+            "sections facultatives et mots-clés restent cherchables, et la recherche reste "
+            "disponible hors ligne. La ligne « texte intégral » mesure le même site sans cette "
+            "réduction. Les listes des pages de structures, de thèmes et du sommaire, qui "
+            "répètent ce que les fiches disent, n'entrent jamais dans l'index.",
+            "",
+        ]
     else:
         out += ["Non mesurée lors de ce passage.", ""]
     out += ["## Profils", "", *_profiles(rows)]
@@ -341,9 +356,13 @@ def render_page(results: dict[str, Any]) -> str:
         "",
         "Au-delà de 1 000 fiches, (b) et (c) ne sont construites qu'une fois chacune "
         "(`BENCH_REPEAT_LARGE`) ; la recherche se mesure à 1 000 et 5 000 fiches "
-        "(`BENCH_SEARCH_N`), `serve` à chaque taille (`BENCH_SERVE_N`), le profil de "
-        "construction à 1 000 fiches (`BENCH_PROFILE_N`, 0 pour s'en passer). Les résultats "
-        "bruts sont dans `benchmarks/results.json`.",
+        "(`BENCH_SEARCH_N`, et avec l'index intégral à 5 000 : `BENCH_SEARCH_FULL_N`), "
+        "`serve` à 100 et 1 000 fiches seulement (`BENCH_SERVE_N`) : à 5 000, sa première "
+        "construction et chaque reconstruction coûtent chacune une construction complète, "
+        "et le banc dépasserait le quart d'heure. Le profil de construction se fait à "
+        "1 000 fiches (`BENCH_PROFILE_N`, 0 pour s'en passer). Les résultats bruts sont dans "
+        "`benchmarks/results.json` ; `python -m benchmarks.page` réécrit la page à partir "
+        "d'eux.",
         "",
     ]
     return "\n".join(out)
@@ -375,3 +394,16 @@ def write_page(results: dict[str, Any]) -> Path:
     write_fiche(CHART, chart(results), replace=True)
     write_fiche(PAGE, render_page(results), replace=True)
     return PAGE
+
+
+def main() -> int:
+    """Rewrite the page from benchmarks/results.json, without measuring again."""
+    import json
+
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    print(write_page(results).relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

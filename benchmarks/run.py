@@ -3,7 +3,9 @@
     BENCH_N="100 1000 5000"   collection sizes (default)
     BENCH_REPEAT=3            builds (b) and (c) per size up to 1,000 fiches, interleaved
     BENCH_REPEAT_LARGE=1      the same above 1,000 fiches
-    BENCH_SERVE_N, BENCH_SEARCH_N   sizes for the serve and browser measures
+    BENCH_SERVE_N="100 1000"  sizes for the `mkdocs serve` rebuild
+    BENCH_SEARCH_N="1000 5000"      sizes for the search in Chromium
+    BENCH_SEARCH_FULL_N="5000"      sizes where a full-text index is measured too
     BENCH_PROFILE_N=1000      size of the profiled build (0: none)
     BENCH_PAGE=0              do not rewrite docs/performances.md
 
@@ -123,12 +125,41 @@ def bench_size(n: int, work: Path, options: dict[str, Any]) -> dict[str, Any]:
         _say("  (recherche) Chromium…")
         row["recherche"] = first_result_times(work / "site")
         _say(f"  (recherche) premier résultat : {row['recherche'].get('premier_resultat', '?')}")
+    if n in options["search_full"] and n > 1000:
+        row["recherche_index_complet"] = _full_text_search(project, work, n)
     if n in options["serve"]:
         _say("  (f) mkdocs serve…")
         first, rebuilds = serve_rebuild(project, "1.1")
         row["serve"] = {"demarrage": first, "reconstructions": rebuilds}
         _say(f"  (f) premier service {first}, reconstructions {rebuilds}")
     return row
+
+
+def _full_text_search(project: Path, work: Path, n: int) -> dict[str, Any]:
+    """The same site with the whole text indexed: what the trimmed index saves."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "  - mes-fiches\n" not in text:
+        return {"erreur": "mkdocs.yml : entrée « - mes-fiches » introuvable"}
+    config.write_text(
+        text.replace(
+            "  - mes-fiches\n", f"  - mes-fiches:\n      full_text_search_up_to: {n}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    try:
+        site = work / "site-complet"
+        run = measure.build(project, site)
+        if run.returncode:
+            return {"erreur": run.log_tail[-500:]}
+        _say("  (recherche) index complet, Chromium…")
+        result = first_result_times(site)
+        result["index"] = measure.site_sizes(site, []).index_bytes
+        _say(f"  (recherche) index complet : {result.get('premier_resultat', '?')}")
+        shutil.rmtree(site, ignore_errors=True)
+        return result
+    finally:
+        config.write_text(text, encoding="utf-8")
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -160,8 +191,9 @@ def main() -> int:
         "sizes": sizes,
         "repeat": int(os.environ.get("BENCH_REPEAT", "3")),
         "repeat_large": int(os.environ.get("BENCH_REPEAT_LARGE", "1")),
-        "serve": set(_sizes("BENCH_SERVE_N", " ".join(map(str, sizes)))),
+        "serve": set(_sizes("BENCH_SERVE_N", "100 1000")),
         "search": set(_sizes("BENCH_SEARCH_N", "1000 5000")),
+        "search_full": set(_sizes("BENCH_SEARCH_FULL_N", "5000")),
         "profile_n": int(os.environ.get("BENCH_PROFILE_N", "1000")),
     }
     options["profile_build"] = {options["profile_n"]} if options["profile_n"] else set()

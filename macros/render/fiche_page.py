@@ -9,13 +9,14 @@ from typing import Any
 from ..collection import Collection
 from ..model import Fiche
 from .links import fiche_label, fiche_link
-from .markdown import front_matter
+from .markdown import NOT_INDEXED, front_matter
+from .search_scope import exclude_context
 
 RELATED = 8  # «Sur les mêmes thèmes» entries on a fiche page
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 
 
-def fiche_source(fiche: Fiche, collection: Collection) -> str:
+def fiche_source(fiche: Fiche, collection: Collection, *, full_text_search: bool = True) -> str:
     meta: dict[str, Any] = {
         "title": f"{fiche.number} — {fiche.title}",
         "description": fiche.summary,
@@ -28,14 +29,14 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     return (
         front_matter(**meta)
-        + _anchored_body(fiche)
+        + _anchored_body(fiche, full_text_search)
         + "\n\n"
         + keywords
         + _cross_references(fiche, collection)
     )
 
 
-def _anchored_body(fiche: Fiche) -> str:
+def _anchored_body(fiche: Fiche, full_text_search: bool = True) -> str:
     """Give each practice a stable anchor (`#pratique-N`) that structure pages link to.
 
     Python-Markdown's attr_list cannot set an id on a tight list item, hence
@@ -46,6 +47,8 @@ def _anchored_body(fiche: Fiche) -> str:
         index = practice.line - fiche.body_first_line
         anchor = f'<span class="ancre-pratique" id="{practice.anchor}"></span>'
         lines[index] = _ITEM_MARKER.sub(_prefix(anchor), lines[index], count=1)
+    if not full_text_search:
+        exclude_context(lines)
     return "\n".join(lines).rstrip()
 
 
@@ -56,7 +59,8 @@ def _prefix(html: str) -> Callable[[re.Match[str]], str]:
 def _cross_references(fiche: Fiche, collection: Collection) -> str:
     index = collection.index
     number = str(fiche.number)
-    out = ["## Fiches liées { #fiches-liees }", ""]
+    # Titles of other fiches, which their own pages index already.
+    out = [f"## Fiches liées {{ #fiches-liees {NOT_INDEXED} }}", ""]
     cited = index.cites.get(number, [])
     related = [
         f for f in index.related(fiche, limit=RELATED + len(cited)) if str(f.number) not in cited
@@ -75,7 +79,7 @@ def _cross_references(fiche: Fiche, collection: Collection) -> str:
         out.append("")
     if not cited and not related:
         out += ["*Aucune autre fiche liée pour l'instant.*", ""]
-    out += ["## Cette fiche est citée par { #citee-par }", ""]
+    out += [f"## Cette fiche est citée par {{ #citee-par {NOT_INDEXED} }}", ""]
     citing = index.cited_by.get(number, [])
     if citing:
         out += [f"- {fiche_link(index, str(other.number))}" for other in citing]

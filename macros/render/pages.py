@@ -16,7 +16,7 @@ class VirtualPage:
     edit_path: str  # the real source file, relative to the repository root
 
 
-def virtual_pages(collection: Collection) -> list[VirtualPage]:
+def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> list[VirtualPage]:
     reg = collection.registries
     structures_src = reg.sources.get("structures", "")
     themes_src = reg.sources.get("themes", "")
@@ -29,7 +29,11 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
     ]
     for fiche in collection.index.fiches.values():
         pages.append(
-            VirtualPage(fiche.page, fiche_page.fiche_source(fiche, collection), fiche.source)
+            VirtualPage(
+                fiche.page,
+                fiche_page.fiche_source(fiche, collection, full_text_search=full_text_search),
+                fiche.source,
+            )
         )
     for structure in reg.structures.values():
         pages.append(

@@ -12,3 +12,6 @@ class FichesPluginConfig(base.Config):
     registries_dir = c.Type(str, default="fiches/registres")
     # Fill the nav's Sommaire, Structures and Thèmes entries with their pages.
     expand_nav = c.Type(bool, default=True)
+    # Past this many fiches, «Contexte et enjeux» leaves the search index, so
+    # that the browser builds it in about a second (docs/performances.md).
+    full_text_search_up_to = c.Type(int, default=1000)

@@ -85,7 +85,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if file.generated_by is None and not file.src_uri.startswith("assets/"):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-        for page in virtual_pages(self.collection):
+        full_text = len(self.collection.fiches) <= self.config.full_text_search_up_to
+        for page in virtual_pages(self.collection, full_text_search=full_text):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 raise PluginError(
