@@ -18,6 +18,7 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
+_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 _TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
 
@@ -107,7 +108,7 @@ def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | N
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
-    if _PLACEHOLDER.search(fiche.body) is None:
+    if "remplacer" not in fiche.body.casefold() or _PLACEHOLDER.search(fiche.body) is None:
         return
     for offset, line in enumerate(fiche.body.split("\n")):
         match = _PLACEHOLDER.search(line)
@@ -202,7 +203,9 @@ def _unlinked_names(
     for block in blocks:
         if not isinstance(block, Item | Paragraph):
             continue
-        plain = re.sub(r"\{\{.*?\}\}", "", block.text, flags=re.S)
+        if "(" not in block.text and "fiche" not in block.text.casefold():
+            continue
+        plain = _MACRO.sub("", block.text)
         for match in _TEXT_FICHE_REF.finditer(plain):
             report.info(
                 display_path,

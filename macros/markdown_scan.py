@@ -21,6 +21,8 @@ _ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)
 _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _NESTED_ITEM = re.compile(r"^( {2,})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_JINJA_INLINE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 @dataclass
@@ -190,8 +192,8 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
 
 def _check_inline(block: Item | Paragraph, display_path: str, report: Report) -> None:
     # Jinja expressions may legitimately hold brackets or asterisks.
-    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", block.text, flags=re.S)
-    text = re.sub(r"`[^`]*`", "", text)
+    text = _JINJA_INLINE.sub("", block.text) if "{" in block.text else block.text
+    text = _CODE_SPAN.sub("", text) if "`" in text else text
     if text.count("**") % 2:
         report.error(
             display_path,
