@@ -51,7 +51,7 @@ def engine_profile(project: Path, top: int = 12) -> list[dict[str, Any]]:
     profiler = cProfile.Profile()
     profiler.runcall(load_collection, ProjectPaths.at(project))
     stats = pstats.Stats(profiler)
-    total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
+    total = max((row[3] for row in stats.stats.values()), default=1e-9)  # type: ignore[attr-defined]
     rows = []
     for (filename, line, name), row in stats.stats.items():  # type: ignore[attr-defined]
         cumulative = row[3]

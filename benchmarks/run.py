@@ -93,17 +93,16 @@ def bench_size(n: int, work: Path, options: dict[str, Any]) -> dict[str, Any]:
                 _say(run.log_tail)
                 raise SystemExit(f"échec de la construction ({which}, {n} fiches)")
             _say(f"  ({'b' if which == 'projet' else 'c'}) {which} : {run.seconds:.1f} s")
-    row["construction"] = {
-        "secondes": statistics.median(r.seconds for r in ours),
-        "mesures": [r.seconds for r in ours],
-        "memoire_mo": max(r.peak_mb for r in ours),
-    }
-    row["reference"] = {
-        "secondes": statistics.median(r.seconds for r in base),
-        "mesures": [r.seconds for r in base],
-        "memoire_mo": max(r.peak_mb for r in base),
-    }
+    for key, runs in (("construction", ours), ("reference", base)):
+        row[key] = {
+            "secondes": statistics.median(r.seconds for r in runs),
+            "mesures": [r.seconds for r in runs],
+            "processeur": statistics.median(r.cpu for r in runs),
+            "memoire_mo": max(r.peak_mb for r in runs),
+        }
     row["rapport"] = row["construction"]["secondes"] / row["reference"]["secondes"]
+    # Processor time is what a busy machine distorts least.
+    row["rapport_processeur"] = row["construction"]["processeur"] / row["reference"]["processeur"]
     for key, site in (("taille", work / "site"), ("taille_reference", work / "site-reference")):
         sizes = measure.site_sizes(site, _fiche_pages(site))
         row[key] = {

@@ -80,7 +80,7 @@ def serve_rebuild(
             )
             start = time.perf_counter()
             fiche.write_text(edited, encoding="utf-8")
-            seen = _wait_for(url, marker, startup_timeout, 0.05)
+            seen = _wait_for(url, marker, startup_timeout, 0.2)
             rebuilds.append(None if seen is None else time.perf_counter() - start)
             time.sleep(1.0)  # let the server settle before the next edit
         return first, rebuilds

@@ -1,4 +1,4 @@
-"""Related fiches at scale: the bounded ranking is the full ranking, cut short."""
+"""At scale: related fiches, structure pages and the navigation stay linear."""
 
 from __future__ import annotations
 
@@ -46,3 +46,28 @@ def test_opening_is_plain_text_cut_on_a_word(registries: object) -> None:
     assert opening(text, registries) == "Un accueil ouvert (PES 21, ARDES)"
     long = opening("mot " * 100, registries, length=30)
     assert long.endswith(" …") and len(long) <= 32 and "mot mot" in long
+
+
+def test_many_chapters_are_grouped_in_the_navigation(tmp_path: Path) -> None:
+    from macros.site.nav import CHAPTERS_PER_GROUP, expand_nav
+
+    project = copy_project(tmp_path / "projet", with_fiches=False)
+    write_collection(project, 50, per_chapter=2)  # 25 chapters
+    collection = load_collection(ProjectPaths.at(project))
+    nav = expand_nav([{"Sommaire": "fiches/index.md"}], collection)
+    sommaire = nav[0]["Sommaire"]
+    assert sommaire[0] == "fiches/index.md"
+    groups = sommaire[1:]
+    assert [next(iter(g)) for g in groups] == [
+        "Chapitres 1 à 10",
+        "Chapitres 11 à 20",
+        "Chapitres 21 à 25",
+    ]
+    first = groups[0]["Chapitres 1 à 10"]
+    assert len(first) == CHAPTERS_PER_GROUP
+    assert first[0] == {
+        "Chapitre 1 — Le projet politique de l'accompagnement": [
+            "fiches/1.1.md",
+            "fiches/1.2.md",
+        ]
+    }
