@@ -154,7 +154,7 @@ def targets(rows: list[dict[str, Any]]) -> list[tuple[str, str, str, bool | None
             (
                 "html",
                 "≤ 80 Ko de HTML par page de fiche",
-                f"{_kb(html)} Ko (à {largest['n']} fiches)",
+                f"{_kb(html)} Ko (à {_n(largest['n'])} fiches)",
                 html <= 80 * 1024,
                 "html",
             )
