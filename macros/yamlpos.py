@@ -17,6 +17,7 @@ import yaml
 from .diagnostics import Report
 
 PathKey = tuple[str | int, ...]
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -147,6 +148,8 @@ def _convert(
             for i, item in enumerate(node.value)
         ]
     located.raw[path] = str(node.value)
+    if node.tag == _STR_TAG:
+        return node.value  # what the constructor would return, without its dispatch
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError):
