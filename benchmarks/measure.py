@@ -191,7 +191,7 @@ def build_profile(project: Path, site_dir: Path, top: int = 12) -> dict[str, Any
     project_calls = []
     for (filename, line, name), row in stats.stats.items():  # type: ignore[attr-defined]
         where = _short(filename)
-        package = where.split("/", 1)[0] if "/" in where else "(python)"
+        package = where.split("/", 1)[0] if "/" in where else "(fonctions natives)"
         by_package[package] = by_package.get(package, 0.0) + row[2]
         if where.startswith("macros/"):
             project_calls.append({"fonction": f"{where}:{line}({name})", "cumul": row[3]})

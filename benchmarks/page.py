@@ -29,9 +29,11 @@ EXPLANATIONS = {
     "lineaire": (
         "Aucune étape ne parcourt la collection pour chaque fiche : les fiches liées se "
         "classent par groupes de thèmes, les pages de structures comptent les pratiques en "
-        "une passe. Un écart à la linéarité vient du ramasse-miettes de Python et des "
-        "caches du processeur quand la collection grossit, de la navigation (un chapitre de "
-        "plus par tranche de 50 fiches, sur chaque page), et du bruit d'une machine partagée."
+        "une passe, la navigation groupe les chapitres par dix. Les deux profils du moteur "
+        "(ci-dessous) ont la même répartition à 1 000 et à 5 000 fiches, et chaque tranche "
+        "de 1 000 fiches d'un chargement de 5 000 prend le temps d'un chargement de 1 000 : "
+        "l'écart restant tient aux registres, au tri des chemins (n log n), aux caches du "
+        "processeur quand la mémoire grossit, et au bruit d'une machine partagée (±15 %)."
     ),
     "rapport": (
         "Le profil de la construction (ci-dessous, temps propre par paquet) montre que "
@@ -63,7 +65,10 @@ EXPLANATIONS = {
         "Le premier résultat attend que le navigateur télécharge l'index et que le « worker » "
         "de Material le construise entièrement (lunr) : ce temps suit la taille de l'index. "
         "Le tableau de la recherche donne l'effet de la réduction de l'index au-delà de "
-        "1 000 fiches ; aller en dessous d'une seconde à 5 000 fiches demanderait un index "
+        "1 000 fiches, et la ligne à 100 fiches le plancher de Material sur la machine "
+        "(chargement de la page, démarrage du « worker » et du français de lunr) : une "
+        "soixantaine de fiches y demandait déjà 1,2 s lors de nos essais. Aller en dessous "
+        "d'une seconde à 5 000 fiches demanderait un index "
         "préconstruit ou découpé, que Material ne propose pas : par exemple une recherche "
         "Pagefind, pour les déploiements en ligne seulement."
     ),
@@ -296,6 +301,17 @@ def render_page(results: dict[str, Any]) -> str:
             "repos pour des chiffres de référence.",
             "",
         ]
+    reference = _row(rows, 1000)
+    if reference:
+        seconds = reference["reference"]["secondes"]
+        out += [
+            f"Étalonnage : la référence (c) construit ici 1 000 fiches en {_s(seconds, 1)} s ; "
+            "l'issue de ce travail mesurait 7,5 s pour mkdocs-material seul avec "
+            "`navigation.prune` sur sa machine à 2 cœurs. Cette machine-ci est donc environ "
+            f"{_s(seconds / 7.5, 1)} fois plus lente : les cibles en secondes s'y lisent "
+            "avec ce facteur.",
+            "",
+        ]
     out += [
         "## Résultats",
         "",
@@ -377,7 +393,7 @@ def render_page(results: dict[str, Any]) -> str:
         "```",
         "",
         "Au-delà de 1 000 fiches, (b) et (c) ne sont construites qu'une fois chacune "
-        "(`BENCH_REPEAT_LARGE`) ; la recherche se mesure à 1 000 et 5 000 fiches "
+        "(`BENCH_REPEAT_LARGE`) ; la recherche se mesure à 100, 1 000 et 5 000 fiches "
         "(`BENCH_SEARCH_N`, et avec l'index intégral à 5 000 : `BENCH_SEARCH_FULL_N`), "
         "`serve` à 100 et 1 000 fiches seulement (`BENCH_SERVE_N`) : à 5 000, sa première "
         "construction et chaque reconstruction coûtent chacune une construction complète, "

@@ -4,10 +4,11 @@
     BENCH_REPEAT=3            builds (b) and (c) per size up to 1,000 fiches, interleaved
     BENCH_REPEAT_LARGE=1      the same above 1,000 fiches
     BENCH_SERVE_N="100 1000"  sizes for the `mkdocs serve` rebuild
-    BENCH_SEARCH_N="1000 5000"      sizes for the search in Chromium
+    BENCH_SEARCH_N="100 1000 5000"  sizes for the search in Chromium (100: the floor)
     BENCH_SEARCH_FULL_N="5000"      sizes where a full-text index is measured too
     BENCH_PROFILE_N=1000      size of the profiled build (0: none)
     BENCH_PAGE=0              do not rewrite docs/performances.md
+    BENCH_RESULTS=path.json   write the results elsewhere than benchmarks/results.json
 
 Prints a table, writes benchmarks/results.json, and regenerates
 docs/performances.md with its chart.
@@ -191,7 +192,7 @@ def main() -> int:
         "repeat": int(os.environ.get("BENCH_REPEAT", "3")),
         "repeat_large": int(os.environ.get("BENCH_REPEAT_LARGE", "1")),
         "serve": set(_sizes("BENCH_SERVE_N", "100 1000")),
-        "search": set(_sizes("BENCH_SEARCH_N", "1000 5000")),
+        "search": set(_sizes("BENCH_SEARCH_N", "100 1000 5000")),
         "search_full": set(_sizes("BENCH_SEARCH_FULL_N", "5000")),
         "profile_n": int(os.environ.get("BENCH_PROFILE_N", "1000")),
     }
@@ -213,8 +214,9 @@ def main() -> int:
     }
     _say("")
     _say(_table(rows))
-    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    _say(f"\nRésultats : {RESULTS.relative_to(ROOT)}")
+    target = Path(os.environ.get("BENCH_RESULTS", RESULTS))
+    target.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _say(f"\nRésultats : {target}")
     if os.environ.get("BENCH_PAGE", "1") != "0":
         page = write_page(results)
         _say(f"Page : {page.relative_to(ROOT)}")
