@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .acronyms import unknown_acronyms
 from .diagnostics import Report
+from .fiche_cache import FicheCache, file_key
 from .fiche_parser import parse_fiche
 from .frontmatter import split
 from .html_policy import check_static_files, check_yaml_text
@@ -14,7 +19,7 @@ from .jinja_scan import check_template, find_calls
 from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
-from .project import ProjectPaths
+from .project import REGISTRY_FILES, ProjectPaths
 from .references import report_plain_refs, resolve_calls
 from .registries import Registries, load_registries
 from .renumbering import former_numbers
@@ -39,13 +44,40 @@ class Collection:
 
 
 def load_collection(
-    paths: ProjectPaths, *, page_variables: frozenset[str] = frozenset()
+    paths: ProjectPaths,
+    *,
+    page_variables: frozenset[str] = frozenset(),
+    cache: FicheCache | None = None,
 ) -> Collection:
     """Read registries, fiches and documentation pages; check them all.
 
     `page_variables` are the variables a documentation page (never a fiche)
     may show besides the macros: the plugin's `page_variables` option.
+    `cache` keeps unchanged fiches parsed between two loads (`mkdocs serve`
+    rebuilds).
     """
+    with _collector_paused():
+        return _load(paths, page_variables, cache)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading allocates hundreds of thousands of objects that all stay alive
+    until the index is built; the cyclic collector's repeated full passes over
+    them made the load grow faster than the collection. Nothing here needs a
+    cycle collected before the end, so collection waits until then."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(
+    paths: ProjectPaths, page_variables: frozenset[str], cache: FicheCache | None
+) -> Collection:
     report = Report()
     schemas = Schemas()
     registries = load_registries(paths, schemas, report)
@@ -62,13 +94,12 @@ def load_collection(
             "créez le dossier « fiches/ »",
         )
     _misplaced_fiches(paths, report)
+    if cache is not None:
+        cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     for path in paths.fiche_files():
         shown = paths.display(path)
         files[shown] = str(path)
-        source = read_source(path, shown, report)
-        if source is None:
-            continue
-        fiche = parse_fiche(source.text, shown, registries, schemas, report)
+        fiche = _read_fiche(path, shown, registries, schemas, report, cache)
         if fiche is None:
             continue
         number = str(fiche.number)
@@ -85,6 +116,8 @@ def load_collection(
         seen[number] = fiche
         fiches.append(fiche)
         unknown_acronyms(fiche, registries, report)
+    if cache is not None:
+        cache.keep_only(set(files))
     redirects = former_numbers(fiches, report)
     page_refs = _check_pages(paths, registries, report, page_variables)
     check_static_files([paths.display(p) for p in paths.static_files()], report)
@@ -114,6 +147,30 @@ def load_collection(
         )
     parcours = load_parcours(paths, schemas, index, report)
     return Collection(paths, registries, fiches, index, report, files, redirects, parcours)
+
+
+def _read_fiche(
+    path: Path,
+    shown: str,
+    registries: Registries,
+    schemas: Schemas,
+    report: Report,
+    cache: FicheCache | None,
+) -> Fiche | None:
+    """Parse one fiche file, or reuse its parse and diagnostics when it did not change."""
+    key = file_key(path) if cache is not None else None
+    if cache is not None:
+        entry = cache.get(shown, key)
+        if entry is not None:
+            report.items.extend(entry.diagnostics)
+            return entry.fiche
+    own = Report()
+    source = read_source(path, shown, own)
+    fiche = None if source is None else parse_fiche(source.text, shown, registries, schemas, own)
+    report.extend(own)
+    if cache is not None:
+        cache.put(shown, key, fiche, own.items)
+    return fiche
 
 
 def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:

@@ -31,6 +31,10 @@ STAKE_ATTR = "data-enjeu"
 
 _PLACEHOLDER = "\x00{}\x00"
 _PLACEHOLDER_RE = re.compile(r"\x00(\d+)\x00")
+_PARENTHESIS = re.compile(r"[()]")
+_FOLDED_CONTEXT = fold(CONTEXT)
+_FOLDED_PRACTICES = fold(PRACTICES)
+_FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
 
 
 class BodyParts:
@@ -89,10 +93,10 @@ def parse_body(
                 section = fold(block.title)
                 seen.append((section, block))
                 stake = None
-                if section not in {fold(r) for r in REQUIRED}:
+                if section not in _FOLDED_REQUIRED:
                     parts.sections.append(Section(block.title, anchor_for(block), block.line))
                 continue
-            if block.level == 3 and section == fold(CONTEXT):
+            if block.level == 3 and section == _FOLDED_CONTEXT:
                 stake = _stake(block, registries, display_path, report)
                 parts.stakes.append(stake)
             continue
@@ -106,13 +110,13 @@ def parse_body(
                 f"placez-le sous « ## {CONTEXT} »",
             )
             continue
-        if section == fold(CONTEXT):
+        if section == _FOLDED_CONTEXT:
             if stake is None:
                 parts.context.append(block.text)
             else:
                 stake.items.append(block.text)
                 stake.named.append(_named_in(block, calls))
-        elif section == fold(PRACTICES) and isinstance(block, Item):
+        elif section == _FOLDED_PRACTICES and isinstance(block, Item):
             rank = len(parts.practices) + 1
             credits, note = _credits(block, calls, body, offsets, first_line)
             parts.practices.append(Practice(rank, block.text, credits, note, block.line))
@@ -272,14 +276,17 @@ def split_names(group: str) -> list[str]:
 def parenthetical_groups(text: str) -> list[str]:
     """The contents of the outermost parentheses of `text`, in order."""
     groups: list[str] = []
+    if "(" not in text:
+        return groups
     depth = 0
     opened = 0
-    for index, char in enumerate(text):
-        if char == "(":
+    for match in _PARENTHESIS.finditer(text):
+        index = match.start()
+        if match.group() == "(":
             if depth == 0:
                 opened = index
             depth += 1
-        elif char == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 groups.append(text[opened + 1 : index])

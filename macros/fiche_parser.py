@@ -20,6 +20,7 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
+_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
 _TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
 
@@ -130,6 +131,8 @@ def _former_numbers(meta: Located) -> list[FormerNumber]:
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
+    if "remplacer" not in fiche.body.casefold() or _PLACEHOLDER.search(fiche.body) is None:
+        return
     for offset, line in enumerate(fiche.body.split("\n")):
         match = _PLACEHOLDER.search(line)
         if match is None:
@@ -228,7 +231,9 @@ def _unlinked_names(
     for block in blocks:
         if not isinstance(block, Item | Paragraph):
             continue
-        plain = re.sub(r"\{\{.*?\}\}", "", block.text, flags=re.S)
+        if "(" not in block.text and "fiche" not in block.text.casefold():
+            continue
+        plain = _MACRO.sub("", block.text)
         for match in _TEXT_FICHE_REF.finditer(plain):
             found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
         for part in (p for g in parenthetical_groups(plain) for p in split_names(g)):

@@ -21,6 +21,9 @@ _ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)
 _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _NESTED_ITEM = re.compile(r"^( {2,})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MARKER_STARTS = frozenset(" \t`~#-*+0123456789")
+_JINJA_INLINE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 @dataclass
@@ -82,7 +85,9 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
             if line.lstrip().startswith(fence[0]):
                 fence = None
             continue
-        fence_match = _FENCE.match(line)
+        # Most lines are plain text: no fence, heading or list marker can start them.
+        plain = line[:1] not in _MARKER_STARTS
+        fence_match = None if plain else _FENCE.match(line)
         if fence_match:
             fence = (fence_match.group(1), lineno)
             current = None
@@ -101,13 +106,13 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
                 "tabulation en début de ligne",
                 "remplacez-la par des espaces",
             )
-        heading = _HEADING.match(line)
+        heading = None if plain else _HEADING.match(line)
         if heading:
             blocks.append(_heading(heading, lineno, display_path, report))
             current = None
             blank_before = False
             continue
-        if _HEADING_NO_SPACE.match(line):
+        if not plain and _HEADING_NO_SPACE.match(line):
             report.error(
                 display_path,
                 lineno,
@@ -116,7 +121,7 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
                 "titre sans espace après les dièses « # »",
                 "ajoutez une espace entre les « # » et le texte du titre",
             )
-        item = _ITEM.match(line)
+        item = None if plain else _ITEM.match(line)
         if item and not (isinstance(current, Item) and _NESTED_ITEM.match(line)):
             current = Item(item.group(3).strip(), lineno, item.group(2)[0].isdigit(), lineno)
             blocks.append(current)
@@ -190,8 +195,8 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
 
 def _check_inline(block: Item | Paragraph, display_path: str, report: Report) -> None:
     # Jinja expressions may legitimately hold brackets or asterisks.
-    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", block.text, flags=re.S)
-    text = re.sub(r"`[^`]*`", "", text)
+    text = _JINJA_INLINE.sub("", block.text) if "{" in block.text else block.text
+    text = _CODE_SPAN.sub("", text) if "`" in text else text
     if text.count("**") % 2:
         report.error(
             display_path,

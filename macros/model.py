@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import total_ordering
+from functools import cached_property, total_ordering
 
 NUMBER_RE = re.compile(r"^[1-9]\d*(?:\.[1-9]\d*)?$")
 
@@ -29,7 +29,8 @@ class FicheNumber:
 
     text: str
 
-    @property
+    # Sorting and indexing compare numbers often: split the text once.
+    @cached_property
     def parts(self) -> tuple[int, ...]:
         return tuple(int(p) for p in self.text.split("."))
 

@@ -35,6 +35,8 @@ class ProjectPaths:
 
     def display(self, path: Path) -> str:
         """Paths in messages are relative to the project, as a contributor sees them."""
+        if path.is_absolute() and path.is_relative_to(self.root) and ".." not in path.parts:
+            return path.relative_to(self.root).as_posix()  # no symlink to resolve inside
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:

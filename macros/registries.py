@@ -26,13 +26,18 @@ class Registries:
     # Display paths of the registry files, for messages and «Modifier cette page».
     sources: dict[str, str] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
+    # Folded spelling of each name looked up: fiches repeat the same few names.
+    _folded: dict[str, str] = field(default_factory=dict)
 
     # --- lookups -----------------------------------------------------------
     def find_structure(self, name: str) -> Structure | None:
         """By slug, short name, full name or alias, ignoring case and accents."""
         if name in self.structures:
             return self.structures[name]
-        slug = self._names.get(fold(name))
+        folded = self._folded.get(name)
+        if folded is None:
+            folded = self._folded[name] = fold(name)
+        slug = self._names.get(folded)
         return self.structures[slug] if slug else None
 
     def structure_hint(self, name: str) -> str:

@@ -12,13 +12,14 @@ from ..model import Fiche
 from .fiche_links import links_view
 from .links import fiche_label
 from .markdown import front_matter
+from .search_scope import exclude_context
 
 FICHE_SEARCH_BOOST = 5
 
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 
 
-def fiche_source(fiche: Fiche, collection: Collection) -> str:
+def fiche_source(fiche: Fiche, collection: Collection, *, full_text_search: bool = True) -> str:
     meta: dict[str, Any] = {
         "title": f"{fiche.number} — {fiche.title}",
         "description": fiche.summary,
@@ -33,14 +34,14 @@ def fiche_source(fiche: Fiche, collection: Collection) -> str:
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     return (
         front_matter(**meta)
-        + anchored_body(fiche)
+        + anchored_body(fiche, full_text_search=full_text_search)
         + "\n\n"
         + keywords
         + abbreviations(collection.registries)
     )
 
 
-def anchored_body(fiche: Fiche, prefix: str = "") -> str:
+def anchored_body(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True) -> str:
     """Give each practice a stable anchor (`#pratique-N`) that structure pages link to.
 
     Python-Markdown's attr_list cannot set an id on a tight list item, hence
@@ -52,6 +53,8 @@ def anchored_body(fiche: Fiche, prefix: str = "") -> str:
         index = practice.line - fiche.body_first_line
         anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
         lines[index] = _ITEM_MARKER.sub(_prefix(anchor), lines[index], count=1)
+    if not full_text_search:
+        exclude_context(lines)
     return "\n".join(lines).rstrip()
 
 

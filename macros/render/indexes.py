@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..collection import Collection
 from ..wording import plural
 from .links import fiche_label, link, structure_link, theme_link
-from .markdown import front_matter
+from .markdown import NOT_INDEXED, front_matter
 from .structure_page import profile_line
 
 KIND_HEADINGS = {
@@ -35,7 +35,7 @@ def sommaire(collection: Collection) -> str:
     chapters = sorted(set(index.by_chapter) | set(reg.chapters))
     for number in chapters:
         chapter = reg.chapter(number)
-        out += [f"## {chapter.label} {{ #chapitre-{number} }}", ""]
+        out += [f"## {chapter.label} {{ #chapitre-{number} {NOT_INDEXED} }}", ""]
         fiches = index.by_chapter.get(number, [])
         if not fiches:
             out += ["*Pas encore de fiche dans ce chapitre.*", ""]

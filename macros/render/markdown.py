@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import yaml
 
+# Material's documented search exclusion, for headings (attr_list) whose
+# section only repeats text the fiches' own pages already index: structure,
+# theme and summary lists would otherwise more than double the search index.
+NOT_INDEXED = "data-search-exclude"
+
 
 def front_matter(**meta: object) -> str:
     clean = {k: v for k, v in meta.items() if v not in (None, "", [], {})}
-    dumped = yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=1000)
+    # libyaml's emitter when present: one front matter per generated page.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumped = yaml.dump(clean, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n\n"
 
 

@@ -15,6 +15,7 @@ from . import (
     structure_page,
     theme_page,
 )
+from .prerender import without_macros
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class VirtualPage:
     edit_path: str | None  # the real source file, relative to the repository root
 
 
-def virtual_pages(collection: Collection) -> list[VirtualPage]:
+def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> list[VirtualPage]:
     reg = collection.registries
     structures_src = reg.sources.get("structures", "")
     themes_src = reg.sources.get("themes", "")
@@ -45,7 +46,11 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
     ]
     for fiche in collection.index.fiches.values():
         pages.append(
-            VirtualPage(fiche.page, fiche_page.fiche_source(fiche, collection), fiche.source)
+            VirtualPage(
+                fiche.page,
+                fiche_page.fiche_source(fiche, collection, full_text_search=full_text_search),
+                fiche.source,
+            )
         )
     for structure in reg.structures.values():
         pages.append(
@@ -60,7 +65,9 @@ def virtual_pages(collection: Collection) -> list[VirtualPage]:
             VirtualPage(theme.page, theme_page.theme_source(theme, collection), themes_src)
         )
     pages += _parcours_pages(collection)
-    return pages
+    return [
+        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path) for p in pages
+    ]
 
 
 def _parcours_pages(collection: Collection) -> list[VirtualPage]:

@@ -49,7 +49,10 @@ def render_page(
     `variables` (documentation pages only) are shown HTML-escaped. Raises
     RenderRefused, never a Jinja or Python traceback.
     """
-    if "{" not in markdown:
+    # Jinja reads nothing else as template syntax: a page without these
+    # delimiters renders to itself (most generated pages, whose macro calls
+    # render/prerender.py has written out).
+    if not any(mark in markdown for mark in ("{{", "{%", "{#")):
         return markdown
     shown = {name: html.escape(str(value)) for name, value in (variables or {}).items()}
     try:

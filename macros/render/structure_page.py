@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urlsplit
 
 from ..collection import Collection
-from ..model import Fiche, Structure
+from ..model import Fiche, Practice, Structure
 from ..wording import plural
+from .excerpt import FULL_TEXT_UP_TO, opening
 from .links import fiche_label, link
-from .markdown import front_matter, one_line
+from .markdown import NOT_INDEXED, front_matter, one_line
 
 
 def profile_line(structure: Structure) -> str:
@@ -48,19 +50,24 @@ def structure_source(structure: Structure, collection: Collection) -> str:
         out += ["Aussi écrit : " + ", ".join(f"« {a} »" for a in structure.aliases), ""]
     out += ["</div>", ""]
 
-    out += [f"## Pratiques ({len(practices)}) {{ #pratiques }}", ""]
+    out += [f"## Pratiques ({len(practices)}) {{ #pratiques {NOT_INDEXED} }}", ""]
     if practices:
         out += [
             f"Les pratiques que les fiches créditent à {structure.short_name}, chacune reliée "
             "à sa place dans sa fiche.",
             "",
         ]
+        if len(practices) > FULL_TEXT_UP_TO:
+            out += _openings(practices, collection)
+            practices_shown: list[tuple[Fiche, Practice]] = []
+        else:
+            practices_shown = practices
         current: Fiche | None = None
-        for fiche, practice in practices:
+        for fiche, practice in practices_shown:
             if fiche is not current:
                 if current is not None:
                     out.append("")
-                out += [f"### {link(fiche_label(fiche), fiche.page)}", ""]
+                out += [f"### {link(fiche_label(fiche), fiche.page)} {{ {NOT_INDEXED} }}", ""]
                 current = fiche
             target = f"{fiche.page}#{practice.anchor}"
             out.append(
@@ -75,23 +82,32 @@ def structure_source(structure: Structure, collection: Collection) -> str:
     passages = index.stakes_naming.get(structure.slug, [])
     if passages:
         out += [
-            f"## Dans les enjeux des fiches ({len(passages)}) {{ #enjeux }}",
+            f"## Dans les enjeux des fiches ({len(passages)}) {{ #enjeux {NOT_INDEXED} }}",
             "",
             f"Les passages des enjeux qui citent {structure.short_name}.",
             "",
         ]
+        long_list = len(passages) > FULL_TEXT_UP_TO
         for fiche, stake, text in passages:
             target = f"{fiche.page}#{stake.anchor}"
+            shown = opening(text, collection.registries) if long_list else one_line(text)
             out.append(
-                f"- {one_line(text)} [→ {stake.title}, fiche {fiche.number}](/{target})"
-                "{ .lien-pratique }"
+                f"- {shown} [→ {stake.title}, fiche {fiche.number}](/{target}){{ .lien-pratique }}"
             )
         out.append("")
 
-    out += [f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) {{ #fiches }}", ""]
-    if fiches:
+    out += [
+        f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) "
+        f"{{ #fiches {NOT_INDEXED} }}",
+        "",
+    ]
+    if len(fiches) > FULL_TEXT_UP_TO:
+        # Numbers only: each fiche's title is one hover or one click away.
+        out += [" · ".join(f"[{f.number}](/{f.page})" for f in fiches), ""]
+    elif fiches:
+        credited = Counter(str(f.number) for f, _ in practices)
         for fiche in fiches:
-            count = sum(1 for f, _ in practices if f is fiche)
+            count = credited[str(fiche.number)]
             detail = (
                 f" — {plural(count, 'pratique créditée', 'pratiques créditées')}" if count else ""
             )
@@ -100,3 +116,18 @@ def structure_source(structure: Structure, collection: Collection) -> str:
     else:
         out += [f"*Aucune fiche ne mentionne encore {structure.short_name}.*", ""]
     return "\n".join(out)
+
+
+def _openings(practices: list[tuple[Fiche, Practice]], collection: Collection) -> list[str]:
+    """One line per practice, its opening and its link: past FULL_TEXT_UP_TO
+    practices, full texts under a heading per fiche would make a page of
+    megabytes."""
+    out: list[str] = []
+    for fiche, practice in practices:
+        target = f"{fiche.page}#{practice.anchor}"
+        out.append(
+            f"- [Fiche {fiche.number}, pratique {practice.rank}](/{target}) — "
+            f"{opening(practice.text, collection.registries)}"
+        )
+    out.append("")
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..collection import Collection
 from ..model import Theme
 from .links import fiche_label, link, structure_link
-from .markdown import front_matter
+from .markdown import NOT_INDEXED, front_matter
 
 
 def theme_source(theme: Theme, collection: Collection) -> str:
@@ -18,7 +18,7 @@ def theme_source(theme: Theme, collection: Collection) -> str:
         "",
         theme.description.strip(),
         "",
-        f"## Fiches ({len(fiches)}) {{ #fiches }}",
+        f"## Fiches ({len(fiches)}) {{ #fiches {NOT_INDEXED} }}",
         "",
     ]
     if not fiches:

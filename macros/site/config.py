@@ -16,3 +16,6 @@ class FichesPluginConfig(base.Config):
     # with `{{ name }}`, HTML-escaped. Nothing else beyond the macros: see
     # docs/securite.md.
     page_variables = c.ListOfItems(c.Type(str), default=[])
+    # Past this many fiches, «Contexte et enjeux» leaves the search index, so
+    # that the browser builds it in about a second (docs/performances.md).
+    full_text_search_up_to = c.Type(int, default=1000)

@@ -11,6 +11,8 @@ from typing import Any
 
 from ..collection import Collection
 
+CHAPTERS_PER_GROUP = 10
+
 
 def _sections(collection: Collection) -> dict[str, list[Any]]:
     index = collection.index
@@ -19,6 +21,7 @@ def _sections(collection: Collection) -> dict[str, list[Any]]:
         {reg.chapter(number).label: [fiche.page for fiche in fiches]}
         for number, fiches in sorted(index.by_chapter.items())
     ]
+    chapters = _grouped(chapters, sorted(index.by_chapter))
     structures = sorted(reg.structures.values(), key=lambda s: s.short_name.casefold())
     themes = sorted(reg.themes.values(), key=lambda t: t.label.casefold())
     return {
@@ -30,6 +33,25 @@ def _sections(collection: Collection) -> dict[str, list[Any]]:
             {"Toutes les fiches (livret)": "impression.md"},
         ],
     }
+
+
+def _grouped(chapters: list[Any], numbers: list[int]) -> list[Any]:
+    """Past CHAPTERS_PER_GROUP chapters, chapters go in groups of that many.
+
+    Every page's navigation lists every chapter (`navigation.prune` keeps the
+    entries, only folding their fiches): with hundreds of chapters, each page
+    would grow with the collection and the site quadratically. Grouped, a page
+    lists the groups, the chapters of its own group and its chapter's fiches.
+    """
+    if len(chapters) <= CHAPTERS_PER_GROUP:
+        return chapters
+    groups: list[Any] = []
+    for start in range(0, len(chapters), CHAPTERS_PER_GROUP):
+        members = chapters[start : start + CHAPTERS_PER_GROUP]
+        first, last = numbers[start], numbers[start + len(members) - 1]
+        label = f"Chapitres {first} à {last}" if first != last else f"Chapitre {first}"
+        groups.append({label: members})
+    return groups
 
 
 def expand_nav(nav: list[Any], collection: Collection) -> list[Any]:

@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
 from ..diagnostics import Severity
+from ..fiche_cache import FicheCache
 from ..history import Change, git_history, last_changes
 from ..open_data import data_files
 from ..project import ProjectPaths
@@ -34,6 +35,7 @@ from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
 from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
+from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
 from .page_render import PageRenderer, check_page_html, page_variables
@@ -48,6 +50,13 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._files: Files | None = None
         self._changes: dict[str, Change] = {}
         self._renderer: PageRenderer | None = None
+        self._fiche_cache = FicheCache()
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
+    # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
+    # again; a plain `mkdocs build` starts with an empty cache.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._fiche_cache = FicheCache()
 
     # Early, so that a broken collection stops the build before anything
     # renders, and the index exists when pages are rendered.
@@ -61,7 +70,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             docs=str(Path(config.docs_dir).resolve().relative_to(root.resolve())),
         )
         self.collection = load_collection(
-            paths, page_variables=frozenset(self.config.page_variables)
+            paths,
+            page_variables=frozenset(self.config.page_variables),
+            cache=self._fiche_cache,
         )
         report = self.collection.report
         for diag in report.sorted():
@@ -95,7 +106,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if file.generated_by is None and not file.src_uri.startswith("assets/"):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-        for page in virtual_pages(self.collection):
+        full_text = len(self.collection.fiches) <= self.config.full_text_search_up_to
+        for page in virtual_pages(self.collection, full_text_search=full_text):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 raise PluginError(
@@ -197,3 +209,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         # Atomic: `mkdocs serve` may be serving the previous index meanwhile.
         write_fiche(path, enriched, replace=True)
         log.debug(f"recherche : {growth.terms} formes ajoutées à l'index (+{growth.ratio:.1%})")
+
+    # Last, after every other plugin has written its part of the page.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return compact(output)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.bench.bench_collection import make_project
+from benchmarks.generate import write_collection
+from macros.collection import load_collection
+from macros.project import ProjectPaths
 from tests.browser.conftest import serve_directory
-from tests.support import build_site, catalogue_project
+from tests.support import build_site, catalogue_project, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -212,25 +215,40 @@ def test_on_a_wide_screen_the_filters_show_without_a_toggle(page: Page, catalogu
     expect(page.get_by_role("checkbox", name=re.compile(r"^PES 21"))).to_be_visible()
 
 
+@dataclass(frozen=True)
+class LargeCatalogue:
+    url: str
+    fiches: int
+    practices: int
+
+
 @pytest.fixture(scope="module")
-def large_catalogue_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """30 synthetic fiches of 3 practices each: 120 entries, more than one page of results."""
-    project = make_project(tmp_path_factory.mktemp("catalogue-grand") / "projet", 30)
+def large_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LargeCatalogue]:
+    """30 synthetic fiches (benchmarks/generate.py): more than one page of results."""
+    project = copy_project(tmp_path_factory.mktemp("catalogue-grand") / "projet", with_fiches=False)
+    write_collection(project, 30)
+    collection = load_collection(ProjectPaths.at(project))
+    practices = sum(len(fiche.practices) for fiche in collection.fiches)
     result = build_site(project, strict=False)
     assert result.returncode == 0, result.stderr
-    yield from serve_directory(project / "site")
+    for url in serve_directory(project / "site"):
+        yield LargeCatalogue(url, len(collection.fiches), practices)
 
 
 def test_long_lists_show_a_hundred_results_then_more_on_request(
-    page: Page, large_catalogue_url: str
+    page: Page, large_catalogue: LargeCatalogue
 ) -> None:
-    page.goto(f"{large_catalogue_url}/catalogue/")
+    total = large_catalogue.fiches + large_catalogue.practices
+    rest = total - 100
+    assert 0 < rest <= 100, "the fixture must fill a page and a part of the next one"
+    page.goto(f"{large_catalogue.url}/catalogue/")
     expect(page.locator("#catalogue-total")).to_have_text(
-        "120 résultats : 30 fiches et 90 pratiques"
+        f"{total} résultats : {large_catalogue.fiches} fiches et "
+        f"{large_catalogue.practices} pratiques"
     )
     visible = page.locator(".catalogue-liste > li:not([hidden])")
     expect(visible).to_have_count(100)
-    more = page.get_by_role("button", name="Afficher 20 résultats de plus (reste 20)")
+    more = page.get_by_role("button", name=f"Afficher {rest} résultats de plus (reste {rest})")
     more.click()
-    expect(visible).to_have_count(120)
+    expect(visible).to_have_count(total)
     expect(more).to_be_hidden()

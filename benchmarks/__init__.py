@@ -1,0 +1,1 @@
+"""Synthetic collections and the `make bench` benchmark (not part of `make test`)."""

@@ -1,0 +1,449 @@
+"""docs/performances.md and its chart, regenerated from the benchmark's results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from macros.safe_write import write_fiche
+
+from .plot import line_chart
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "docs" / "performances.md"
+# Under overrides/, not docs/: an SVG can hold a script, so docs/ refuses it
+# (docs/securite.md); overrides/ is reviewed by maintainers.
+CHART = ROOT / "overrides" / "assets" / "images" / "performances-temps.svg"
+
+# Why a target can be missed, from the profiles of the runs that missed it.
+EXPLANATIONS = {
+    "moteur": (
+        "Le profil du moteur (ci-dessous) montre où va le temps qui reste : la lecture du "
+        "corps des fiches (`markdown_scan`, `fiche_body`), la recherche des appels de macros, "
+        "la conversion du YAML et l'index. Les gros postes d'avant sont traités : le YAML "
+        "passe par libyaml, Jinja n'analyse plus une fiche qui ne contient que des appels "
+        "simples, les arguments littéraux se lisent sans `ast`, et `jsonschema` n'est appelé "
+        "que pour un en-tête qu'une vérification compilée une fois par chargement n'a pas "
+        "pu déclarer valide. Ce qui reste est du Python pur, proportionnel à la taille des "
+        "fiches (environ 600 mots chacune ici) ; sur une machine partagée, le temps mesuré "
+        "est en outre majoré."
+    ),
+    "lineaire": (
+        "Aucune étape ne parcourt la collection pour chaque fiche : les fiches liées se "
+        "classent par groupes de thèmes, les pages de structures comptent les pratiques en "
+        "une passe, la navigation groupe les chapitres par dix. Les deux profils du moteur "
+        "(ci-dessous) ont la même répartition à 1 000 et à 5 000 fiches, et chaque tranche "
+        "de 1 000 fiches d'un chargement de 5 000 prend le temps d'un chargement de 1 000 : "
+        "l'écart restant tient aux registres, au tri des chemins (n log n), aux caches du "
+        "processeur quand la mémoire grossit, et au bruit d'une machine partagée (±15 %)."
+    ),
+    "rapport": (
+        "Le profil de la construction (ci-dessous, temps propre par paquet) montre que "
+        "Python-Markdown et Jinja (les gabarits de Material, surtout la navigation) dominent, "
+        "comme dans la référence ; le moteur du projet n'en prend que quelques pour cent. "
+        "Le surcoût vient de ce que le projet ajoute à chaque page : l'en-tête de fiche "
+        "(thèmes, structures), les fiches liées et « citée par », chacune un lien que MkDocs "
+        "résout et vérifie ; et de ses pages propres : une par structure (une ligne par "
+        "pratique créditée), une par thème, le sommaire, toutes converties et analysées "
+        "par la recherche. La référence n'a ni ces liens ni ces pages. Les macros ne passent "
+        "plus par Jinja (le moteur écrit leurs liens d'avance) : c'était l'essentiel de "
+        "l'écart avant ce travail (rapport supérieur à 4)."
+    ),
+    "build": (
+        "La construction complète est dominée par Material et Python-Markdown : la "
+        "référence, sans le moteur, en prend déjà l'essentiel sur la même machine (colonne "
+        "« référence ») ; voir aussi le rapport (b)/(c)."
+    ),
+    "html": (
+        "L'essentiel d'une page de fiche est la navigation de Material : avec "
+        "`navigation.prune`, elle garde les chapitres et les fiches du chapitre ouvert ; le "
+        "plugin retire les lignes vides et l'indentation des pages produites."
+    ),
+    "enrichissement": (
+        "L'enrichissement de l'index de recherche dépasse la part prévue : voir les clés "
+        "détectées dans `benchmarks/results.json` (`cles_enrichissement`)."
+    ),
+    "recherche": (
+        "Le premier résultat attend que le navigateur télécharge l'index et que le « worker » "
+        "de Material le construise entièrement (lunr) : ce temps suit la taille de l'index. "
+        "Le tableau de la recherche donne l'effet de la réduction de l'index au-delà de "
+        "1 000 fiches, et la ligne à 100 fiches le plancher de Material sur la machine "
+        "(chargement de la page, démarrage du « worker » et du français de lunr) : une "
+        "soixantaine de fiches y demandait déjà 1,2 s lors de nos essais. Aller en dessous "
+        "d'une seconde à 5 000 fiches demanderait un index "
+        "préconstruit ou découpé, que Material ne propose pas : par exemple une recherche "
+        "Pagefind, pour les déploiements en ligne seulement."
+    ),
+}
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:,.1f}".replace(",", "\u202f").replace(".", ",")
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def _s(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def _row(rows: list[dict[str, Any]], n: int) -> dict[str, Any] | None:
+    return next((r for r in rows if r["n"] == n), None)
+
+
+def targets(rows: list[dict[str, Any]]) -> list[tuple[str, str, str, bool | None, str]]:
+    """(key, target, measured, met or None when not measured, explanation key)."""
+    out: list[tuple[str, str, str, bool | None, str]] = []
+    mid = _row(rows, 1000)
+    big = _row(rows, 5000)
+    if mid:
+        engine = mid["moteur"]["mur"]
+        out.append(
+            (
+                "moteur",
+                "(a) moteur ≤ 0,5 s à 1 000 fiches",
+                f"{_s(engine, 3)} s",
+                engine <= 0.5,
+                "moteur",
+            )
+        )
+        if big:
+            ratio = big["moteur"]["mur"] / engine
+            out.append(
+                (
+                    "lineaire",
+                    "(a) linéaire : 5 000 ≤ 5,5 × 1 000",
+                    f"× {_s(ratio)}",
+                    ratio <= 5.5,
+                    "lineaire",
+                )
+            )
+            build_ratio = big["construction"]["secondes"] / mid["construction"]["secondes"]
+            out.append(
+                (
+                    "quadratique",
+                    "construction linéaire : 5 000 ≤ 5,5 × 1 000",
+                    f"× {_s(build_ratio)}",
+                    build_ratio <= 5.5,
+                    "lineaire",
+                )
+            )
+        # Processor time, when measured: a busy machine distorts it far less than wall time.
+        cpu_ratio = mid.get("rapport_processeur")
+        ratio = cpu_ratio if cpu_ratio is not None else mid["rapport"]
+        out.append(
+            (
+                "rapport",
+                "(b)/(c) ≤ 1,15 à 1 000 fiches (jugé sur le temps processeur)",
+                f"{_s(mid['rapport'])} (temps processeur : {_s(cpu_ratio)})",
+                ratio <= 1.15,
+                "rapport",
+            )
+        )
+        seconds = mid["construction"]["secondes"]
+        out.append(
+            (
+                "build",
+                "construction de 1 000 fiches ≤ 10 s",
+                f"{_s(seconds, 1)} s",
+                seconds <= 10,
+                "build",
+            )
+        )
+    largest = max(rows, key=lambda r: r["n"]) if rows else None
+    if largest:
+        html = largest["taille"]["html_fiche_moyen"]
+        out.append(
+            (
+                "html",
+                "≤ 80 Ko de HTML par page de fiche",
+                f"{_kb(html)} Ko (à {_n(largest['n'])} fiches)",
+                html <= 80 * 1024,
+                "html",
+            )
+        )
+        size = largest["taille"]
+        if size["enrichissement"]:
+            share = size["enrichissement"] / max(size["index"] - size["enrichissement"], 1)
+            out.append(
+                (
+                    "enrichissement",
+                    "enrichissement de l'index ≤ 15 %",
+                    f"{_s(share * 100, 1)} %",
+                    share <= 0.15,
+                    "enrichissement",
+                )
+            )
+        else:
+            out.append(
+                (
+                    "enrichissement",
+                    "enrichissement de l'index ≤ 15 %",
+                    "aucune clé d'enrichissement détectée",
+                    None,
+                    "enrichissement",
+                )
+            )
+    search = big.get("recherche") if big else None
+    if search and "premier_resultat" in search:
+        value = search["premier_resultat"]
+        out.append(
+            (
+                "recherche",
+                "premier résultat de recherche ≤ 1 s à 5 000 fiches",
+                f"{_s(value)} s",
+                value <= 1.0,
+                "recherche",
+            )
+        )
+    return out
+
+
+def _results_table(rows: list[dict[str, Any]]) -> list[str]:
+    out = [
+        "| Fiches | (a) moteur | (b) construction | (c) référence | (b)/(c) (proc.) "
+        "| (d) mémoire "
+        "| (e) site / fiche | index / fiche | HTML / page de fiche | (f) `serve` |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        n = r["n"]
+        rebuilds = [s for s in r.get("serve", {}).get("reconstructions", []) if s is not None]
+        serve = f"{_s(min(rebuilds), 1)} s" if rebuilds else "—"
+        out.append(
+            f"| {_n(n)} | {_s(r['moteur']['mur'], 3)} s | {_s(r['construction']['secondes'], 1)} s "
+            f"| {_s(r['reference']['secondes'], 1)} s | {_s(r['rapport'])} "
+            f"({_s(r.get('rapport_processeur'))}) "
+            f"| {r['construction']['memoire_mo']:.0f} Mo "
+            f"({r['reference']['memoire_mo']:.0f}) "
+            f"| {_kb(r['taille']['site'] / n)} Ko ({_kb(r['taille_reference']['site'] / n)}) "
+            f"| {_kb(r['taille']['index'] / n)} Ko ({_kb(r['taille_reference']['index'] / n)}) "
+            f"| {_kb(r['taille']['html_fiche_moyen'])} Ko "
+            f"({_kb(r['taille_reference']['html_fiche_moyen'])}) | {serve} |"
+        )
+    return out
+
+
+def _profiles(rows: list[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for r in rows:
+        if "profil_moteur" in r:
+            out += [
+                f"### Profil du moteur, {_n(r['n'])} fiches",
+                "",
+                "| Fonction | Temps cumulé | Part |",
+                "| --- | ---: | ---: |",
+            ]
+            for p in r["profil_moteur"]:
+                out.append(f"| `{p['fonction']}` | {_s(p['cumul'], 3)} s | {p['part']:.0%} |")
+            out.append("")
+        if "profil_construction" in r:
+            prof = r["profil_construction"]
+            out += [
+                f"### Profil de la construction, {_n(r['n'])} fiches",
+                "",
+                f"Construction sous `cProfile` ({_s(prof['total'], 1)} s de temps propre). "
+                "Temps propre par paquet :",
+                "",
+                "| Paquet | Temps propre | Part |",
+                "| --- | ---: | ---: |",
+            ]
+            for p in prof["paquets"]:
+                out.append(f"| `{p['paquet']}` | {_s(p['propre'], 1)} s | {p['part']:.0%} |")
+            out += ["", "Fonctions du moteur les plus coûteuses pendant la construction :", ""]
+            out += ["| Fonction | Temps cumulé |", "| --- | ---: |"]
+            for p in prof["projet"][:8]:
+                out.append(f"| `{p['fonction']}` | {_s(p['cumul'], 2)} s |")
+            out.append("")
+    return out
+
+
+def render_page(results: dict[str, Any]) -> str:
+    rows = results["mesures"]
+    facts = results["machine"]
+    load = facts.get("charge_au_depart", [0])[0]
+    checks = targets(rows)
+    out = [
+        "---",
+        "render_macros: false",
+        "title: Performances",
+        "description: Temps de construction, mémoire, tailles et recherche à grande échelle.",
+        "---",
+        "",
+        "# Performances à grande échelle",
+        "",
+        "Cette page est **régénérée par `make bench`** (script `benchmarks/run.py`) : ne la "
+        "modifiez pas à la main. Le banc d'essai écrit des collections synthétiques de fiches "
+        "(`benchmarks/generate.py` : chapitres, structures et thèmes des vrais registres, "
+        "pratiques créditées, renvois entre fiches, écriture inclusive, environ 600 mots par "
+        "fiche, graine fixe) et mesure :",
+        "",
+        "- **(a)** le moteur seul : lecture, vérification et indexation de la collection ;",
+        "- **(b)** la construction complète `mkdocs build` du centre de ressources ;",
+        "- **(c)** la référence : les mêmes fiches construites par mkdocs-material seul, avec "
+        "les mêmes fonctions du thème et la même recherche, sans le plugin ni les macros du "
+        "projet ; (b) et (c) alternent, répétées, et le tableau donne la médiane ;",
+        "- **(d)** la mémoire maximale du processus de construction ;",
+        "- **(e)** les tailles du site, de l'index de recherche et des pages de fiches ;",
+        "- **(f)** le temps que `mkdocs serve` met à montrer une fiche modifiée.",
+        "",
+        f"Mesures du {results['date']}, en {_s(results['duree_s'] / 60, 1)} minutes.",
+        "",
+    ]
+    if load > (facts.get("coeurs") or 1) * 0.5:
+        out += [
+            '!!! warning "Machine chargée"',
+            f"    La charge moyenne était de {_s(load, 1)} au départ, pour "
+            f"{facts.get('coeurs')} cœurs : d'autres travaux tournaient en même temps et les "
+            "temps sont bruités, souvent majorés. Relancez `make bench` sur une machine au "
+            "repos pour des chiffres de référence.",
+            "",
+        ]
+    reference = _row(rows, 1000)
+    if reference:
+        seconds = reference["reference"]["secondes"]
+        out += [
+            f"Étalonnage : la référence (c) construit ici 1 000 fiches en {_s(seconds, 1)} s ; "
+            "l'issue de ce travail mesurait 7,5 s pour mkdocs-material seul avec "
+            "`navigation.prune` sur sa machine à 2 cœurs. Cette machine-ci est donc environ "
+            f"{_s(seconds / 7.5, 1)} fois plus lente : les cibles en secondes s'y lisent "
+            "avec ce facteur.",
+            "",
+        ]
+    out += [
+        "## Résultats",
+        "",
+        "Entre parenthèses, la référence (c).",
+        "",
+        *_results_table(rows),
+        "",
+        "![Temps en fonction du nombre de fiches](assets/images/performances-temps.svg)",
+        "",
+        "## Cibles",
+        "",
+        "| Cible | Mesure | Atteinte |",
+        "| --- | --- | :---: |",
+    ]
+    for _, label, measured, met, _ in checks:
+        mark = "non mesurée" if met is None else ("oui" if met else "**non**")
+        out.append(f"| {label} | {measured} | {mark} |")
+    out.append("")
+    missed = [c for c in checks if c[3] is False]
+    if missed:
+        out += ["### Cibles manquées", ""]
+        seen: set[str] = set()
+        for _, label, measured, _, why in missed:
+            if why in seen:
+                continue
+            seen.add(why)
+            out += [f"- **{label}** ({measured}) : {EXPLANATIONS[why]}", ""]
+    out += ["## Recherche dans le navigateur", ""]
+    searched = [r for r in rows if "recherche" in r]
+    if searched:
+        out += [
+            "Temps entre l'ouverture de l'accueil dans Chromium (sans cache) et l'affichage du "
+            "premier résultat, la requête étant tapée dès le chargement de la page ; médiane "
+            "de trois essais.",
+            "",
+            "| Fiches | Premier résultat | Chargement de la page | Index |",
+            "| ---: | ---: | ---: | ---: |",
+        ]
+        for r in searched:
+            s = r["recherche"]
+            out.append(
+                f"| {_n(r['n'])} | {_s(s.get('premier_resultat'))} s "
+                f"| {_s(s.get('chargement'))} s | {_kb(r['taille']['index'] / 1024)} Mo |"
+            )
+            full = r.get("recherche_index_complet")
+            if full and "premier_resultat" in full:
+                out.append(
+                    f"| {_n(r['n'])}, texte intégral | {_s(full['premier_resultat'])} s "
+                    f"| {_s(full.get('chargement'))} s | {_kb(full['index'] / 1024)} Mo |"
+                )
+        out += [
+            "",
+            "Au-delà de 1 000 fiches (option `full_text_search_up_to` du plugin `mes-fiches`), "
+            "la section « Contexte et enjeux » des fiches sort de l'index : titres, pratiques, "
+            "sections facultatives et mots-clés restent cherchables, et la recherche reste "
+            "disponible hors ligne. La ligne « texte intégral » mesure le même site sans cette "
+            "réduction. Les listes des pages de structures, de thèmes et du sommaire, qui "
+            "répètent ce que les fiches disent, n'entrent jamais dans l'index.",
+            "",
+        ]
+    else:
+        out += ["Non mesurée lors de ce passage.", ""]
+    out += ["## Profils", "", *_profiles(rows)]
+    out += [
+        "## Machine",
+        "",
+        f"- Processeur : {facts['processeur']}, {facts['coeurs']} cœurs",
+        f"- Mémoire : {facts['memoire_go']} Go",
+        f"- Système : {facts['systeme']}",
+        f"- Python {facts['python']} ; Chromium : {facts['chromium']}",
+        "- Paquets : "
+        + ", ".join(f"{name} {version}" for name, version in facts["paquets"].items()),
+        "",
+        "## Relancer les mesures",
+        "",
+        "```sh",
+        "make bench                       # 100, 1 000 et 5 000 fiches",
+        'BENCH_N="100 1000" make bench    # tailles au choix',
+        "```",
+        "",
+        "Au-delà de 1 000 fiches, (b) et (c) ne sont construites qu'une fois chacune "
+        "(`BENCH_REPEAT_LARGE`) ; la recherche se mesure à 100, 1 000 et 5 000 fiches "
+        "(`BENCH_SEARCH_N`, et avec l'index intégral à 5 000 : `BENCH_SEARCH_FULL_N`), "
+        "`serve` à 100 et 1 000 fiches seulement (`BENCH_SERVE_N`) : à 5 000, sa première "
+        "construction et chaque reconstruction coûtent chacune une construction complète, "
+        "et le banc dépasserait le quart d'heure. Le profil de construction se fait à "
+        "1 000 fiches (`BENCH_PROFILE_N`, 0 pour s'en passer). Les résultats bruts sont dans "
+        "`benchmarks/results.json` ; `python -m benchmarks.page` réécrit la page à partir "
+        "d'eux.",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def chart(results: dict[str, Any]) -> str:
+    rows = results["mesures"]
+    series = {
+        "(a) moteur": [(r["n"], r["moteur"]["mur"]) for r in rows],
+        "(b) construction": [(r["n"], r["construction"]["secondes"]) for r in rows],
+        "(c) référence": [(r["n"], r["reference"]["secondes"]) for r in rows],
+    }
+    serve = [
+        (r["n"], min(s for s in r["serve"]["reconstructions"] if s is not None))
+        for r in rows
+        if any(s is not None for s in r.get("serve", {}).get("reconstructions", []))
+    ]
+    if serve:
+        series["(f) serve"] = serve
+    return line_chart(
+        series,
+        x_label="nombre de fiches",
+        y_label="secondes",
+        title="Temps en fonction du nombre de fiches",
+    )
+
+
+def write_page(results: dict[str, Any]) -> Path:
+    write_fiche(CHART, chart(results), replace=True)
+    write_fiche(PAGE, render_page(results), replace=True)
+    return PAGE
+
+
+def main() -> int:
+    """Rewrite the page from benchmarks/results.json, without measuring again."""
+    import json
+
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    print(write_page(results).relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Time to the first search result in Chromium, on a site served from 127.0.0.1.
+
+A reader opens the home page and types a word at once: the first result shows
+once Material's worker has fetched the index and built it. Each run uses a new
+browser context, so nothing comes from a previous run's cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import statistics
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The same flags as the browser tests (tests/browser/conftest.py).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+QUERY = "bénévoles"
+TIMEOUT_MS = 120_000
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def first_result_times(site: Path, runs: int = 3) -> dict[str, Any]:
+    """Median seconds from navigation to the first result, and to the page's load event."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.is_file():
+        return {"erreur": f"Chromium introuvable ({CHROMIUM})"}
+    totals: list[float] = []
+    loads: list[float] = []
+    with served(site) as url, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.set_default_timeout(TIMEOUT_MS)
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(url, wait_until="load")
+                loads.append(time.perf_counter() - start)
+                page.locator("label.md-search__icon, .md-search__input").first.click()
+                page.locator("input.md-search__input").press_sequentially(QUERY)
+                page.locator(".md-search-result__item").first.wait_for(state="visible")
+                totals.append(time.perf_counter() - start)
+                context.close()
+        finally:
+            browser.close()
+    return {
+        "premier_resultat": statistics.median(totals),
+        "chargement": statistics.median(loads),
+        "mesures": totals,
+        "requete": QUERY,
+    }

@@ -1,0 +1,42 @@
+"""Large collections keep «Contexte et enjeux» out of the search index, nothing else."""
+
+from __future__ import annotations
+
+from macros.collection import Collection
+from macros.render.fiche_page import fiche_source
+from macros.render.search_scope import exclude_context
+
+
+def test_context_headings_get_the_exclusion_and_only_them() -> None:
+    lines = [
+        "## Contexte et enjeux",
+        "Du texte.",
+        '### Enjeux politiques { data-enjeu="politique" }',
+        "- un enjeu",
+        '### Enjeux de {{ structure("PES 21") }}',
+        "## Les pratiques des structures du MES { #pratiques }",
+        "### Une sous-partie",
+        "- une pratique",
+    ]
+    exclude_context(lines)
+    assert lines == [
+        "## Contexte et enjeux { data-search-exclude }",
+        "Du texte.",
+        '### Enjeux politiques { data-enjeu="politique" data-search-exclude }',
+        "- un enjeu",
+        '### Enjeux de {{ structure("PES 21") }} { data-search-exclude }',
+        "## Les pratiques des structures du MES { #pratiques }",
+        "### Une sous-partie",
+        "- une pratique",
+    ]
+
+
+def test_small_collections_index_the_full_text(repo_collection: Collection) -> None:
+    fiche = repo_collection.fiches[0]
+    full = fiche_source(fiche, repo_collection)
+    trimmed = fiche_source(fiche, repo_collection, full_text_search=False)
+    assert "## Contexte et enjeux\n" in full
+    assert "## Contexte et enjeux { data-search-exclude }\n" in trimmed
+    assert trimmed.count("data-search-exclude") == full.count("data-search-exclude") + 1 + len(
+        fiche.stakes
+    )
