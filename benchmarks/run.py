@@ -123,16 +123,26 @@ def bench_size(n: int, work: Path, options: dict[str, Any]) -> dict[str, Any]:
 
     if n in options["search"]:
         _say("  (recherche) Chromium…")
-        row["recherche"] = first_result_times(work / "site")
+        row["recherche"] = _guarded(first_result_times, work / "site")
         _say(f"  (recherche) premier résultat : {row['recherche'].get('premier_resultat', '?')}")
     if n in options["search_full"] and n > 1000:
-        row["recherche_index_complet"] = _full_text_search(project, work, n)
+        row["recherche_index_complet"] = _guarded(_full_text_search, project, work, n)
     if n in options["serve"]:
         _say("  (f) mkdocs serve…")
-        first, rebuilds = serve_rebuild(project, "1.1")
+        served = _guarded(serve_rebuild, project, "1.1")
+        first, rebuilds = served if isinstance(served, tuple) else (None, [])
         row["serve"] = {"demarrage": first, "reconstructions": rebuilds}
         _say(f"  (f) premier service {first}, reconstructions {rebuilds}")
     return row
+
+
+def _guarded(measure_it: Any, *args: Any) -> Any:
+    """A browser or server measure that fails is recorded, not fatal to the whole run."""
+    try:
+        return measure_it(*args)
+    except Exception as exc:  # Playwright timeouts, a server that never answers…
+        _say(f"  mesure impossible : {exc}")
+        return {"erreur": str(exc)[:500]}
 
 
 def _full_text_search(project: Path, work: Path, n: int) -> dict[str, Any]:
