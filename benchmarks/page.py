@@ -29,9 +29,13 @@ EXPLANATIONS = {
         "est en outre majoré."
     ),
     "lineaire": (
-        "Aucune étape ne parcourt la collection pour chaque fiche : les fiches liées se "
-        "classent par groupes de thèmes, les pages de structures comptent les pratiques en "
-        "une passe, la navigation groupe les chapitres par dix. Les deux profils du moteur "
+        "Dans le moteur, aucune étape ne parcourt la collection pour chaque fiche : les "
+        "pages de structures comptent les pratiques en une passe, la navigation groupe les "
+        "chapitres par dix. Une étape de la construction (b), hors moteur, suit les "
+        "recoupements plutôt que N : pour chaque fiche, les « fiches liées » comptent les "
+        "fiches de ses thèmes et de ses structures dans les listes inversées de l'index "
+        "(comptage en C, macros/related.py) ; avec sept thèmes, ces listes s'allongent avec "
+        "la collection, et cette étape croît plus vite que N. Les deux profils du moteur "
         "(ci-dessous) ont la même répartition à 1 000 et à 5 000 fiches, et chaque tranche "
         "de 1 000 fiches d'un chargement de 5 000 prend le temps d'un chargement de 1 000 : "
         "l'écart restant tient aux registres, au tri des chemins (n log n), aux caches du "
