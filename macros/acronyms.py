@@ -23,8 +23,12 @@ _HIDDEN = re.compile(
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def unknown_acronyms(fiche: Fiche, registries: Registries, report: Report) -> None:
-    known = known_tokens(registries)
+def unknown_acronyms(
+    fiche: Fiche, registries: Registries, report: Report, known: frozenset[str] | None = None
+) -> None:
+    """`known` is known_tokens(registries), computed once per load by the caller."""
+    if known is None:
+        known = known_tokens(registries)
     glossary = registries.sources.get("glossaire", "fiches/registres/glossaire.yml")
     seen: set[str] = set()
     fenced = False
@@ -32,8 +36,8 @@ def unknown_acronyms(fiche: Fiche, registries: Registries, report: Report) -> No
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced:
-            continue
+        if fenced or not _TOKEN.search(line):
+            continue  # most lines hold no capitalised word: skip the blanking
         visible = _HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _TOKEN.finditer(visible):
             word = match.group(0)

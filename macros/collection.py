@@ -13,6 +13,7 @@ from .diagnostics import Report
 from .fiche_cache import FicheCache, file_key
 from .fiche_parser import parse_fiche
 from .frontmatter import split
+from .glossary import known_tokens
 from .html_policy import check_static_files, check_yaml_text
 from .index import Index, build_index
 from .jinja_scan import check_template, find_calls
@@ -96,6 +97,7 @@ def _load(
     _misplaced_fiches(paths, report)
     if cache is not None:
         cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
+    acronyms_known = known_tokens(registries)
     for path in paths.fiche_files():
         shown = paths.display(path)
         files[shown] = str(path)
@@ -115,7 +117,7 @@ def _load(
             continue
         seen[number] = fiche
         fiches.append(fiche)
-        unknown_acronyms(fiche, registries, report)
+        unknown_acronyms(fiche, registries, report, acronyms_known)
     if cache is not None:
         cache.keep_only(set(files))
     redirects = former_numbers(fiches, report)

@@ -160,6 +160,8 @@ class _Checker(HTMLParser):
 def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
     """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`;
     `generated` also accepts what Markdown extensions produce (final HTML)."""
+    if "<" not in text:
+        return []  # no tag at all: most fiche bodies, spared the HTML parser
     checker = _Checker(generated=generated)
     checker.feed(text)
     checker.close()

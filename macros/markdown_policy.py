@@ -55,11 +55,13 @@ def _without_fenced_code(markdown: str) -> str:
             + match.group(0)[end - match.start() :]
         )
 
+    if "```" not in markdown and "~~~" not in markdown:
+        return markdown  # the common case: no fence to look for
     return _FENCED.sub(blank_code, markdown)
 
 
 def _blank_text(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
+    return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -72,8 +74,8 @@ def markdown_problems(markdown: str) -> list[Problem]:
     Code is shown escaped, never interpreted, so it is not checked.
     """
     fenced = _without_fenced_code(markdown)
-    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)]
-    text = _CODE_SPAN.sub(_blank, fenced)
+    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)] if "`" in fenced else []
+    text = _CODE_SPAN.sub(_blank, fenced) if spans else fenced
     found: list[Problem] = []
     for pattern in (INLINE_URL, _REFERENCE, _AUTOLINK):
         for match in pattern.finditer(text):
