@@ -49,6 +49,9 @@ class Index:
     # Former number -> the fiche that carries it now (`anciens_numeros`).
     renumbered: dict[str, Fiche] = field(default_factory=dict)
     renumbered_refs: list[RenumberedRef] = field(default_factory=list)
+    # Fiches by (themes, structures) signature, built on first use by
+    # related.py: each build makes a new Index, so it never outlives its build.
+    related_groups: object | None = field(default=None, repr=False)
 
     def fiche(self, number: str) -> Fiche | None:
         return self.fiches.get(number)

@@ -1,10 +1,12 @@
-"""«Fiches liées»: weights per dimension, top N, deterministic ties, no pair scan."""
+"""«Fiches liées»: weights per dimension, top N, deterministic ties, no fiche-pair scan."""
 
 from __future__ import annotations
 
+import random
+
 from macros.index import Index, build_index
 from macros.model import Fiche, FicheNumber, Mention
-from macros.related import related_fiches
+from macros.related import SignatureGroups, related_fiches
 
 
 def _fiche(number: str, themes: list[str], structures: list[str] | None = None) -> Fiche:
@@ -72,35 +74,50 @@ def test_excluded_and_self_are_never_listed() -> None:
     assert _numbers(build_index([fiches[0]]), fiches[0]) == []
 
 
-class _NoWalk(dict[str, Fiche]):
-    """Lookups by number only: walking the whole collection fails the test."""
-
-    def _walk(self, *args: object) -> None:
-        raise AssertionError("related_fiches walked the whole collection")
-
-    __iter__ = keys = values = items = _walk  # type: ignore[assignment]
-
-
-class _WatchedList(list[Fiche]):
-    """A posting list that records its theme when read."""
-
-    read: set[str] = set()  # noqa: RUF012 — reset by the test
-
-    def __init__(self, theme: str, fiches: list[Fiche]) -> None:
-        super().__init__(fiches)
-        self.theme = theme
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        _WatchedList.read.add(self.theme)
-        return super().__iter__()
+def _pairwise(index: Index, fiche: Fiche, limit: int, exclude: frozenset[str]) -> list:
+    """The definition, fiche against fiche: what the signature groups must equal."""
+    scored = []
+    for other in index.fiches.values():
+        if other.number.text == fiche.number.text or other.number.text in exclude:
+            continue
+        themes = len(set(fiche.themes) & set(other.themes))
+        score = 2 * themes + len(set(fiche.structures()) & set(other.structures()))
+        if score:
+            scored.append((-score, -themes, index.rank[other.number.text], other.number.text))
+    return [(number, -score) for score, _, _, number in sorted(scored)[:limit]]
 
 
-def test_only_the_inverted_lists_of_the_fiche_s_own_values_are_read() -> None:
-    fiches = [_fiche(f"1.{n}", [f"t{n % 50}"]) for n in range(1, 501)]
+def test_signature_groups_rank_exactly_as_fiche_against_fiche() -> None:
+    rng = random.Random(5)
+    themes, structures = list("abcdef"), ["s1", "s2", "s3", "s4", "s5"]
+    fiches = [
+        _fiche(
+            f"{1 + n // 40}.{1 + n % 40}",
+            rng.sample(themes, rng.randint(0, 3)),
+            rng.sample(structures, rng.randint(0, 4)),
+        )
+        for n in range(160)
+    ]
     index = build_index(fiches)
-    index.fiches_of_theme = {k: _WatchedList(k, v) for k, v in index.fiches_of_theme.items()}
-    index.fiches = _NoWalk(index.fiches)
-    _WatchedList.read = set()
-    related = related_fiches(index, fiches[0])
-    assert _WatchedList.read == {"t1"}  # fiche 1.1's only theme
-    assert [str(r.fiche.number) for r in related] == ["1.51", "1.101", "1.151", "1.201", "1.251"]
+    for fiche in fiches:
+        exclude = frozenset({fiches[(fiches.index(fiche) + 7) % 160].number.text})
+        for limit in (1, 5, 12):
+            assert _numbers(index, fiche, limit=limit, exclude=exclude) == _pairwise(
+                index, fiche, limit, exclude
+            )
+
+
+def test_each_signature_is_scored_once_whatever_the_number_of_fiches() -> None:
+    # 600 fiches, but only 30 distinct (themes, structures) signatures.
+    fiches = [
+        _fiche(f"{1 + n // 50}.{1 + n % 50}", [f"t{n % 6}"], [f"s{n % 5}"]) for n in range(600)
+    ]
+    index = build_index(fiches)
+    for fiche in fiches:
+        related_fiches(index, fiche)
+    groups = index.related_groups
+    assert isinstance(groups, SignatureGroups)
+    assert len(groups.masks) == 30
+    assert len(groups._rankings) == 30
+    # Same theme t1, same structure s1: the first fiches of that signature.
+    assert _numbers(index, fiches[1], limit=2) == [("1.32", 3), ("2.12", 3)]
