@@ -29,13 +29,12 @@ EXPLANATIONS = {
         "est en outre majoré."
     ),
     "lineaire": (
-        "Dans le moteur, aucune étape ne parcourt la collection pour chaque fiche : les "
-        "pages de structures comptent les pratiques en une passe, la navigation groupe les "
-        "chapitres par dix. Une étape de la construction (b), hors moteur, suit les "
-        "recoupements plutôt que N : pour chaque fiche, les « fiches liées » comptent les "
-        "fiches de ses thèmes et de ses structures dans les listes inversées de l'index "
-        "(comptage en C, macros/related.py) ; avec sept thèmes, ces listes s'allongent avec "
-        "la collection, et cette étape croît plus vite que N. Les deux profils du moteur "
+        "Aucune étape ne parcourt la collection pour chaque fiche : les pages de structures "
+        "comptent les pratiques en une passe, la navigation groupe les chapitres par dix, et "
+        "les « fiches liées » se calculent par signature (l'ensemble des thèmes et des "
+        "structures d'une fiche) : chaque signature distincte est classée une fois, et les "
+        "registres bornent leur nombre (macros/related.py). "
+        "Les deux profils du moteur "
         "(ci-dessous) ont la même répartition à 1 000 et à 5 000 fiches, et chaque tranche "
         "de 1 000 fiches d'un chargement de 5 000 prend le temps d'un chargement de 1 000 : "
         "l'écart restant tient aux registres, au tri des chemins (n log n), aux caches du "
@@ -55,7 +54,7 @@ EXPLANATIONS = {
         "son coût, mesuré au profil d'une construction de 1 000 fiches : la seconde "
         "vérification du HTML produit, page par page, contre le contenu malveillant "
         "(`html.parser`, environ 7 % du temps, docs/securite.md) ; les fiches liées, qui "
-        "comptent les fiches de chaque thème et de chaque structure (environ 4 %) ; "
+        "se classaient alors fiche par fiche (environ 4 %, depuis par signature) ; "
         "l'enrichissement de l'index de recherche (environ 3 %) ; les pages du catalogue, "
         "de la matrice, du glossaire et des parcours, et les infobulles du glossaire sur "
         "chaque fiche. Ce sont des choix : la sécurité et ces pages passent avant la cible "
@@ -72,8 +71,14 @@ EXPLANATIONS = {
         "plugin retire les lignes vides et l'indentation des pages produites."
     ),
     "enrichissement": (
-        "L'enrichissement de l'index de recherche dépasse la part prévue : voir les clés "
-        "détectées dans `benchmarks/results.json` (`cles_enrichissement`)."
+        "Les fiches synthétiques concentrent l'écriture inclusive et les mots accentués "
+        "(chaque phrase en tire des formes : porteurs, porteuses, economie…), bien plus que "
+        "les vraies : sur la collection réelle, l'enrichissement ajoute environ 9,5 % à "
+        "l'index, et un test de la construction le plafonne à 15 % "
+        "(tests/acceptance/test_search_build.py). Au-delà de 1 000 fiches, « Contexte et "
+        "enjeux » quitte l'index mais les mots de l'en-tête des fiches restent : la part "
+        "grandit parce que la base rétrécit. Les clés mesurées sont dans "
+        "`benchmarks/results.json` (`cles_enrichissement`)."
     ),
     "recherche": (
         "Le premier résultat attend que le navigateur télécharge l'index et que le « worker » "
