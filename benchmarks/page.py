@@ -72,7 +72,7 @@ EXPLANATIONS = {
     ),
     "enrichissement": (
         "Les fiches synthétiques concentrent l'écriture inclusive et les mots accentués "
-        "(chaque phrase en tire des formes : porteurs, porteuses, economie…), bien plus que "
+        "(chaque phrase en tire des formes au masculin, au féminin et sans accents), bien plus que "
         "les vraies : sur la collection réelle, l'enrichissement ajoute environ 9,5 % à "
         "l'index, et un test de la construction le plafonne à 15 % "
         "(tests/acceptance/test_search_build.py). Au-delà de 1 000 fiches, « Contexte et "
