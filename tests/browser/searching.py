@@ -20,7 +20,16 @@ def search(page: Page, query: str) -> Locator:
     box.press_sequentially(query, delay=20)
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile(r"^\s*(\d+) documents? trouvés?\s*$"))
-    match = re.search(r"\d+", meta.inner_text())
+    # Each keystroke starts a search: on a busy machine the count shown may
+    # still be a shorter prefix's. Read it once it has stopped changing.
+    shown = meta.inner_text()
+    for _ in range(40):
+        page.wait_for_timeout(150)
+        now = meta.inner_text()
+        if now == shown:
+            break
+        shown = now
+    match = re.search(r"\d+", shown)
     assert match is not None
     total = int(match.group(0))
     results = page.locator(RESULTS)
