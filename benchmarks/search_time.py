@@ -7,15 +7,14 @@ browser context, so nothing comes from a previous run's cache.
 
 from __future__ import annotations
 
-import functools
 import statistics
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from tests.local_http import serve_directory
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The same flags as the browser tests (tests/browser/conftest.py).
@@ -30,23 +29,14 @@ QUERY = "bénévoles"
 TIMEOUT_MS = 120_000
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @contextmanager
 def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """The site's URL, with a trailing slash, while it is served on 127.0.0.1."""
+    server = serve_directory(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield next(server) + "/"
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        server.close()
 
 
 def first_result_times(site: Path, runs: int = 3) -> dict[str, Any]:

@@ -8,36 +8,21 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+from tests.local_http import free_port, get_text
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return None
 
 
 def _wait_for(url: str, needle: str, seconds: float, step: float) -> float | None:
     """Seconds until `needle` shows in `url`, or None past the deadline."""
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        page = _get(url)
+        page = get_text(url)
         if page is not None and needle in page:
             return time.perf_counter() - start
         time.sleep(step)
@@ -51,7 +36,7 @@ def serve_rebuild(
 
     The edit appends a sentence to the fiche's context, as a contributor would.
     """
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",

@@ -11,6 +11,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from macros.model import Fiche, FicheNumber, FicheRef, Mention, Practice
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-fiche-1.5.txt"
 PROJECT_ITEMS = ("mkdocs.yml", "docs", "fiches", "overrides")
@@ -99,3 +101,35 @@ def catalogue_project(dest: Path) -> Path:
     project = copy_project(dest, with_fiches=False)
     shutil.copytree(CATALOGUE_FICHES, project / "fiches", dirs_exist_ok=True)
     return project
+
+
+def make_fiche(
+    number: str,
+    *,
+    themes: list[str] | None = None,
+    refs: list[str] | None = None,
+    credits: list[list[str]] | None = None,
+    mentions: list[str] | None = None,
+) -> Fiche:
+    """A fiche built in memory, for index and ranking tests."""
+    practices = [
+        Practice(i + 1, f"pratique {i + 1}", c, "", 10 + i) for i, c in enumerate(credits or [])
+    ]
+    return Fiche(
+        number=FicheNumber(number),
+        title=f"Titre {number}",
+        source=f"fiches/{number}.md",
+        themes=themes or [],
+        status="publiee",
+        created=None,
+        updated=None,
+        summary="",
+        keywords=[],
+        search={},
+        authors=[],
+        body="",
+        body_first_line=1,
+        practices=practices,
+        mentions=[Mention(s, 1, 1) for s in mentions or []],
+        fiche_refs=[FicheRef(r, 3, 4) for r in refs or []],
+    )

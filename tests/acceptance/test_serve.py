@@ -4,39 +4,23 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.local_http import free_port, get_text
 from tests.support import ROOT, copy_project
 
 pytestmark = pytest.mark.build
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        page = _get(url)
+        page = get_text(url)
         if page is not None and needle in page:
             return page
         time.sleep(0.5)
@@ -45,7 +29,7 @@ def _wait_for(url: str, needle: str, seconds: float = 60) -> str:
 
 def test_serve_rebuilds_on_fiche_and_registry_changes(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projet")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from tests.local_http import serve_directory
 from tests.support import ROOT, build_site, copy_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -33,11 +32,6 @@ ARTIFACTS = ROOT / "tests" / "_artifacts"
 TIMEOUT_MS = 10_000
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real project, built into a throw-away copy and served on 127.0.0.1."""
@@ -47,20 +41,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build_site(project, strict=False)
     assert result.returncode == 0, result.stderr
     yield from serve_directory(project / "site")
-
-
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 for as long as the generator runs; yields its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

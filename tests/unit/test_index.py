@@ -4,38 +4,8 @@ from __future__ import annotations
 
 from macros.collection import Collection
 from macros.index import build_index
-from macros.model import Fiche, FicheNumber, FicheRef, Mention, Practice
-
-
-def _fiche(
-    number: str,
-    *,
-    themes: list[str] | None = None,
-    refs: list[str] | None = None,
-    credits: list[list[str]] | None = None,
-    mentions: list[str] | None = None,
-) -> Fiche:
-    practices = [
-        Practice(i + 1, f"pratique {i + 1}", c, "", 10 + i) for i, c in enumerate(credits or [])
-    ]
-    return Fiche(
-        number=FicheNumber(number),
-        title=f"Titre {number}",
-        source=f"fiches/{number}.md",
-        themes=themes or [],
-        status="publiee",
-        created=None,
-        updated=None,
-        summary="",
-        keywords=[],
-        search={},
-        authors=[],
-        body="",
-        body_first_line=1,
-        practices=practices,
-        mentions=[Mention(s, 1, 1) for s in mentions or []],
-        fiche_refs=[FicheRef(r, 3, 4) for r in refs or []],
-    )
+from macros.model import FicheRef
+from tests.support import make_fiche as _fiche
 
 
 def test_real_index_links_structures_themes_and_fiches(repo_collection: Collection) -> None:

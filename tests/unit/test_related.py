@@ -5,27 +5,13 @@ from __future__ import annotations
 import random
 
 from macros.index import Index, build_index
-from macros.model import Fiche, FicheNumber, Mention
+from macros.model import Fiche
 from macros.related import SignatureGroups, related_fiches
+from tests.support import make_fiche
 
 
 def _fiche(number: str, themes: list[str], structures: list[str] | None = None) -> Fiche:
-    return Fiche(
-        number=FicheNumber(number),
-        title=f"Titre {number}",
-        source=f"fiches/{number}.md",
-        themes=themes,
-        status="publiee",
-        created=None,
-        updated=None,
-        summary="",
-        keywords=[],
-        search={},
-        authors=[],
-        body="",
-        body_first_line=1,
-        mentions=[Mention(s, 1, 1) for s in structures or []],
-    )
+    return make_fiche(number, themes=themes, mentions=structures)
 
 
 def _numbers(index: Index, fiche: Fiche, **kwargs: object) -> list[tuple[str, int]]:

@@ -1,0 +1,53 @@
+"""Loopback HTTP for the browser tests, the `serve` test and the benchmarks.
+
+Everything here talks to 127.0.0.1 only: a static server for a built site,
+a free port for `mkdocs serve`, and a page fetch that says None rather than
+raise while a server is still starting.
+"""
+
+from __future__ import annotations
+
+import functools
+import socket
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 for as long as the generator runs; yields its URL
+    (without a trailing slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def get_text(url: str) -> str | None:
+    """The page at `url`, or None while nothing answers there yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
