@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,15 +44,61 @@ def compact(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
 
     Material turns every query term into a prefix query («porteur*»), so a
     candidate that starts another indexed word («porteuse» beside
-    «porteuses») would only repeat it.
+    «porteuses») would only repeat it. In sorted order, the words that start
+    with a term come right after it: only the next word needs a look.
     """
     wanted = set(candidates)
     ordered = sorted(wanted | set(present))
-    return [
-        term
-        for term, following in zip(ordered, [*ordered[1:], ""], strict=True)
-        if term in wanted and not following.startswith(term)
-    ]
+    last = len(ordered) - 1
+    kept = []
+    for term in sorted(wanted):
+        at = bisect_left(ordered, term)
+        if at == last or not ordered[at + 1].startswith(term):
+            kept.append(term)
+    return kept
+
+
+class _Forms:
+    """The words and reader forms of texts, worked out once per distinct chunk.
+
+    Index entries repeat the same words thousands of times; a text's forms
+    are the union of its whitespace-separated chunks' forms, because neither
+    an inclusive word nor a separator match spans whitespace. A separator that
+    does not split on whitespace (a site's own setting) gets the whole-text
+    path. Lives for one enrichment: no cache outlives a build.
+    """
+
+    def __init__(self, separator: re.Pattern[str]) -> None:
+        self.separator = separator
+        self._by_chunk: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._chunked = len(tokens("a b\tc\u00a0d\ne", separator)) == 5
+
+    def of(self, text: str) -> tuple[set[str], set[str]]:
+        """`text`'s own words (as the worker indexes them), and the forms it does not hold."""
+        if not self._chunked:
+            words = tokens(text, self.separator)
+            return set(words), variants(text, self.separator, words)
+        own: set[str] = set()
+        found: set[str] = set()
+        cache = self._by_chunk
+        for chunk in set(text.split()):
+            entry = cache.get(chunk)
+            if entry is None:
+                words = tokens(chunk, self.separator)
+                # Not yet minus the other chunks' words: only the whole text says.
+                forms = variants(chunk, self.separator, words)
+                entry = cache[chunk] = (frozenset(words), frozenset(forms))
+            own |= entry[0]
+            found |= entry[1]
+        return own, found - own
+
+    def all_of(self, texts: Iterable[str]) -> set[str]:
+        """Every word and form of several texts together."""
+        found: set[str] = set()
+        for text in texts:
+            own, forms = self.of(text)
+            found |= own | forms
+        return found
 
 
 @dataclass(frozen=True)
@@ -87,27 +134,17 @@ def page_words(collection: Collection) -> dict[str, PageWords]:
     return words
 
 
-def _words_of(texts: Iterable[str], separator: re.Pattern[str]) -> set[str]:
-    found: set[str] = set()
-    for text in texts:
-        words = tokens(text, separator)
-        found |= set(words) | variants(text, separator, words)
-    return found
-
-
 def _entry_terms(
-    title: str, text: str, extra: PageWords, separator: re.Pattern[str]
+    title: str, text: str, extra: PageWords, forms: _Forms
 ) -> tuple[list[str], list[str]]:
-    title_words = tokens(title, separator)
-    title_candidates = variants(title, separator, title_words)
-    title_candidates |= _words_of(extra.names, separator)
-    title_alt = compact(title_candidates - set(title_words), title_words)
+    title_words, title_candidates = forms.of(title)
+    title_candidates |= forms.all_of(extra.names)
+    title_alt = compact(title_candidates - title_words, title_words)
     # A word the title fields already reach finds the entry: no need to repeat it.
-    text_words = tokens(text, separator)
-    reached = [*text_words, *title_words, *title_alt]
-    text_candidates = variants(text, separator, text_words)
-    text_candidates |= _words_of(extra.header, separator)
-    text_alt = compact(text_candidates - set(reached), reached)
+    text_words, text_candidates = forms.of(text)
+    reached = text_words | title_words | set(title_alt)
+    text_candidates |= forms.all_of(extra.header)
+    text_alt = compact(text_candidates - reached, reached)
     return title_alt, text_alt
 
 
@@ -119,7 +156,7 @@ def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
     of terms added.
     """
     config = index["config"]
-    separator = re.compile(config["separator"])
+    forms = _Forms(re.compile(config["separator"]))
     fields = config["fields"]
     fields[TITLE_ALT] = {"boost": fields.get("title", {}).get("boost", 1.0)}
     fields[TEXT_ALT] = {"boost": fields.get("text", {}).get("boost", 1.0)}
@@ -131,7 +168,7 @@ def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
             plain_text(doc.get("title", "")),
             plain_text(doc.get("text", "")),
             extra.get(doc["location"], PageWords()),
-            separator,
+            forms,
         )
         if title_alt:
             doc[TITLE_ALT] = " ".join(title_alt)

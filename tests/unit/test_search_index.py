@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from typing import Any
 
 from macros.collection import Collection
@@ -11,11 +12,13 @@ from macros.search_index import (
     TEXT_ALT,
     TITLE_ALT,
     PageWords,
+    _Forms,
     compact,
     enrich,
     enrich_json,
     page_words,
 )
+from macros.search_terms import tokens, variants
 from tests.unit.test_search_terms import SEPARATOR
 
 
@@ -136,3 +139,24 @@ def test_page_words_of_the_collection(repo_collection: Collection) -> None:
     assert "OPALE" in header
     assert "Ressources non monétaires et bénévolat" in header
     assert any(text.startswith("Comment les structures du MES") for text in header)
+
+
+def test_forms_by_chunk_equal_the_whole_text_definition() -> None:
+    """Forms are worked out per whitespace chunk and cached for the build;
+    the result must be what `tokens` and `variants` give on the whole text,
+    also when one chunk's form is another chunk's word, and from a warm cache."""
+    texts = [
+        "Les porteur·ses de projet et l'économie des adhérent(e)s\u00a0: 1.5 et 2.3.",
+        "Acteur·ices, salarié·e·s… «tou·te·s» les bénévoles ;\ncoopérer.",
+        "porteuses porteur·ses porteurs economie économie",
+    ]
+    forms = _Forms(SEPARATOR)
+    assert forms._chunked
+    for _ in range(2):
+        for text in texts:
+            assert forms.of(text) == (set(tokens(text, SEPARATOR)), variants(text, SEPARATOR))
+    # A separator blind to whitespace takes the whole-text path.
+    commas = re.compile(r"[,;]+")
+    blind = _Forms(commas)
+    assert not blind._chunked
+    assert blind.of(texts[1]) == (set(tokens(texts[1], commas)), variants(texts[1], commas))
