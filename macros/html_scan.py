@@ -2,8 +2,8 @@
 
 Checking every page's final HTML with html.parser costs a Python call per tag;
 a site of 1,000 fiches has millions of them. Nearly all of them come from
-Markdown and the project's templates in one plain form: a lowercase name and
-quoted attributes. From the allow-lists (html_policy.py), this module compiles
+Markdown and the project's templates in one plain form: a name and quoted
+attributes. From the allow-lists (html_policy.py), this module compiles
 a pattern of the tags that are plain *and* allowed, and one search then looks
 for a `<` that does not open one of them.
 
@@ -11,7 +11,7 @@ None found means clean for certain. The pattern admits no `<` inside a tag,
 so every `<` of the text opens a plain tag, and html.parser
 (`HTMLParser(convert_charrefs=True)`) reads each of them exactly as written
 here: same name, same attributes, the same end. Anything else (a refused tag
-or attribute, comments, `<!`, `<?`, uppercase names, unquoted values, `=`
+or attribute, comments, `<!`, `<?`, non-ASCII names, unquoted values, `=`
 between spaces, character references in an address, unusual whitespace…)
 merely means "not certain": the caller then reads the text with html.parser,
 which finds the problems, if any, and their positions.
@@ -59,12 +59,12 @@ def compile_clean_check(
     A text without match is clean; `prefixes` are attribute-name prefixes
     allowed on every tag (`data-`), `safe_schemes` the address schemes allowed.
     Addresses qualify without a scheme (no `:`), or when they start with a
-    path, a query or a fragment, or with a safe scheme written in lowercase.
+    path, a query or a fragment, or with a safe scheme.
     """
     schemes = _names(f"{s}:" for s in safe_schemes)
     url = rf"""(?:[^"<&:]*|[/?#.][^"<&]*|(?:{schemes})[^"<&]*)"""
     url_value = f"(?:=\"{url}\"|='{url.replace(chr(34), chr(39))}')"
-    prefix = "(?ai:" + "|".join(re.escape(p) for p in prefixes) + ")[-a-zA-Z0-9_:.]*"
+    prefix = _names(prefixes) + "[-a-zA-Z0-9_:.]*"
     groups: dict[TagRule, list[str]] = {}
     for tag, rule in rules.items():
         # html.parser lowercases names before the policy sees them: a name

@@ -14,6 +14,7 @@ import markdown
 import pytest
 
 from macros.html_policy import certainly_clean, html_problems, parsed_problems
+from macros.html_scan import TagRule, compile_clean_check
 from tests.support import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -231,3 +232,24 @@ def test_random_texts_get_the_same_verdict() -> None:
         fast += certainly_clean(text, generated=True)
     # The generator reaches both sides: texts the fast check settles, and others.
     assert 100 < fast < 2900
+
+
+def test_raw_text_elements_are_never_settled_even_if_allowed() -> None:
+    # html.parser does not read the content of these as tags, in some Python
+    # version or other: a list that allowed one would still send it to the parser.
+    rule = TagRule(frozenset({"class"}), frozenset())
+    check = compile_clean_check(
+        {"textarea": rule, "script": rule, "span": rule}, prefixes=(), safe_schemes=()
+    )
+    assert check.search('<span class="x">a</span>') is None
+    assert check.search("<textarea></textarea>") is not None
+    assert check.search("<script></script>") is not None
+
+
+def test_names_written_otherwise_than_in_lowercase_in_a_list_never_match() -> None:
+    # html.parser lowercases what it reads: «viewBox» in a list allows nothing.
+    rule = TagRule(frozenset({"viewBox"}), frozenset())
+    check = compile_clean_check({"svg": rule, "Path": rule}, prefixes=(), safe_schemes=())
+    assert check.search("<svg>") is None
+    assert check.search('<svg viewBox="0">') is not None
+    assert check.search("<path>") is not None
