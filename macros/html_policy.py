@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
 from .diagnostics import Report
+from .html_scan import TagRule, compile_clean_check
 from .yamlpos import Located
 
 # Tags Markdown, attr_list, md_in_html and the admonition and toc extensions
@@ -69,7 +71,8 @@ GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     # to keyboard, screen-reader and touch users (site/glossary_abbr.py).
     "abbr": frozenset({"tabindex"}),
 }
-GENERATED_STYLE = re.compile(r"^text-align: (left|right|center);?$")
+_GENERATED_STYLES = "text-align: (left|right|center);?"
+GENERATED_STYLE = re.compile(f"^{_GENERATED_STYLES}$")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -132,6 +135,26 @@ def attribute_problem(tag: str | None, name: str, value: str | None) -> str | No
     return None
 
 
+def _tag_problems(
+    tag: str, attrs: Iterable[tuple[str, str | None]], generated: bool
+) -> list[tuple[str, str]]:
+    """(message, hint) for each way one start tag breaks the policy."""
+    extra = GENERATED_TAG_ATTRIBUTES.get(tag) if generated else None
+    if tag not in ALLOWED_TAGS and extra is None:
+        return [(f"balise <{tag}> interdite", HINT_TAG)]
+    found = []
+    for name, value in attrs:
+        if extra is not None and name in extra:
+            continue
+        if generated and name == "style" and GENERATED_STYLE.match(value or ""):
+            continue
+        problem = attribute_problem(tag, name, value)
+        if problem:
+            hint = HINT_URL if "adresse" in problem else HINT_ATTR
+            found.append((f"<{tag}> : {problem}", hint))
+    return found
+
+
 class _Checker(HTMLParser):
     def __init__(self, *, generated: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -140,19 +163,8 @@ class _Checker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
-        extra = GENERATED_TAG_ATTRIBUTES.get(tag) if self.generated else None
-        if tag not in ALLOWED_TAGS and extra is None:
-            self.problems.append(Problem(line, offset + 1, f"balise <{tag}> interdite", HINT_TAG))
-            return
-        for name, value in attrs:
-            if extra is not None and name in extra:
-                continue
-            if self.generated and name == "style" and GENERATED_STYLE.match(value or ""):
-                continue
-            problem = attribute_problem(tag, name, value)
-            if problem:
-                hint = HINT_URL if "adresse" in problem else HINT_ATTR
-                self.problems.append(Problem(line, offset + 1, f"<{tag}> : {problem}", hint))
+        for message, hint in _tag_problems(tag, attrs, self.generated):
+            self.problems.append(Problem(line, offset + 1, message, hint))
 
     handle_startendtag = handle_starttag
 
@@ -160,12 +172,46 @@ class _Checker(HTMLParser):
 def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
     """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`;
     `generated` also accepts what Markdown extensions produce (final HTML)."""
-    if "<" not in text:
-        return []  # no tag at all: most fiche bodies, spared the HTML parser
+    if "<" not in text or certainly_clean(text, generated=generated):
+        return []  # most fiche bodies and pages, spared the HTML parser's cost
+    return parsed_problems(text, generated=generated)
+
+
+def certainly_clean(text: str, *, generated: bool = False) -> bool:
+    """True only if html_problems would find nothing: every `<` of `text` opens
+    a plain, allowed tag (html_scan.py); False says nothing either way."""
+    return _FAST_CHECKS[generated].search(text) is None
+
+
+def parsed_problems(text: str, *, generated: bool = False) -> list[Problem]:
+    """html_problems through html.parser alone, with each problem's position."""
     checker = _Checker(generated=generated)
     checker.feed(text)
     checker.close()
     return checker.problems
+
+
+def _tag_rules(generated: bool) -> dict[str, TagRule]:
+    """The allow-lists as html_scan reads them, mirroring _tag_problems."""
+    rules = {}
+    for tag in sorted(ALLOWED_TAGS | (GENERATED_TAG_ATTRIBUTES.keys() if generated else set())):
+        extra = GENERATED_TAG_ATTRIBUTES.get(tag, frozenset()) if generated else frozenset()
+        base = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
+        base = frozenset(n for n in base if not n.startswith("on"))
+        urls = (base - extra) & URL_ATTRIBUTES
+        names = extra | (base - urls)
+        style = _GENERATED_STYLES if generated and "style" not in names else None
+        rules[tag] = TagRule(names, urls, style)
+    return rules
+
+
+# Compiled once: constant patterns, derived from the lists above.
+_FAST_CHECKS = {
+    generated: compile_clean_check(
+        _tag_rules(generated), prefixes=ATTRIBUTE_PREFIXES, safe_schemes=SAFE_SCHEMES
+    )
+    for generated in (False, True)
+}
 
 
 _TEMPLATE_MARK = re.compile(r"\{[{%#]")

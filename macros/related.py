@@ -17,6 +17,7 @@ with the square of the collection, since every list grows with it.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .index import Index
@@ -48,8 +49,11 @@ def related_fiches(
 ) -> list[Related]:
     """The `limit` best-scored fiches sharing a theme or a structure with `fiche`.
 
-    `exclude` holds numbers never to list (the fiches it already cites).
+    `exclude` holds numbers never to list (the fiches it already cites);
+    weights are whole numbers, zero or more.
     """
+    if theme_weight < 0 or structure_weight < 0:
+        raise ValueError("related_fiches: weights must be zero or more")
     if limit <= 0:
         return []
     groups = _signature_groups(index)
@@ -57,33 +61,32 @@ def related_fiches(
     structures = fiche.structures()
     theme_mask = groups.mask(themes, groups.theme_bit)
     structure_mask = groups.mask(structures, groups.structure_bit)
-    order = groups.ranking(theme_mask, structure_mask, theme_weight, structure_weight)
     skip = {fiche.number.text, *exclude}
     rank = index.rank
     found: list[Related] = []
-    level = 0
-    while level < len(order) and len(found) < limit:
+    for score, tied in groups.ranking(theme_mask, structure_mask, theme_weight, structure_weight):
         # Signatures with the same score and shared themes tie: their fiches
         # are merged in reading order.
-        end = level
-        while end < len(order) and order[end][:2] == order[level][:2]:
-            end += 1
-        tied = [groups.members[group] for _, _, group in order[level:end]]
-        for other in heapq.merge(*tied, key=lambda f: rank[f.number.text]):
+        members = [groups.members[group] for group in tied]
+        merged = (
+            members[0]
+            if len(members) == 1
+            else heapq.merge(*members, key=lambda f: rank[f.number.text])
+        )
+        for other in merged:
             if other.number.text in skip:
                 continue
-            named = set(other.structures())
+            shared = structure_mask & groups.masks[groups.group_of[other.number.text]][1]
             found.append(
                 Related(
                     other,
-                    -order[level][0],
+                    score,
                     [t for t in themes if t in other.themes],
-                    [s for s in structures if s in named],
+                    [s for s in structures if shared >> groups.structure_bit[s] & 1],
                 )
             )
             if len(found) == limit:
-                break
-        level = end
+                return found
     return found
 
 
@@ -95,10 +98,11 @@ class SignatureGroups:
     structure_bit: dict[str, int] = field(default_factory=dict)
     masks: list[tuple[int, int]] = field(default_factory=list)  # per group
     members: list[list[Fiche]] = field(default_factory=list)  # per group, reading order
-    # (fiche's masks, weights) -> [(-score, -shared themes, group)], best first.
-    _rankings: dict[tuple[int, int, int, int], list[tuple[int, int, int]]] = field(
-        default_factory=dict
-    )
+    group_of: dict[str, int] = field(default_factory=dict)  # fiche number -> group
+    # (fiche's masks, weights) -> each group's score against that signature.
+    _rankings: dict[tuple[int, int, int, int], list[int]] = field(default_factory=dict)
+    # (weights, width) -> each group's signature, packed (see _pack).
+    _packed: dict[tuple[int, int, int], list[int]] = field(default_factory=dict)
 
     @staticmethod
     def mask(values: list[str], bits: dict[str, int]) -> int:
@@ -109,22 +113,49 @@ class SignatureGroups:
 
     def ranking(
         self, themes: int, structures: int, theme_weight: int, structure_weight: int
-    ) -> list[tuple[int, int, int]]:
+    ) -> Iterator[tuple[int, list[int]]]:
+        """(score, groups) from the best score down, ties split by shared
+        themes; groups in reading order, only those that share something."""
         key = (themes, structures, theme_weight, structure_weight)
-        found = self._rankings.get(key)
-        if found is None:
-            found = []
-            for group, (other_themes, other_structures) in enumerate(self.masks):
-                shared = (themes & other_themes).bit_count()
-                score = (
-                    theme_weight * shared
-                    + structure_weight * (structures & other_structures).bit_count()
-                )
-                if score > 0:
-                    found.append((-score, -shared, group))
-            found.sort()
-            self._rankings[key] = found
-        return found
+        scores = self._rankings.get(key)
+        if scores is None:
+            width = max(len(self.theme_bit), len(self.structure_bit))
+            packed = self._packed.get((theme_weight, structure_weight, width))
+            if packed is None:
+                packed = [_pack(t, s, theme_weight, structure_weight, width) for t, s in self.masks]
+                self._packed[(theme_weight, structure_weight, width)] = packed
+            query = _pack(themes, structures, theme_weight, structure_weight, width)
+            # One AND and one popcount per signature, both in C (map).
+            scores = list(map(int.bit_count, map(query.__and__, packed)))
+            self._rankings[key] = scores
+        return self._levels(scores, themes)
+
+    def _levels(self, scores: list[int], themes: int) -> Iterator[tuple[int, list[int]]]:
+        # Lazily: a fiche page needs the first few levels, seldom more.
+        for score in sorted(set(scores), reverse=True):
+            if score <= 0:
+                return
+            by_themes: dict[int, list[int]] = {}
+            group = -1
+            for _ in range(scores.count(score)):
+                group = scores.index(score, group + 1)
+                shared = (themes & self.masks[group][0]).bit_count()
+                by_themes.setdefault(shared, []).append(group)
+            for shared in sorted(by_themes, reverse=True):
+                yield score, by_themes[shared]
+
+
+def _pack(
+    themes: int, structures: int, theme_weight: int, structure_weight: int, width: int
+) -> int:
+    """Each mask repeated as many times as its weight, side by side in fields
+    of `width` bits: the popcount of two packed signatures' AND is their score."""
+    field_mask = (1 << width) - 1
+    out = 0
+    for mask in [themes] * theme_weight + [structures] * structure_weight:
+        # A value no group holds has a bit beyond the width: it scores nothing.
+        out = out << width | (mask & field_mask)
+    return out
 
 
 def _signature_groups(index: Index) -> SignatureGroups:
@@ -144,6 +175,7 @@ def _signature_groups(index: Index) -> SignatureGroups:
                 groups.masks.append(masks)
                 groups.members.append([])
             groups.members[group].append(fiche)
+            groups.group_of[fiche.number.text] = group
         index.related_groups = groups
     assert isinstance(groups, SignatureGroups)
     return groups

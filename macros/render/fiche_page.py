@@ -32,13 +32,24 @@ def fiche_source(fiche: Fiche, collection: Collection, *, full_text_search: bool
     if fiche.keywords:
         # In the page text, so that search finds the fiche by its keywords.
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
+    text = anchored_body(fiche, full_text_search=full_text_search) + "\n\n" + keywords
     return (
-        front_matter(**meta)
-        + anchored_body(fiche, full_text_search=full_text_search)
-        + "\n\n"
-        + keywords
-        + abbreviations(collection.registries)
+        front_matter(**meta) + text + abbreviations(collection.registries, _shown_text(fiche, text))
     )
+
+
+def _shown_text(fiche: Fiche, text: str) -> str | None:
+    """Every text the page's `abbr` extension can see comes from `text`, except
+    two, added here or answered by None (all terms, as before):
+
+    - the «à paraître» mark of `{{ fiche("9.9") }}`, «Fiche 9.9» (render/links.py);
+    - an admonition's default title, its capitalised type (`!!! note`: «Note»).
+    Other macros write links, whose text the `abbr` extension never sees
+    (site/glossary_abbr.py), and escapes and entities are placeholders then.
+    """
+    if "!!!" in text:
+        return None
+    return "\n".join([text, *(f"Fiche {ref.number}" for ref in fiche.fiche_refs)])
 
 
 def anchored_body(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True) -> str:

@@ -175,18 +175,27 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        files = self._files.src_uris if self._files is not None else {}
+
+        def url_of(src_uri: str) -> str:
+            # A fiche's view asks for some thirty URLs, the catalogue's for
+            # thousands: MkDocs' own map first, without the path
+            # normalisation of get_file_from_path, which _url_of still does.
+            file = files.get(src_uri)
+            return file.url if file is not None else self._url_of(src_uri)
+
         number = self._fiche_pages.get(page.file.src_uri)
         if number is not None and self.collection is not None:
             fiche = self.collection.index.fiche(number)
             assert fiche is not None
-            view = fiche_view(fiche, self.collection, self._url_of)
-            url = absolute(config.site_url or "", self._url_of(fiche.page))
+            view = fiche_view(fiche, self.collection, url_of)
+            url = absolute(config.site_url or "", url_of(fiche.page))
             view.update(reader_view(fiche, self._changes.get(number), url))
             context["fiche"] = view  # type: ignore[typeddict-unknown-key]
             # The template draws these headings after the body: list them too.
             page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
         if self.collection is not None:
-            named = page_view(page.file.src_uri, self.collection, self._url_of)
+            named = page_view(page.file.src_uri, self.collection, url_of)
             if named is not None:
                 context[named[0]] = named[1]  # type: ignore[literal-required]
         return context

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import markdown
 
 from macros.collection import Collection
-from macros.glossary import abbreviations, all_terms, known_tokens
+from macros.glossary import GlossaryTerm, abbreviations, all_terms, known_tokens
+from macros.render.fiche_page import fiche_source
+from macros.render.prerender import without_macros
+from tests.support import make_fiche
 
 
 def test_registry_terms_and_structure_acronyms(repo_collection: Collection) -> None:
@@ -64,3 +69,65 @@ def test_without_the_guard_abbr_would_enter_links() -> None:
     md = markdown.Markdown(extensions=["abbr"])
     html = md.convert("[le DLA](https://exemple.org)\n\n*[DLA]: Dispositif\n")
     assert '<a href="https://exemple.org">le <abbr' in html
+
+
+_EXTENSIONS = [
+    "toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "abbr",
+    "macros.site.glossary_abbr",
+]  # fmt: skip
+
+
+def _fiche_html(source: str) -> str:
+    """A fiche page's HTML as MkDocs renders it (mkdocs.yml's extensions)."""
+    md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+    return md.convert(source.split("\n---\n", 1)[1])
+
+
+def _with_all_terms(source: str, collection: Collection) -> str:
+    body = source[: source.index("\n*[") + 1] if "\n*[" in source else source
+    return body + abbreviations(collection.registries)
+
+
+def _terms_collection(collection: Collection) -> Collection:
+    """The repository's registries, with terms only the rendered page can hold."""
+    reg = replace(collection.registries)
+    extra = {"Fiche 9.9": "Fiche à venir", "Note": "Une note", "CAE": "Coopérative"}
+    reg.glossary = {
+        **reg.glossary,
+        **{term: GlossaryTerm(term, text, text, None, None, 1) for term, text in extra.items()},
+    }
+    return replace(collection, registries=reg)
+
+
+def test_each_fiche_defines_only_its_terms_and_renders_as_with_all(
+    repo_collection: Collection,
+) -> None:
+    collection = _terms_collection(repo_collection)
+    tricky = replace(
+        make_fiche("9.8", refs=["9.9"]),
+        body=(
+            '## Le _CAE_ et la DLA\n\nVoir {{ fiche("9.9") }} et {{ structure("apes") }}.\n\n'
+            "!!! note\n\n    Le texte.\n"
+        ),
+    )
+    fewer = 0
+    for fiche in [*repo_collection.fiches, tricky]:
+        source = without_macros(fiche_source(fiche, collection), collection)
+        full = _with_all_terms(source, collection)
+        assert _fiche_html(source) == _fiche_html(full), fiche.number
+        fewer += source.count("\n*[") < full.count("\n*[")
+    assert fewer >= len(repo_collection.fiches)
+    html = _fiche_html(without_macros(fiche_source(tricky, collection), collection))
+    for term in ("CAE", "Fiche 9.9", "Note"):
+        assert f">{term}</abbr>" in html
+    assert "APES</abbr>" not in html  # a link's text
+
+
+def test_terms_within_a_text_are_those_of_the_full_list(repo_collection: Collection) -> None:
+    reg = repo_collection.registries
+    text = "Le DLA de PES 21, avec APES et CRDLA Culture ; pas « Opale »."
+    assert all_terms(reg, text) == [t for t in all_terms(reg) if t.term in text]
+    assert [t.term for t in all_terms(reg, text)] == [
+        "APES", "CRDLA", "CRDLA Culture", "DLA", "PES", "PES 21",
+    ]  # fmt: skip
+    assert abbreviations(reg, "rien") == ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from macros.index import Index, build_index
 from macros.model import Fiche
 from macros.related import SignatureGroups, related_fiches
@@ -60,20 +62,24 @@ def test_excluded_and_self_are_never_listed() -> None:
     assert _numbers(build_index([fiches[0]]), fiches[0]) == []
 
 
-def _pairwise(index: Index, fiche: Fiche, limit: int, exclude: frozenset[str]) -> list:
+def _pairwise(
+    index: Index, fiche: Fiche, limit: int, exclude: frozenset[str], weights: tuple[int, int]
+) -> list:
     """The definition, fiche against fiche: what the signature groups must equal."""
     scored = []
     for other in index.fiches.values():
         if other.number.text == fiche.number.text or other.number.text in exclude:
             continue
         themes = len(set(fiche.themes) & set(other.themes))
-        score = 2 * themes + len(set(fiche.structures()) & set(other.structures()))
+        structures = len(set(fiche.structures()) & set(other.structures()))
+        score = weights[0] * themes + weights[1] * structures
         if score:
             scored.append((-score, -themes, index.rank[other.number.text], other.number.text))
     return [(number, -score) for score, _, _, number in sorted(scored)[:limit]]
 
 
-def test_signature_groups_rank_exactly_as_fiche_against_fiche() -> None:
+@pytest.mark.parametrize("weights", [(2, 1), (1, 3), (0, 1), (3, 0)])
+def test_signature_groups_rank_exactly_as_fiche_against_fiche(weights: tuple[int, int]) -> None:
     rng = random.Random(5)
     themes, structures = list("abcdef"), ["s1", "s2", "s3", "s4", "s5"]
     fiches = [
@@ -88,9 +94,15 @@ def test_signature_groups_rank_exactly_as_fiche_against_fiche() -> None:
     for fiche in fiches:
         exclude = frozenset({fiches[(fiches.index(fiche) + 7) % 160].number.text})
         for limit in (1, 5, 12):
-            assert _numbers(index, fiche, limit=limit, exclude=exclude) == _pairwise(
-                index, fiche, limit, exclude
+            found = _numbers(
+                index,
+                fiche,
+                limit=limit,
+                exclude=exclude,
+                theme_weight=weights[0],
+                structure_weight=weights[1],
             )
+            assert found == _pairwise(index, fiche, limit, exclude, weights)
 
 
 def test_each_signature_is_scored_once_whatever_the_number_of_fiches() -> None:
