@@ -12,6 +12,7 @@ from ..model import Fiche
 from ..parcours import Parcours, Step
 from ..wording import plural
 from .embedded_fiche import embedded_body, practice_id, section_id
+from .embedded_html import can_reuse_page_html, placeholder
 from .links import escape_text, fiche_label, link
 from .markdown import front_matter, one_line
 
@@ -112,7 +113,13 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
     ]
     if fiche.summary:
         out += [one_line(fiche.summary), "{ .livret-fiche__resume }", ""]
-    out += [embedded_body(fiche, selected), "", "</div>", ""]
+    # The fiche page's HTML goes in its place (embedded_html.py), unless the
+    # body's own markup needs converting again.
+    if can_reuse_page_html(fiche):
+        body = placeholder(fiche, selected)
+    else:
+        body = embedded_body(fiche, selected)
+    out += [body, "", "</div>", ""]
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -35,6 +36,7 @@ from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
 from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
+from .booklets import Booklets
 from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
@@ -51,6 +53,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._changes: dict[str, Change] = {}
         self._renderer: PageRenderer | None = None
         self._fiche_cache = FicheCache()
+        self._booklets: Booklets | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -93,6 +96,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
         self._files = None
+        self._booklets = Booklets(self.collection, self._fiche_pages)
         # One `git log` for all fiches (macros/history.py gives the precedence).
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
@@ -170,7 +174,15 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_page_html(html, page.file.edit_uri or page.file.src_uri)
+        if self._booklets is not None:
+            self._booklets.collect(html, page)
         return html
+
+    # Every page is converted, no template rendered yet (site/booklets.py).
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._booklets is not None:
+            self._booklets.fill()
+        return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
