@@ -40,6 +40,7 @@ from .booklets import Booklets
 from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
+from .page_blocks import PageBlocks
 from .page_render import PageRenderer, check_page_html, page_variables
 
 log = get_plugin_logger("mes-fiches")
@@ -54,6 +55,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._renderer: PageRenderer | None = None
         self._fiche_cache = FicheCache()
         self._booklets: Booklets | None = None
+        self._blocks = PageBlocks()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -111,6 +113,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         full_text = len(self.collection.fiches) <= self.config.full_text_search_up_to
+        self._blocks = PageBlocks()
         for page in virtual_pages(self.collection, full_text_search=full_text):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -121,8 +124,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = page.edit_path
             files.append(generated)
+            self._blocks.add(page.src_uri, page.blocks)
         news = news_source(self.collection, self._changes, feed=bool(config.site_url))
-        files.append(File.generated(config, NEWS_PAGE, content=news))
+        files.append(File.generated(config, NEWS_PAGE, content=news.text))
+        self._blocks.add(NEWS_PAGE, news.blocks)
         self._files = files
         if not config.site_url:
             log.info(
@@ -174,6 +179,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_page_html(html, page.file.edit_uri or page.file.src_uri)
+        html = self._blocks.fill(html, page, files)
         if self._booklets is not None:
             self._booklets.collect(html, page)
         return html
