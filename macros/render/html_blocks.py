@@ -95,21 +95,24 @@ def all_plain(blocks: Sequence[Block]) -> bool:
 
 
 def _line_plain(parts: Sequence[Inline]) -> bool:
-    flat = []
+    texts: list[str] = []  # what Markdown would read as inline text
+    flat: list[str] = []  # the line as written, links as one character
     for part in parts:
-        if isinstance(part, Strong):
+        if isinstance(part, str):
+            texts.append(part)
+            flat.append(part)
+        elif isinstance(part, Link | Em):
+            texts.append(part.text)
+            flat.append("x")
+        elif isinstance(part, Strong):
             if not _line_plain(part.parts):
                 return False
             flat.append("x")
-        elif isinstance(part, Break):
-            flat.append("\n")
-        elif isinstance(part, Raw):
-            flat.append("x")
         else:
-            text = part if isinstance(part, str) else part.text
-            if not plain(text):
-                return False
-            flat.append(part if isinstance(part, str) else "x")
+            flat.append("\n" if isinstance(part, Break) else "x")
+    # No pattern matches across the separator: each text is checked on its own.
+    if _SYNTAX.search("\0".join(texts)):
+        return False
     return not any(_LINE.search(line) for line in "".join(flat).split("\n"))
 
 
