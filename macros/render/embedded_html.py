@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..model import Fiche
 from .embedded_fiche import id_prefix, practice_id
+from .html_blocks import KEY
 
 # Python-Markdown writes its own tags with double-quoted, sorted attributes;
 # raw HTML that contributors wrote keeps its own quoting, hence the three forms.
@@ -33,7 +34,8 @@ _ATTR = re.compile(r"(\s+)([^\s\"'<>/=]+)(?:(\s*=\s*)(" + _VALUE + r"))?")
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _URL_ATTRS = ("href", "src")
 _NOT_INDEXED = "data-search-exclude"
-_MARK = re.compile(r"<!-- mes-fiches:corps ([0-9.]+) ([0-9,]*) -->")
+MARK = f"<!-- mes-fiches:corps {KEY} "
+_MARK = re.compile(re.escape(MARK) + r"([0-9.]+) ([0-9,]*) -->")
 SELECTED_TITLE = "Pratique retenue pour la séance"
 
 
@@ -42,7 +44,7 @@ def placeholder(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
 
     An HTML comment: Python-Markdown keeps it as it is, inside `markdown` divs too.
     """
-    return f"<!-- mes-fiches:corps {fiche.number} {','.join(map(str, selected))} -->"
+    return f"{MARK}{fiche.number} {','.join(map(str, selected))} -->"
 
 
 @dataclass(frozen=True)

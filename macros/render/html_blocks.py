@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -80,11 +81,15 @@ Block = Paragraph | Items
 # A page's source path and anchor -> the URL to write on the current page.
 Href = Callable[[str, str], str]
 
-_MARK = re.compile(r"<!-- mes-fiches:bloc (\d+) -->")
+# Contributors may write HTML comments: a key drawn at each run keeps theirs
+# from ever being taken for a placeholder. Every placeholder is replaced, so
+# the built site does not depend on it.
+KEY = secrets.token_hex(8)
+_MARK = re.compile(rf"<!-- mes-fiches:bloc {KEY} (\d+) -->")
 
 
-def placeholder(key: int) -> str:
-    return f"<!-- mes-fiches:bloc {key} -->"
+def placeholder(index: int) -> str:
+    return f"<!-- mes-fiches:bloc {KEY} {index} -->"
 
 
 def all_plain(blocks: Sequence[Block]) -> bool:

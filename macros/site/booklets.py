@@ -23,9 +23,8 @@ from mkdocs.utils import get_relative_url
 
 from ..collection import Collection
 from ..render.embedded_fiche import id_prefix, section_id
-from ..render.embedded_html import embedded_html, page_body, placeholders
-
-_MARK = "<!-- mes-fiches:corps "
+from ..render.embedded_html import MARK, embedded_html, page_body, placeholders
+from ..render.parcours_page import COLLECTION_PAGE
 
 
 class Booklets:
@@ -35,13 +34,14 @@ class Booklets:
         self._collection = collection
         self._fiche_pages = fiche_pages  # src_uri -> fiche number
         self._fiches: dict[str, Page] = {}
+        self._booklet_pages = {COLLECTION_PAGE, *(p.page for p in collection.parcours)}
         self._booklets: list[Page] = []
 
     def collect(self, html: str, page: Page) -> None:
         number = self._fiche_pages.get(page.file.src_uri)
         if number is not None:
             self._fiches[number] = page
-        elif _MARK in html:
+        elif page.file.src_uri in self._booklet_pages and MARK in html:
             self._booklets.append(page)
 
     def fill(self) -> None:

@@ -152,3 +152,8 @@ def test_same_as_converting_the_embedded_markdown(
     # The glossary's terms are on the page, and not in the booklet.
     assert "<abbr" in page or collection_name != "repo_collection"
     assert got == expected
+
+
+def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
+    # Contributors may write HTML comments; only the engine's own carry the run's key.
+    assert placeholders("<!-- mes-fiches:corps 1.5 4 -->") == []

@@ -15,6 +15,7 @@ from macros.render.html_blocks import (
     Paragraph,
     Raw,
     Strong,
+    fill,
     placeholder,
     plain,
     to_html,
@@ -108,3 +109,9 @@ def test_summary_page_lists_every_fiche(repo_collection: Collection) -> None:
     assert "mes-fiches:bloc" not in page
     for fiche in repo_collection.index.fiches.values():
         assert f'<a href="/{fiche.page}">Fiche {fiche.number} — ' in page
+
+
+def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
+    blocks = ((Paragraph(("x",)),),)
+    written = "<!-- mes-fiches:bloc 0 -->"
+    assert fill(written + placeholder(0), blocks, _href) == written + "<p>x</p>"
