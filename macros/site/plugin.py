@@ -3,8 +3,9 @@
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
 pages; on_page_markdown renders macros in the sandbox and on_page_content
-checks the HTML (page_render.py); on_page_context hands fiche pages their
-view model.
+checks the HTML (page_render.py), then puts in the generated pages' HTML
+lists (page_blocks.py); on_env fills the booklets with their fiches' pages
+(booklets.py); on_page_context hands fiche pages their view model.
 """
 
 from __future__ import annotations
