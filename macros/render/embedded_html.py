@@ -67,10 +67,16 @@ def placeholders(html: str) -> list[Placeholder]:
     ]
 
 
+# Raw HTML the page's HTML cannot be told from, or that names ids the prefix
+# would break: <abbr> (the glossary's are dropped), headings (Markdown's alone
+# go one level down), `name` anchors and ARIA references to ids.
+_OWN_MARKUP = re.compile(r"<(?:abbr|h[1-6])\b|\s(?:name|aria-[a-z]+)\s*=", re.I)
+
+
 def can_reuse_page_html(fiche: Fiche) -> bool:
-    """False when the body writes its own <abbr>: the booklet would then not
-    tell them from the glossary's, which only the fiche's page has."""
-    return "<abbr" not in fiche.body.lower()
+    """False when the body writes raw HTML that would not read the same in the
+    booklet: the booklet then converts the body's Markdown again."""
+    return "<" not in fiche.body or not _OWN_MARKUP.search(fiche.body)
 
 
 def page_body(content: str, fiche: Fiche) -> str:

@@ -109,9 +109,18 @@ def test_placeholders_carry_the_fiche_and_its_selected_practices() -> None:
     assert html[found[0].start : found[0].end] == placeholder(fiche, (4, 1))
 
 
-def test_a_body_with_its_own_abbr_is_converted_again() -> None:
-    assert can_reuse_page_html(replace(make_fiche("1.5"), body="Le MES."))
-    assert not can_reuse_page_html(replace(make_fiche("1.5"), body='<abbr title="x">X</abbr>'))
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<abbr title="x">X</abbr>',
+        "<h2>Titre</h2>",
+        '<span id="a"></span> <span aria-describedby="a">b</span>',
+        '<a name="ici"></a>',
+    ],
+)
+def test_a_body_with_its_own_markup_is_converted_again(body: str) -> None:
+    assert can_reuse_page_html(replace(make_fiche("1.5"), body="Le MES, <b>en gras</b>."))
+    assert not can_reuse_page_html(replace(make_fiche("1.5"), body=f"Avant.\n\n{body}\n"))
 
 
 def _convert(text: str) -> str:
