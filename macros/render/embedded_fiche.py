@@ -1,5 +1,8 @@
 """A fiche's full text inside another page (parcours booklets), ids kept unique.
 
+Booklets reuse the fiche page's HTML (embedded_html.py), which follows these
+rules; this Markdown is what they embed when a body cannot be reused so.
+
 The body keeps its macro calls: the sandbox renders them on the booklet
 page with the same macros, so structure and fiche links read exactly as on
 the fiche's own page. Headings go one level down (the fiche's title is the

@@ -19,6 +19,7 @@ _CALL = re.compile(
 )
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"\*\*|__|`|<[^>]+>")
+_MARKS = ("**", "__", "`", "<")
 
 
 def _name(match: re.Match[str], registries: Registries) -> str:
@@ -36,9 +37,13 @@ def _name(match: re.Match[str], registries: Registries) -> str:
 
 def opening(text: str, registries: Registries, length: int = LENGTH) -> str:
     """The first words of `text` as plain text, macros shown as the names they display."""
-    plain = _CALL.sub(lambda m: _name(m, registries), text)
-    plain = _LINK.sub(r"\1", plain)
-    plain = _MARKUP.sub("", plain)
+    # A structure page runs this over every practice it credits: the regular
+    # expressions only where their first character occurs.
+    plain = _CALL.sub(lambda m: _name(m, registries), text) if "{" in text else text
+    if "[" in plain:
+        plain = _LINK.sub(r"\1", plain)
+    if any(mark in plain for mark in _MARKS):
+        plain = _MARKUP.sub("", plain)
     plain = " ".join(plain.split())
     if len(plain) <= length:
         return plain

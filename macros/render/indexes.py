@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..collection import Collection
+from ..model import Fiche
 from ..wording import plural
+from .html_blocks import BREAK, Em, Held, Inline, Items, Link, PageSource
 from .links import fiche_label, link, structure_link, theme_link
 from .markdown import NOT_INDEXED, front_matter
 from .structure_page import profile_line
@@ -16,7 +18,7 @@ KIND_HEADINGS = {
 }
 
 
-def sommaire(collection: Collection) -> str:
+def sommaire(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     out = [
@@ -33,12 +35,17 @@ def sommaire(collection: Collection) -> str:
         "",
     ]
     chapters = sorted(set(index.by_chapter) | set(reg.chapters))
+    held = Held()
     for number in chapters:
         chapter = reg.chapter(number)
         out += [f"## {chapter.label} {{ #chapitre-{number} {NOT_INDEXED} }}", ""]
         fiches = index.by_chapter.get(number, [])
         if not fiches:
             out += ["*Pas encore de fiche dans ce chapitre.*", ""]
+        placed = held.place([Items(tuple(_sommaire_item(f) for f in fiches))]) if fiches else None
+        if placed is not None:
+            out += [placed, ""]
+            continue
         for fiche in fiches:
             line = f"- {link(fiche_label(fiche), fiche.page)}"
             if fiche.status != "publiee":
@@ -47,7 +54,16 @@ def sommaire(collection: Collection) -> str:
                 line += f"  \n  {fiche.summary}"
             out.append(line)
         out.append("")
-    return "\n".join(out)
+    return held.source(out)
+
+
+def _sommaire_item(fiche: Fiche) -> tuple[Inline, ...]:
+    line: tuple[Inline, ...] = (Link(fiche_label(fiche), fiche.page),)
+    if fiche.status != "publiee":
+        line += (" ", Em(f"({fiche.status_label.lower()})"))
+    if fiche.summary:
+        line += (BREAK, fiche.summary)
+    return line
 
 
 def structures_index(collection: Collection) -> str:

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from ..collection import Collection
 from ..history import Change, french_date, newest_first
+from .html_blocks import BREAK, Held, Inline, Items, Link, PageSource, Raw, Strong
 from .links import fiche_label, link
 from .markdown import front_matter, one_line
 
@@ -21,7 +22,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 AUTHOR = "Mouvement pour l'Économie Solidaire"
 
 
-def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> str:
+def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
     index = collection.index
     out = [
         front_matter(
@@ -40,20 +41,37 @@ def news_source(collection: Collection, changes: dict[str, Change], *, feed: boo
             "{ .nouveautes-flux }",
             "",
         ]
-    for number, change in newest_first(changes):
-        fiche = index.fiche(number)
-        if fiche is None:
-            continue
+    held = Held()
+    dated = [(index.fiche(n), c) for n, c in newest_first(changes) if index.fiche(n)]
+    items: list[tuple[Inline, ...]] = []
+    for fiche, change in dated:
+        assert fiche is not None
+        when = f'<time datetime="{change.date.isoformat()}">{french_date(change.date)}</time>'
+        items.append(
+            (
+                Strong((Raw(when),)),
+                " · ",
+                Link(fiche_label(fiche), fiche.page),
+                BREAK,
+                one_line(change.note),
+            )
+        )
+    placed = held.place([Items(tuple(items))]) if items else None
+    if placed is not None:
+        out += [placed]
+    for fiche, change in dated if placed is None else ():
+        assert fiche is not None
         when = f'<time datetime="{change.date.isoformat()}">{french_date(change.date)}</time>'
         out.append(f"- **{when}** · {link(fiche_label(fiche), fiche.page)}  ")
         out.append(f"  {one_line(change.note)}")
     undated = [f for f in index.fiches.values() if str(f.number) not in changes]
     if undated:
         out += ["", "Sans date connue :", ""]
-        out += [f"- {link(fiche_label(f), f.page)}" for f in undated]
+        placed = held.place([Items(tuple((Link(fiche_label(f), f.page),) for f in undated))])
+        out += [placed] if placed else [f"- {link(fiche_label(f), f.page)}" for f in undated]
     if not index.fiches:
         out.append("*Aucune fiche pour l'instant.*")
-    return "\n".join(out) + "\n"
+    return held.source([*out, ""])
 
 
 def atom_feed(

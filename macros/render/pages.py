@@ -15,6 +15,7 @@ from . import (
     structure_page,
     theme_page,
 )
+from .html_blocks import Block, PageSource
 from .prerender import without_macros
 
 
@@ -23,6 +24,14 @@ class VirtualPage:
     src_uri: str  # where it pretends to live under docs/
     content: str  # Markdown, with front matter
     edit_path: str | None  # the real source file, relative to the repository root
+    # What the content's placeholders stand for (html_blocks.py).
+    blocks: tuple[tuple[Block, ...], ...] = ()
+
+    @staticmethod
+    def of(src_uri: str, source: str | PageSource, edit_path: str | None) -> VirtualPage:
+        if isinstance(source, str):
+            return VirtualPage(src_uri, source, edit_path)
+        return VirtualPage(src_uri, source.text, edit_path, source.blocks)
 
 
 def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> list[VirtualPage]:
@@ -30,7 +39,7 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
     structures_src = reg.sources.get("structures", "")
     themes_src = reg.sources.get("themes", "")
     pages = [
-        VirtualPage(
+        VirtualPage.of(
             "fiches/index.md", indexes.sommaire(collection), reg.sources.get("chapitres", "")
         ),
         VirtualPage("structures/index.md", indexes.structures_index(collection), structures_src),
@@ -54,7 +63,7 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         )
     for structure in reg.structures.values():
         pages.append(
-            VirtualPage(
+            VirtualPage.of(
                 structure.page,
                 structure_page.structure_source(structure, collection),
                 structures_src,
@@ -62,11 +71,12 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         )
     for theme in reg.themes.values():
         pages.append(
-            VirtualPage(theme.page, theme_page.theme_source(theme, collection), themes_src)
+            VirtualPage.of(theme.page, theme_page.theme_source(theme, collection), themes_src)
         )
     pages += _parcours_pages(collection)
     return [
-        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path) for p in pages
+        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path, p.blocks)
+        for p in pages
     ]
 
 
@@ -78,7 +88,7 @@ def _parcours_pages(collection: Collection) -> list[VirtualPage]:
     """
     pages = [
         VirtualPage(parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
-        VirtualPage(
+        VirtualPage.of(
             parcours_page.COLLECTION_PAGE, parcours_page.collection_booklet(collection), None
         ),
     ]

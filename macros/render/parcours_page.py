@@ -12,6 +12,8 @@ from ..model import Fiche
 from ..parcours import Parcours, Step
 from ..wording import plural
 from .embedded_fiche import embedded_body, practice_id, section_id
+from .embedded_html import can_reuse_page_html, placeholder
+from .html_blocks import Block, Held, Items, Link, PageSource, Paragraph, Strong
 from .links import escape_text, fiche_label, link
 from .markdown import front_matter, one_line
 
@@ -112,7 +114,13 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
     ]
     if fiche.summary:
         out += [one_line(fiche.summary), "{ .livret-fiche__resume }", ""]
-    out += [embedded_body(fiche, selected), "", "</div>", ""]
+    # The fiche page's HTML goes in its place (embedded_html.py), unless the
+    # body's own markup needs converting again.
+    if can_reuse_page_html(fiche):
+        body = placeholder(fiche, selected)
+    else:
+        body = embedded_body(fiche, selected)
+    out += [body, "", "</div>", ""]
     return out
 
 
@@ -150,7 +158,7 @@ def parcours_index(collection: Collection) -> str:
     return "\n".join(out)
 
 
-def collection_booklet(collection: Collection) -> str:
+def collection_booklet(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     fiches = list(index.fiches.values())
@@ -172,7 +180,15 @@ def collection_booklet(collection: Collection) -> str:
         "## Sommaire { #sommaire }",
         "",
     ]
+    held = Held()
+    blocks: list[Block] = []
     for number, members in sorted(index.by_chapter.items()):
+        blocks.append(Paragraph((Strong((reg.chapter(number).label,)),)))
+        blocks.append(Items(tuple((Link(fiche_label(f), "", section_id(f)),) for f in members)))
+    placed = held.place(blocks) if blocks else None
+    if placed is not None:
+        out += [placed, ""]
+    for number, members in sorted(index.by_chapter.items()) if placed is None else ():
         out += [f"**{reg.chapter(number).label}**", ""]
         out += [f"- [{escape_text(fiche_label(f))}](#{section_id(f)})" for f in members]
         out.append("")
@@ -181,4 +197,4 @@ def collection_booklet(collection: Collection) -> str:
     out += ["</div>", ""]
     for fiche in fiches:
         out += _fiche_section(fiche)
-    return "\n".join(out)
+    return held.source(out)

@@ -31,30 +31,35 @@ _FRONT = "---\n"
 
 
 def _render_body(body: str, collection: Collection) -> str | None:
-    failed = False
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal failed
+    if "{{" not in body:
+        # No call to write out: only other Jinja would leave it to the sandbox.
+        return None if "{%" in body or "{#" in body else body
+    reg = collection.registries
+    out: list[str] = []
+    position = 0
+    for match in _CALL.finditer(body):
+        out.append(body[position : match.start()])
+        position = match.end()
         name, target, text = match.group(1), match.group(2), match.group(4)
-        reg = collection.registries
         if name == "structure":
             structure = reg.find_structure(target)
             if structure is None:
-                failed = True
-                return match.group(0)
-            return structure_link(structure, text or display_name(structure, target))
-        if name == "theme":
+                return None
+            out.append(structure_link(structure, text or display_name(structure, target)))
+        elif name == "theme":
             theme = reg.find_theme(target)
             if theme is None:
-                failed = True
-                return match.group(0)
-            return theme_link(theme, text)
-        return fiche_link(collection.index, target, text)
-
-    rendered = _CALL.sub(replace, body) if "{{" in body else body
-    if failed or any(marker in _CALL.sub(" ", body) for marker in _JINJA):
+                return None
+            out.append(theme_link(theme, text))
+        else:
+            out.append(fiche_link(collection.index, target, text))
+    out.append(body[position:])
+    # Jinja left between the calls goes to the sandbox. The gaps are the body's
+    # own text: a call's output may hold braces (escaped) without being Jinja.
+    gaps = " ".join(out[::2])
+    if any(marker in gaps for marker in _JINJA):
         return None
-    return rendered
+    return "".join(out)
 
 
 def without_macros(content: str, collection: Collection) -> str:

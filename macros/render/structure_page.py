@@ -6,9 +6,10 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from ..collection import Collection
-from ..model import Fiche, Practice, Structure
+from ..model import Fiche, Practice, Stake, Structure
 from ..wording import plural
 from .excerpt import FULL_TEXT_UP_TO, opening
+from .html_blocks import Held, Inline, Items, Link, PageSource, Paragraph
 from .links import fiche_label, link
 from .markdown import NOT_INDEXED, front_matter, one_line
 
@@ -22,8 +23,9 @@ def profile_line(structure: Structure) -> str:
     return " · ".join(parts)
 
 
-def structure_source(structure: Structure, collection: Collection) -> str:
+def structure_source(structure: Structure, collection: Collection) -> PageSource:
     index = collection.index
+    held = Held()
     practices = index.practices_of.get(structure.slug, [])
     fiches = index.fiches_of_structure.get(structure.slug, [])
     out = [
@@ -58,7 +60,7 @@ def structure_source(structure: Structure, collection: Collection) -> str:
             "",
         ]
         if len(practices) > FULL_TEXT_UP_TO:
-            out += _openings(practices, collection)
+            out += _openings(practices, collection, held)
             practices_shown: list[tuple[Fiche, Practice]] = []
         else:
             practices_shown = practices
@@ -88,6 +90,10 @@ def structure_source(structure: Structure, collection: Collection) -> str:
             "",
         ]
         long_list = len(passages) > FULL_TEXT_UP_TO
+        placed = held.place([_passage_items(passages, collection)]) if long_list else None
+        if placed is not None:
+            out.append(placed)
+            passages = []
         for fiche, stake, text in passages:
             target = f"{fiche.page}#{stake.anchor}"
             shown = opening(text, collection.registries) if long_list else one_line(text)
@@ -103,7 +109,11 @@ def structure_source(structure: Structure, collection: Collection) -> str:
     ]
     if len(fiches) > FULL_TEXT_UP_TO:
         # Numbers only: each fiche's title is one hover or one click away.
-        out += [" · ".join(f"[{f.number}](/{f.page})" for f in fiches), ""]
+        numbers: list[Inline] = []
+        for fiche in fiches:
+            numbers += [" · ", Link(str(fiche.number), fiche.page)]
+        placed = held.place([Paragraph(tuple(numbers[1:]))])
+        out += [placed or " · ".join(f"[{f.number}](/{f.page})" for f in fiches), ""]
     elif fiches:
         credited = Counter(str(f.number) for f, _ in practices)
         for fiche in fiches:
@@ -115,13 +125,25 @@ def structure_source(structure: Structure, collection: Collection) -> str:
         out.append("")
     else:
         out += [f"*Aucune fiche ne mentionne encore {structure.short_name}.*", ""]
-    return "\n".join(out)
+    return held.source(out)
 
 
-def _openings(practices: list[tuple[Fiche, Practice]], collection: Collection) -> list[str]:
+def _openings(
+    practices: list[tuple[Fiche, Practice]], collection: Collection, held: Held
+) -> list[str]:
     """One line per practice, its opening and its link: past FULL_TEXT_UP_TO
     practices, full texts under a heading per fiche would make a page of
     megabytes."""
+    items = [
+        (
+            Link(f"Fiche {fiche.number}, pratique {practice.rank}", fiche.page, practice.anchor),
+            " — " + opening(practice.text, collection.registries),
+        )
+        for fiche, practice in practices
+    ]
+    placed = held.place([Items(tuple(items))])
+    if placed is not None:
+        return [placed, ""]
     out: list[str] = []
     for fiche, practice in practices:
         target = f"{fiche.page}#{practice.anchor}"
@@ -131,3 +153,21 @@ def _openings(practices: list[tuple[Fiche, Practice]], collection: Collection) -
         )
     out.append("")
     return out
+
+
+def _passage_items(passages: list[tuple[Fiche, Stake, str]], collection: Collection) -> Items:
+    """The stake passages, each as its opening and a link to the stake."""
+    return Items(
+        tuple(
+            (
+                opening(text, collection.registries) + " ",
+                Link(
+                    f"→ {stake.title}, fiche {fiche.number}",
+                    fiche.page,
+                    stake.anchor,
+                    css="lien-pratique",
+                ),
+            )
+            for fiche, stake, text in passages
+        )
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..collection import Collection
-from ..model import Theme
+from ..model import Fiche, Theme
+from .html_blocks import BREAK, Block, Held, Inline, Items, Link, PageSource, Paragraph, Strong
 from .links import fiche_label, link, structure_link
 from .markdown import NOT_INDEXED, front_matter
 
 
-def theme_source(theme: Theme, collection: Collection) -> str:
+def theme_source(theme: Theme, collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     fiches = index.fiches_of_theme.get(theme.slug, [])
@@ -21,10 +22,17 @@ def theme_source(theme: Theme, collection: Collection) -> str:
         f"## Fiches ({len(fiches)}) {{ #fiches {NOT_INDEXED} }}",
         "",
     ]
+    held = Held()
     if not fiches:
         out += ["*Aucune fiche sur ce thème pour l'instant.*", ""]
+    placed = held.place(_fiche_blocks(fiches, collection)) if fiches else None
+    if placed is not None:
+        out += [placed, ""]
+        fiches_shown: list[Fiche] = []
+    else:
+        fiches_shown = fiches
     chapter = None
-    for fiche in fiches:
+    for fiche in fiches_shown:
         if fiche.chapter != chapter:
             chapter = fiche.chapter
             out += ["", f"**{reg.chapter(chapter).label}**", ""]
@@ -41,4 +49,26 @@ def theme_source(theme: Theme, collection: Collection) -> str:
         out += ["## Structures engagées sur ce thème { #structures }", ""]
         names = [structure_link(reg.structures[s]) for s in involved if s in reg.structures]
         out += [" · ".join(names), ""]
-    return "\n".join(out)
+    return held.source(out)
+
+
+def _fiche_blocks(fiches: list[Fiche], collection: Collection) -> list[Block]:
+    """The fiches by chapter: the chapter's name, then its fiches and their summaries."""
+    reg = collection.registries
+    blocks: list[Block] = []
+    items: list[tuple[Inline, ...]] = []
+    chapter = None
+    for fiche in fiches:
+        if fiche.chapter != chapter:
+            if items:
+                blocks.append(Items(tuple(items)))
+                items = []
+            chapter = fiche.chapter
+            blocks.append(Paragraph((Strong((reg.chapter(chapter).label,)),)))
+        line: tuple[Inline, ...] = (Link(fiche_label(fiche), fiche.page),)
+        if fiche.summary:
+            line += (BREAK, fiche.summary)
+        items.append(line)
+    if items:
+        blocks.append(Items(tuple(items)))
+    return blocks

@@ -3,14 +3,16 @@
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
 pages; on_page_markdown renders macros in the sandbox and on_page_content
-checks the HTML (page_render.py); on_page_context hands fiche pages their
-view model.
+checks the HTML (page_render.py), then puts in the generated pages' HTML
+lists (page_blocks.py); on_env fills the booklets with their fiches' pages
+(booklets.py); on_page_context hands fiche pages their view model.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -35,9 +37,11 @@ from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
 from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
+from .booklets import Booklets
 from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
+from .page_blocks import PageBlocks
 from .page_render import PageRenderer, check_page_html, page_variables
 
 log = get_plugin_logger("mes-fiches")
@@ -51,6 +55,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._changes: dict[str, Change] = {}
         self._renderer: PageRenderer | None = None
         self._fiche_cache = FicheCache()
+        self._booklets: Booklets | None = None
+        self._blocks = PageBlocks()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -93,6 +99,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
         self._files = None
+        self._booklets = Booklets(self.collection, self._fiche_pages)
         # One `git log` for all fiches (macros/history.py gives the precedence).
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
@@ -107,6 +114,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         full_text = len(self.collection.fiches) <= self.config.full_text_search_up_to
+        self._blocks = PageBlocks()
         for page in virtual_pages(self.collection, full_text_search=full_text):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -117,8 +125,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = page.edit_path
             files.append(generated)
+            self._blocks.add(page.src_uri, page.blocks)
         news = news_source(self.collection, self._changes, feed=bool(config.site_url))
-        files.append(File.generated(config, NEWS_PAGE, content=news))
+        files.append(File.generated(config, NEWS_PAGE, content=news.text))
+        self._blocks.add(NEWS_PAGE, news.blocks)
         self._files = files
         if not config.site_url:
             log.info(
@@ -170,7 +180,16 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_page_html(html, page.file.edit_uri or page.file.src_uri)
+        html = self._blocks.fill(html, page, files)
+        if self._booklets is not None:
+            self._booklets.collect(html, page)
         return html
+
+    # Every page is converted, no template rendered yet (site/booklets.py).
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._booklets is not None:
+            self._booklets.fill()
+        return env
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

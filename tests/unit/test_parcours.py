@@ -136,7 +136,7 @@ def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None
     index = parcours_index(repo_collection)
     assert "(/parcours/accompagnement-sur-mesure.md)" in index
     assert "(/impression.md)" in index
-    booklet = collection_booklet(repo_collection)
+    booklet = collection_booklet(repo_collection).text
     for number in repo_collection.index.fiches:
         assert "{ #fiche-" + number.replace(".", "-") + " data-search-exclude }" in booklet
     pages = {p.src_uri: p for p in virtual_pages(repo_collection)}

@@ -19,12 +19,13 @@ def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> 
     collection = load_collection(ProjectPaths.at(project))
     slug, practices = max(collection.index.practices_of.items(), key=lambda kv: len(kv[1]))
     assert len(practices) > FULL_TEXT_UP_TO
-    page = structure_source(collection.registries.structures[slug], collection)
+    source = structure_source(collection.registries.structures[slug], collection)
+    page = source.rendered(lambda target, anchor: f"/{target}#{anchor}")
     # One line per practice, linked to it, without full texts or per-fiche headings.
     assert page.count(", pratique ") == len(practices)
     assert "\n### " not in page and "{{" not in page
     fiche, practice = practices[0]
-    assert f"(/{fiche.page}#{practice.anchor})" in page
+    assert f'href="/{fiche.page}#{practice.anchor}"' in page
 
 
 def test_opening_is_plain_text_cut_on_a_word(registries: object) -> None:

@@ -1,0 +1,110 @@
+"""Booklets filled with their fiches' pages, once every page is converted.
+
+MkDocs converts every page (on_page_content) before it renders any template
+(on_env, then on_page_context): the plugin notes the fiche pages and the
+booklets as they are converted, then puts each fiche's body in its booklet's
+placeholders (render/embedded_html.py) before Material's search plugin reads
+the booklets and before MkDocs checks their anchors. The booklet's table of
+contents gets each fiche's headings, one level down, as if it had converted
+the fiche's Markdown itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from functools import partial
+from urllib.parse import urlsplit, urlunsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+from ..collection import Collection
+from ..render.embedded_fiche import id_prefix, section_id
+from ..render.embedded_html import MARK, embedded_html, page_body, placeholders
+from ..render.parcours_page import COLLECTION_PAGE
+
+
+class Booklets:
+    """This build's fiche pages and booklet pages, by the time they are converted."""
+
+    def __init__(self, collection: Collection, fiche_pages: dict[str, str]) -> None:
+        self._collection = collection
+        self._fiche_pages = fiche_pages  # src_uri -> fiche number
+        self._fiches: dict[str, Page] = {}
+        self._booklet_pages = {COLLECTION_PAGE, *(p.page for p in collection.parcours)}
+        self._booklets: list[Page] = []
+
+    def collect(self, html: str, page: Page) -> None:
+        number = self._fiche_pages.get(page.file.src_uri)
+        if number is not None:
+            self._fiches[number] = page
+        elif page.file.src_uri in self._booklet_pages and MARK in html:
+            self._booklets.append(page)
+
+    def fill(self) -> None:
+        for booklet in self._booklets:
+            self._fill(booklet)
+        self._booklets = []
+
+    def _fill(self, booklet: Page) -> None:
+        content = booklet.content or ""
+        sections = {link.id: link for link in _walk(booklet.toc.items)}
+        parts: list[str] = []
+        position = 0
+        for mark in placeholders(content):
+            fiche = self._collection.index.fiche(mark.number)
+            page = self._fiches.get(mark.number)
+            if fiche is None or page is None or page.content is None:
+                raise PluginError(
+                    f"{booklet.file.src_uri} : la page de la fiche {mark.number} n'a pas été "
+                    "produite, le livret ne peut pas la reprendre"
+                )
+            embedded = embedded_html(
+                page_body(page.content, fiche),
+                fiche,
+                mark.selected,
+                partial(rebase, source=page.file.url, target=booklet.file.url),
+            )
+            parts += [content[position : mark.start], embedded.html]
+            position = mark.end
+            if booklet.present_anchor_ids is not None:
+                booklet.present_anchor_ids |= embedded.ids
+            section = sections.get(section_id(fiche))
+            if section is not None:
+                section.children = _demoted(page.toc.items, id_prefix(fiche))
+        parts.append(content[position:])
+        booklet.content = "".join(parts)
+
+
+def _walk(items: list[AnchorLink]) -> Iterator[AnchorLink]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def _demoted(items: list[AnchorLink], prefix: str) -> list[AnchorLink]:
+    out = []
+    for item in items:
+        link = AnchorLink(item.title, prefix + item.id, min(item.level + 1, 6))
+        link.children = _demoted(item.children, prefix)
+        out.append(link)
+    return out
+
+
+def rebase(url: str, source: str, target: str) -> str:
+    """`url`, written relative to the page at `source` (a page URL as MkDocs gives
+    it), relative to the page at `target` instead, as MkDocs would write it."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+        return url
+    # The inverse of get_relative_url: a last segment holding a dot is a file.
+    folder, _, last = source.rpartition("/")
+    base = folder if "." in last else source
+    resolved = posixpath.normpath(posixpath.join(base, parts.path))
+    if parts.path.endswith("/"):
+        resolved = "./" if resolved == "." else resolved + "/"
+    path = get_relative_url(resolved, target)
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
