@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .collection import Collection
 from .model import Fiche
 from .names import fold
-from .plain_text import excerpt, plain_text
+from .plain_text import excerpt
 
 FICHE = "fiche"
 PRACTICE = "pratique"
@@ -86,7 +86,7 @@ def catalogue_entries(collection: Collection) -> list[Entry]:
                     fiche.chapter,
                     themes,
                     tuple(s for s in dict.fromkeys(practice.credits) if s in reg.structures),
-                    excerpt(plain_text(practice.text, reg)),
+                    excerpt(collection.plain(practice.text)),
                 )
             )
     return entries

@@ -20,6 +20,7 @@ from .jinja_scan import check_template, find_calls
 from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
+from .plain_text import plain_text
 from .project import REGISTRY_FILES, ProjectPaths
 from .references import report_plain_refs, resolve_calls
 from .registries import Registries, load_registries
@@ -42,6 +43,16 @@ class Collection:
     redirects: dict[str, Fiche] = field(default_factory=dict)
     # Training paths (fiches/parcours/*.yml), checked against the index.
     parcours: list[Parcours] = field(default_factory=list)
+    # Practice texts as plain text, worked out once for the catalogue and
+    # both open-data files.
+    _plain: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def plain(self, markdown: str) -> str:
+        """plain_text.plain_text of a fiche text, for this collection's registries."""
+        text = self._plain.get(markdown)
+        if text is None:
+            text = self._plain[markdown] = plain_text(markdown, self.registries)
+        return text
 
 
 def load_collection(

@@ -143,9 +143,16 @@ def all_terms(reg: Registries, within: str | None = None) -> list[GlossaryTerm]:
     return sorted(terms.values(), key=lambda t: fold(t.term))
 
 
-def abbreviations(reg: Registries, within: str | None = None) -> str:
+def abbreviations(
+    reg: Registries, within: str | None = None, *, terms: list[GlossaryTerm] | None = None
+) -> str:
     """Python-Markdown `abbr` definitions (`*[DLA]: …`) for every known term,
     or with `within`, for the terms written in that text.
+
+    `terms` is `all_terms(reg)` when the caller writes many pages: keeping
+    the terms of the whole list that `within` holds gives what
+    `all_terms(reg, within)` gives, since whether a term is kept depends on
+    that term alone.
 
     They are appended to each fiche's generated Markdown rather than through
     pymdownx.snippets' auto_append: no generated file to write in the project
@@ -153,7 +160,11 @@ def abbreviations(reg: Registries, within: str | None = None) -> str:
     looks for each defined term in every text of the page: a fiche that
     defines only the terms it holds renders the same, in less time.
     """
-    lines = [f"*[{t.term}]: {t.expansion}" for t in all_terms(reg, within)]
+    if terms is None:
+        chosen = all_terms(reg, within)
+    else:
+        chosen = [t for t in terms if within is None or t.term in within]
+    lines = [f"*[{t.term}]: {t.expansion}" for t in chosen]
     return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -18,7 +18,6 @@ from typing import Any
 
 from .collection import Collection
 from .model import Fiche
-from .plain_text import plain_text
 
 FORMAT_VERSION = 1
 JSON_PATH = "donnees/fiches.json"
@@ -91,7 +90,7 @@ def _fiche_record(
                 "rang": p.rank,
                 "url": f"{page_url}#{p.anchor}",
                 "structures": list(dict.fromkeys(p.credits)),
-                "texte": plain_text(p.text, reg),
+                "texte": collection.plain(p.text),
             }
             for p in fiche.practices
         ],
@@ -130,7 +129,7 @@ def practice_rows(
                     MULTI_SEPARATOR.join(reg.themes[t].label for t in themes),
                     MULTI_SEPARATOR.join(themes),
                     str(fiche.chapter),
-                    plain_text(practice.text, reg),
+                    collection.plain(practice.text),
                 ]
             )
     return rows

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..collection import Collection
-from ..glossary import abbreviations
+from ..glossary import GlossaryTerm, abbreviations
 from ..model import Fiche
 from .fiche_links import links_view
 from .links import fiche_label
@@ -19,7 +19,15 @@ FICHE_SEARCH_BOOST = 5
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 
 
-def fiche_source(fiche: Fiche, collection: Collection, *, full_text_search: bool = True) -> str:
+def fiche_source(
+    fiche: Fiche,
+    collection: Collection,
+    *,
+    full_text_search: bool = True,
+    terms: list[GlossaryTerm] | None = None,
+) -> str:
+    """The fiche page's Markdown; `terms` is glossary.all_terms, worked out
+    once by a caller that writes every fiche page."""
     meta: dict[str, Any] = {
         "title": f"{fiche.number} — {fiche.title}",
         "description": fiche.summary,
@@ -33,9 +41,8 @@ def fiche_source(fiche: Fiche, collection: Collection, *, full_text_search: bool
         # In the page text, so that search finds the fiche by its keywords.
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     text = anchored_body(fiche, full_text_search=full_text_search) + "\n\n" + keywords
-    return (
-        front_matter(**meta) + text + abbreviations(collection.registries, _shown_text(fiche, text))
-    )
+    definitions = abbreviations(collection.registries, _shown_text(fiche, text), terms=terms)
+    return front_matter(**meta) + text + definitions
 
 
 def _shown_text(fiche: Fiche, text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..collection import Collection
+from ..glossary import all_terms
 from . import (
     catalogue_page,
     fiche_page,
@@ -53,11 +54,14 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         VirtualPage(catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
         VirtualPage(catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
     ]
+    terms = all_terms(reg)
     for fiche in collection.index.fiches.values():
         pages.append(
             VirtualPage(
                 fiche.page,
-                fiche_page.fiche_source(fiche, collection, full_text_search=full_text_search),
+                fiche_page.fiche_source(
+                    fiche, collection, full_text_search=full_text_search, terms=terms
+                ),
                 fiche.source,
             )
         )
