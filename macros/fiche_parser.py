@@ -12,7 +12,7 @@ from .frontmatter import split
 from .html_policy import check_yaml_text
 from .jinja_scan import check_template, find_calls
 from .markdown_policy import check_markdown
-from .markdown_scan import Item, Paragraph, scan
+from .markdown_scan import Heading, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
 from .references import report_plain_refs, resolve_calls
 from .registries import Registries
@@ -21,7 +21,8 @@ from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
 _MACRO = re.compile(r"\{\{.*?\}\}", re.S)
-_TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
+# `f(?<!\w.)` is `\bf` with the letter first, which the regex engine can look for quickly.
+_TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
 
 def parse_fiche(
@@ -229,7 +230,7 @@ def _unlinked_names(
     """
     found: list[PlainFicheRef] = []
     for block in blocks:
-        if not isinstance(block, Item | Paragraph):
+        if isinstance(block, Heading):
             continue
         if "(" not in block.text and "fiche" not in block.text.casefold():
             continue
