@@ -283,8 +283,14 @@ def split_names(group: str) -> list[str]:
 def parenthetical_groups(text: str) -> list[str]:
     """The contents of the outermost parentheses of `text`, in order."""
     groups: list[str] = []
-    if "(" not in text:
+    opening = text.count("(")
+    if opening == 0:
         return groups
+    if opening == 1:
+        # The usual credit parenthesis: the first «)» after it closes it.
+        opened = text.index("(")
+        closed = text.find(")", opened)
+        return [text[opened + 1 : closed]] if closed != -1 else groups
     depth = 0
     opened = 0
     for match in _PARENTHESIS.finditer(text):

@@ -132,7 +132,7 @@ def _former_numbers(meta: Located) -> list[FormerNumber]:
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
-    if "remplacer" not in fiche.body.casefold() or _PLACEHOLDER.search(fiche.body) is None:
+    if not _may_hold_placeholder(fiche.body) or _PLACEHOLDER.search(fiche.body) is None:
         return
     for offset, line in enumerate(fiche.body.split("\n")):
         match = _PLACEHOLDER.search(line)
@@ -158,6 +158,12 @@ def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
                 "texte du modèle encore en place",
                 "remplacez ce passage avant de passer la fiche en « publiee »",
             )
+
+
+def _may_hold_placeholder(body: str) -> bool:
+    """False when _PLACEHOLDER cannot match: ignoring case, its «à r» can only
+    be written these four ways (no other character folds to these letters)."""
+    return "à r" in body or "à R" in body or "À r" in body or "À R" in body
 
 
 def _check_meta(
@@ -234,7 +240,7 @@ def _unlinked_names(
             continue
         if "(" not in block.text and "fiche" not in block.text.casefold():
             continue
-        plain = _MACRO.sub("", block.text)
+        plain = _MACRO.sub("", block.text) if "{{" in block.text else block.text
         for match in _TEXT_FICHE_REF.finditer(plain):
             found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
         for part in (p for g in parenthetical_groups(plain) for p in split_names(g)):

@@ -19,11 +19,17 @@ from .names import suggestion
 
 _TEMPLATE_MARK = re.compile(r"\{[{%#]")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
-_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
 _LITERAL = r'"[^"\\{}%#\n]*"'
 # Quoted text without braces: text with braces takes the full path below,
 # which refuses template marks inside arguments.
-_LITERAL_ARGS = re.compile(r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)?')
+_LITERAL_ARGS = r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)?'
+# A call: its name (group 1), then its arguments, either the usual literal
+# ones read by _LITERAL_ARGS (groups 2 to 4) or any others (group 5). Literal
+# arguments hold no brace, so they cannot run past the first `) }}`: both
+# branches end the call where `(.*?)` alone would.
+_CALL = re.compile(
+    r"\{\{-?\s*([A-Za-z_]\w*)\s*\((?:" + _LITERAL_ARGS + r"|(.*?))\)\s*-?\}\}", re.S
+)
 # `\{\{(?<!\{\{\{)` is `(?<!\{)\{\{` with the literal first, which the regex
 # engine searches for quickly instead of trying the look-behind everywhere.
 _PLAIN_CALL = re.compile(
@@ -79,19 +85,20 @@ def find_calls(text: str, display_path: str, first_line: int, report: Report) ->
         line = first_line + newlines
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         call = MacroCall(name, [], {}, line, column, match.start(), match.end())
-        literal = _LITERAL_ARGS.fullmatch(match.group(2))
-        if literal is not None:
+        args = match.group(5)
+        if args is None:
             # The usual `"PES 21"` or `"1.5", "fiche n°1.5"`: Python's parser
             # would say the same, at ten times the cost.
-            call.args.append(literal.group(1))
-            if literal.group(3) is not None and literal.group(2):
-                call.kwargs["texte"] = literal.group(3)
-            elif literal.group(3) is not None:
-                call.args.append(literal.group(3))
+            first, keyword, second = match.group(2, 3, 4)
+            call.args.append(first)
+            if second is not None and keyword:
+                call.kwargs["texte"] = second
+            elif second is not None:
+                call.args.append(second)
             calls.append(call)
             continue
         try:
-            parsed = ast.parse(f"f({match.group(2)})", mode="eval").body
+            parsed = ast.parse(f"f({args})", mode="eval").body
         except SyntaxError:
             report.error(
                 display_path,
@@ -225,7 +232,7 @@ def _only_plain_calls(text: str) -> bool:
     if "{" not in text:
         return True
     rest = _PLAIN_CALL.sub(" ", text)
-    return not any(marker in rest for marker in ("{{", "{%", "{#"))
+    return "{{" not in rest and "{%" not in rest and "{#" not in rest
 
 
 def _french_jinja(message: str) -> str:

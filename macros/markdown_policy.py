@@ -33,7 +33,9 @@ _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)"
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# `{{ … }}`, `{% … %}` or `{# … #}`, the brace factored out so that the
+# engine can skip ahead to it.
+_JINJA = re.compile(r"\{(?:\{.*?\}\}|%.*?%\}|#.*?#\})", re.S)
 # The brace comes first and the look-behind after it (same matches as
 # `(?<!\{)\{…`): a pattern that starts with a literal is searched for quickly.
 _ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
@@ -58,7 +60,9 @@ def _without_fenced_code(markdown: str) -> str:
             + match.group(0)[end - match.start() :]
         )
 
-    if "```" not in markdown and "~~~" not in markdown:
+    if ("`" not in markdown or "```" not in markdown) and (
+        "~" not in markdown or "~~~" not in markdown
+    ):
         return markdown  # the common case: no fence to look for
     return _FENCED.sub(blank_code, markdown)
 
@@ -124,17 +128,19 @@ def _line_starts(text: str) -> list[int]:
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
     found = []
     body = match.group(1)
-    line, column = _position(text, match.start())
+    messages = []
     for pair in _ATTR_PAIR.finditer(body):
         value = next((v for v in pair.groups()[1:] if v is not None), "")
         problem = attribute_problem(None, pair.group(1), value)
         if problem:
-            found.append(Problem(line, column, f"{{ … }} : {problem}", HINT_ATTR))
+            messages.append(f"{{ … }} : {problem}")
     for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
         name = word.group(1).lower()
         if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
-            message = f"{{ … }} : attribut « {name} » interdit"
-            found.append(Problem(line, column, message, HINT_ATTR))
+            messages.append(f"{{ … }} : attribut « {name} » interdit")
+    if messages:  # placed only when there is something to say
+        line, column = _position(text, match.start())
+        found.extend(Problem(line, column, message, HINT_ATTR) for message in messages)
     return found
 
 

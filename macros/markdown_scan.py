@@ -25,7 +25,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # against the patterns that could match it (most lines are plain text).
 _FENCE_STARTS = frozenset(" `~")
 _ITEM_STARTS = frozenset(" -*+0123456789")
-_JINJA_INLINE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_JINJA_INLINE = re.compile(r"\{(?:\{.*?\}\}|%.*?%\})", re.S)  # {{ … }} or {% … %}
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
@@ -163,7 +163,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     attrs: dict[str, str] = {}
     anchor = None
     broken = False
-    with_attrs = _ATTRS.match(text)
+    with_attrs = _ATTRS.match(text) if "{" in text else None
     if with_attrs:
         text = with_attrs.group(1).strip()
         attrs, anchor, leftovers = parse_attrs(with_attrs.group(2))
