@@ -255,11 +255,17 @@ def _credits(
     start = offsets[item.line - first_line]
     end = offsets[item.end_line - first_line + 1] - 1
     inside = [c for c in structures if start <= c.start < end]
-    text = body[start:end]
-    for index in range(len(inside) - 1, -1, -1):
-        call = inside[index]
-        text = text[: call.start - start] + _PLACEHOLDER.format(index) + text[call.end - start :]
-    groups = [g for g in parenthetical_groups(text) if _PLACEHOLDER_RE.search(g)]
+    # The item with each call replaced by its placeholder; calls come in text
+    # order and never overlap, and one may run past the item's end.
+    pieces = []
+    position = start
+    for index, call in enumerate(inside):
+        pieces.append(body[position : call.start])
+        pieces.append(_PLACEHOLDER.format(index))
+        position = call.end
+    pieces.append(body[position:end])
+    text = "".join(pieces)
+    groups = [g for g in parenthetical_groups(text) if "\x00" in g and _PLACEHOLDER_RE.search(g)]
     if not groups:
         return [], ""
     credits: list[str] = []

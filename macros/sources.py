@@ -7,6 +7,7 @@ editors still build while the contributor learns how to clean them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,20 +67,23 @@ def decode(raw: bytes, display_path: str, report: Report) -> str | None:
 
 def read_source(path: Path, display_path: str, report: Report) -> SourceText | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            report.error(
-                display_path,
-                1,
-                1,
-                "fichier-trop-gros",
-                f"fichier de {size // 1000} ko, au-delà de la limite de "
-                f"{MAX_SOURCE_BYTES // 1000} ko",
-                "une fiche ou un registre tient en quelques dizaines de ko : "
-                "découpez le fichier ou retirez ce qui n'y a pas sa place",
-            )
-            return None
-        raw = path.read_bytes()
+        # One unbuffered open, its size from the open file: half the cost of
+        # a stat and a read_bytes for the thousands of small files of a load.
+        with open(path, "rb", buffering=0) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_SOURCE_BYTES:
+                report.error(
+                    display_path,
+                    1,
+                    1,
+                    "fichier-trop-gros",
+                    f"fichier de {size // 1000} ko, au-delà de la limite de "
+                    f"{MAX_SOURCE_BYTES // 1000} ko",
+                    "une fiche ou un registre tient en quelques dizaines de ko : "
+                    "découpez le fichier ou retirez ce qui n'y a pas sa place",
+                )
+                return None
+            raw = handle.read()
     except OSError as exc:
         report.error(
             display_path, 1, 1, "lecture", f"impossible de lire le fichier : {exc.strerror or exc}"
