@@ -27,9 +27,7 @@ _LITERAL_ARGS = r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)
 # ones read by _LITERAL_ARGS (groups 2 to 4) or any others (group 5). Literal
 # arguments hold no brace, so they cannot run past the first `) }}`: both
 # branches end the call where `(.*?)` alone would.
-_CALL = re.compile(
-    r"\{\{-?\s*([A-Za-z_]\w*)\s*\((?:" + _LITERAL_ARGS + r"|(.*?))\)\s*-?\}\}", re.S
-)
+_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((?:" + _LITERAL_ARGS + r"|(.*?))\)\s*-?\}\}", re.S)
 # `\{\{(?<!\{\{\{)` is `(?<!\{)\{\{` with the literal first, which the regex
 # engine searches for quickly instead of trying the look-behind everywhere.
 _PLAIN_CALL = re.compile(

@@ -126,7 +126,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
-    found = []
+    found: list[Problem] = []
     body = match.group(1)
     messages = []
     for pair in _ATTR_PAIR.finditer(body):

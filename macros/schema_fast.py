@@ -79,7 +79,7 @@ def _every(checks: list[Check]) -> Check:
         return checks[0]
 
     def check(value: Any) -> bool:
-        for one in checks:
+        for one in checks:  # noqa: SIM110 (all() of a generator: slower, see above)
             if not one(value):
                 return False
         return True
@@ -92,7 +92,7 @@ def _any(checks: list[Check]) -> Check:
         return checks[0]
 
     def check(value: Any) -> bool:
-        for one in checks:
+        for one in checks:  # noqa: SIM110 (as in _every)
             if one(value):
                 return True
         return False
@@ -108,14 +108,7 @@ def _keyword(keyword: str, value: Any) -> Check | None:
         return _any([_TYPES[name] for name in names])
     if keyword == "enum" and isinstance(value, list):
         allowed = list(value)
-
-        def one_of(v: Any) -> bool:
-            for a in allowed:
-                if type(v) is type(a) and v == a:
-                    return True
-            return False
-
-        return one_of
+        return lambda v: any(type(v) is type(a) and v == a for a in allowed)
     if keyword == "pattern" and isinstance(value, str):
         pattern = re.compile(value)
         return lambda v: not isinstance(v, str) or pattern.search(v) is not None

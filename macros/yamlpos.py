@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Report
+from .yaml_simple import read_simple
 
 PathKey = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -82,6 +83,11 @@ def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
+    simple = read_simple(text, line_offset)
+    if simple is not None:
+        for line, key in simple.doubles:
+            _report_double(report, display_path, (line, 1), key)
+        return Located(simple.data, simple.positions, simple.key_positions, simple.raw)
     fast = _compose_fast(text)
     loader: Any = fast[0] if fast else _CappedLoader(text)
     try:
@@ -220,6 +226,17 @@ def _french_problem(problem: str) -> str:
     return problem
 
 
+def _report_double(report: Report, display_path: str, where: tuple[int, int], key: str) -> None:
+    report.error(
+        display_path,
+        where[0],
+        where[1],
+        "yaml-cle-double",
+        f"la clé « {key} » est écrite deux fois",
+        "gardez une seule des deux lignes",
+    )
+
+
 def _convert(
     node: yaml.Node,
     path: PathKey,
@@ -239,14 +256,7 @@ def _convert(
                 key = str(loader.construct_object(key_node, deep=True))
             kpos = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
             if key in result:
-                report.error(
-                    display_path,
-                    kpos[0],
-                    kpos[1],
-                    "yaml-cle-double",
-                    f"la clé « {key} » est écrite deux fois",
-                    "gardez une seule des deux lignes",
-                )
+                _report_double(report, display_path, kpos, key)
             located.key_positions[(*path, key)] = kpos
             result[key] = _convert(
                 value_node, (*path, key), loader, located, display_path, report, offset
