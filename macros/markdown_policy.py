@@ -29,7 +29,9 @@ _FENCED = re.compile(
     r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
     re.M | re.S,
 )
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+# The look-behind `(?<![\\`])` is checked after the first backtick (same
+# matches): the engine then only stops at backticks.
+_CODE_SPAN = re.compile(r"(`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
