@@ -20,7 +20,9 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
-_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
+# `{{`, then up to the first `}}` (what `\{\{.*?\}\}` with DOTALL matches), unrolled
+# into runs without `}` that the engine reads at once.
+_MACRO = re.compile(r"\{\{[^}]*(?:\}[^}]+)*\}\}")
 # `f(?<!\w.)` is `\bf` with the letter first, which the regex engine can look for quickly.
 _TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
@@ -235,14 +237,18 @@ def _unlinked_names(
     once every fiche's former numbers are known (the fix names the current one).
     """
     found: list[PlainFicheRef] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            continue
-        if "(" not in block.text and "fiche" not in block.text.casefold():
-            continue
-        plain = _MACRO.sub("", block.text) if "{{" in block.text else block.text
-        for match in _TEXT_FICHE_REF.finditer(plain):
-            found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
+    texts = [block for block in blocks if not isinstance(block, Heading)]
+    plains = [_MACRO.sub("", b.text) if "{{" in b.text else b.text for b in texts]
+    # One search over all the texts, joined by a character no match can hold
+    # or follow, says whether any holds a fiche number: usually none does.
+    numbers = _TEXT_FICHE_REF.search("\x00".join(plains)) is not None
+    for block, plain in zip(texts, plains, strict=True):
+        opened = "(" in block.text
+        if numbers and (opened or "fiche" in block.text.casefold()):
+            for match in _TEXT_FICHE_REF.finditer(plain):
+                found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
+        if not opened:
+            continue  # removing macros adds no parenthesis: no group to read
         for part in (p for g in parenthetical_groups(plain) for p in split_names(g)):
             structure = registries.find_structure(part)
             if structure is not None:
