@@ -165,7 +165,9 @@ def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
 def _may_hold_placeholder(body: str) -> bool:
     """False when _PLACEHOLDER cannot match: ignoring case, its «à r» can only
     be written these four ways (no other character folds to these letters)."""
-    return "à r" in body or "à R" in body or "À r" in body or "À R" in body
+    if "à r" in body or "à R" in body:
+        return True
+    return "À" in body and ("À r" in body or "À R" in body)
 
 
 def _check_meta(

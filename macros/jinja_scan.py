@@ -75,15 +75,15 @@ def find_calls(text: str, display_path: str, first_line: int, report: Report) ->
         text = _RAW.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     counted = newlines = 0  # lines are counted once over the text, not per call
     for match in _CALL.finditer(text):
-        name = match.group(1)
+        name, args = match.group(1, 5)
         if name not in MACROS:
             continue  # unknown names are reported by check_template
-        newlines += text.count("\n", counted, match.start())
-        counted = match.start()
+        start, end = match.span()
+        newlines += text.count("\n", counted, start)
+        counted = start
         line = first_line + newlines
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        call = MacroCall(name, [], {}, line, column, match.start(), match.end())
-        args = match.group(5)
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        call = MacroCall(name, [], {}, line, column, start, end)
         if args is None:
             # The usual `"PES 21"` or `"1.5", "fiche n°1.5"`: Python's parser
             # would say the same, at ten times the cost.

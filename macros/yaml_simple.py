@@ -26,7 +26,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters that make YAML read more than plain text, or that libyaml reads
 # differently from Python: controls, other line breaks, a byte-order mark.
-_SPECIAL = "&*[]{}\\"
+_SPECIAL = re.compile(r"[&*\[\]{}\\]")
 _UNPRINTABLE = re.compile(
     r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
@@ -54,9 +54,9 @@ def read_simple(text: str, line_offset: int) -> Simple | None:
     # Typed scalars are built by SafeConstructor: only while the loader builds them alike.
     if _LOADER.yaml_constructors is not yaml.constructor.SafeConstructor.yaml_constructors:
         return None
-    if any(mark in text for mark in _SPECIAL) or not _printable(text):
-        return None
     lines = text.split("\n")
+    if _SPECIAL.search(text) or not _printable(lines):
+        return None
     located = Simple()
     data = located.data
     doubles = located.doubles
@@ -118,17 +118,19 @@ def read_simple(text: str, line_offset: int) -> Simple | None:
 def _tag(plain: str) -> str:
     """The type PyYAML's resolver gives a plain scalar."""
     resolvers = _LOADER.yaml_implicit_resolvers
-    for key in (plain[0] if plain else "", None):
-        for tag, pattern in resolvers.get(key, ()):
-            if pattern.match(plain):
-                return tag
+    for tag, pattern in resolvers.get(plain[0] if plain else "", ()):
+        if pattern.match(plain):
+            return tag
+    for tag, pattern in resolvers.get(None, ()):
+        if pattern.match(plain):
+            return tag
     return _STR_TAG
 
 
-def _printable(text: str) -> bool:
+def _printable(lines: list[str]) -> bool:
     """No character outside YAML's printable set nor another line break.
     Python's printable characters all are: most lines answer without the regex."""
-    for line in text.split("\n"):
+    for line in lines:
         if not line.isprintable() and _UNPRINTABLE.search(line):
             return False
     return True
