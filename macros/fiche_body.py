@@ -14,6 +14,7 @@ Canonical layout (see docs/contribuer/format.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, count
 from operator import add
 
@@ -64,9 +65,10 @@ def parse_body(
     """`calls` carry offsets into `body`, whose first line is file line `first_line`."""
     # Offset of each line: the lengths so far plus one newline per line.
     offsets = list(map(add, accumulate(map(len, body.split("\n")), initial=0), count()))
-    # Filtered once for the whole body, not once per block.
-    structures = [c for c in calls if c.name == "structure"]
-    resolved = [c for c in structures if c.resolved]
+    # Filtered once for the whole body, not once per block; calls come in
+    # text order, so a block's calls are found by bisection.
+    structures = _Calls([c for c in calls if c.name == "structure"])
+    resolved = _Calls([c for c in structures.calls if c.resolved])
     parts = BodyParts()
     section: str | None = None  # folded title of the current h2
     stake: Stake | None = None
@@ -129,13 +131,24 @@ def parse_body(
     return parts
 
 
-def _named_in(block: Item | Paragraph, resolved: list[MacroCall]) -> list[str]:
+class _Calls:
+    """Calls in text order, with their lines and offsets for bisection."""
+
+    def __init__(self, calls: list[MacroCall]) -> None:
+        self.calls = calls
+        self.lines = [c.line for c in calls]
+        self.starts = [c.start for c in calls]
+
+
+def _named_in(block: Item | Paragraph, resolved: _Calls) -> list[str]:
     """`resolved`: the body's structure calls that name a known structure."""
     last = block.end_line if isinstance(block, Item) else block.line + block.text.count("\n")
+    low = bisect_left(resolved.lines, block.line)
+    high = bisect_right(resolved.lines, last)
     slugs: list[str] = []
-    for call in resolved:
+    for call in resolved.calls[low:high]:
         slug = call.resolved
-        if slug and block.line <= call.line <= last and slug not in slugs:
+        if slug and slug not in slugs:
             slugs.append(slug)
     return slugs
 
@@ -243,7 +256,7 @@ def _check_sections(
 
 
 def _credits(
-    item: Item, structures: list[MacroCall], body: str, offsets: list[int], first_line: int
+    item: Item, structures: _Calls, body: str, offsets: list[int], first_line: int
 ) -> tuple[list[str], str]:
     """Structures credited by the practice, and the other words of their parenthesis.
 
@@ -254,7 +267,9 @@ def _credits(
     """
     start = offsets[item.line - first_line]
     end = offsets[item.end_line - first_line + 1] - 1
-    inside = [c for c in structures if start <= c.start < end]
+    inside = structures.calls[
+        bisect_left(structures.starts, start) : bisect_left(structures.starts, end)
+    ]
     # The item with each call replaced by its placeholder; calls come in text
     # order and never overlap, and one may run past the item's end.
     pieces = []

@@ -71,7 +71,8 @@ def parse_attrs(raw: str) -> tuple[dict[str, str], str | None, list[str]]:
             attrs.setdefault("class", "")
             attrs["class"] = (attrs["class"] + " " + m.group(2)).strip()
         else:
-            value = next(v for v in (m.group(4), m.group(5), m.group(6)) if v is not None)
+            double, single, bare = m.group(4, 5, 6)
+            value = double if double is not None else single if single is not None else bare
             attrs[m.group(3)] = value
     return attrs, anchor, rest.split() if rest else []
 
@@ -152,7 +153,8 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
             f"ajoutez une ligne « {fence[0]} » à la fin du bloc",
         )
     for block in blocks:
-        if not isinstance(block, Heading):
+        # Blanking only removes characters: without «*» or «]», no «**» or «](».
+        if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):
             _check_inline(block, display_path, report)
     return blocks
 
@@ -200,8 +202,6 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
 
 
 def _check_inline(block: Item | Paragraph, display_path: str, report: Report) -> None:
-    if "*" not in block.text and "]" not in block.text:
-        return  # blanking only removes characters: no «**» or «](» can appear
     # Jinja expressions may legitimately hold brackets or asterisks.
     text = _JINJA_INLINE.sub("", block.text) if "{" in block.text else block.text
     text = _CODE_SPAN.sub("", text) if "`" in text else text

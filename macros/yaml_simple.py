@@ -130,10 +130,7 @@ def _tag(plain: str) -> str:
 def _printable(lines: list[str]) -> bool:
     """No character outside YAML's printable set nor another line break.
     Python's printable characters all are: most lines answer without the regex."""
-    for line in lines:
-        if not line.isprintable() and _UNPRINTABLE.search(line):
-            return False
-    return True
+    return all(line.isprintable() or not _UNPRINTABLE.search(line) for line in lines)
 
 
 def _scalar(
