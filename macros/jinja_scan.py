@@ -82,19 +82,19 @@ def find_calls(text: str, display_path: str, first_line: int, report: Report) ->
         newlines += text.count("\n", counted, start)
         counted = start
         line = first_line + newlines
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
-        call = MacroCall(name, [], {}, line, column, start, end)
+        column = start - text.rfind("\n", 0, start)
         if args is None:
             # The usual `"PES 21"` or `"1.5", "fiche n°1.5"`: Python's parser
             # would say the same, at ten times the cost.
             first, keyword, second = match.group(2, 3, 4)
-            call.args.append(first)
-            if second is not None and keyword:
-                call.kwargs["texte"] = second
-            elif second is not None:
-                call.args.append(second)
-            calls.append(call)
+            if second is None:
+                calls.append(MacroCall(name, [first], {}, line, column, start, end))
+            elif keyword:
+                calls.append(MacroCall(name, [first], {"texte": second}, line, column, start, end))
+            else:
+                calls.append(MacroCall(name, [first, second], {}, line, column, start, end))
             continue
+        call = MacroCall(name, [], {}, line, column, start, end)
         try:
             parsed = ast.parse(f"f({args})", mode="eval").body
         except SyntaxError:
@@ -229,8 +229,7 @@ def _only_plain_calls(text: str) -> bool:
     nothing to report. Anything else goes through the parser."""
     if "{" not in text:
         return True
-    rest = _PLAIN_CALL.sub(" ", text)
-    return "{{" not in rest and "{%" not in rest and "{#" not in rest
+    return _TEMPLATE_MARK.search(_PLAIN_CALL.sub(" ", text)) is None
 
 
 def _french_jinja(message: str) -> str:
