@@ -66,28 +66,40 @@ def decode(raw: bytes, display_path: str, report: Report) -> str | None:
 
 
 def read_source(path: Path, display_path: str, report: Report) -> SourceText | None:
+    raw = _read(path, display_path, report)
+    if raw is None:
+        return None
+    text = decode(raw, display_path, report)
+    return None if text is None else SourceText(display_path, text)
+
+
+def _read(path: Path, display_path: str, report: Report) -> bytes | None:
+    """The file's bytes, or None once the reason is reported."""
     try:
         # One unbuffered open, its size from the open file: half the cost of
         # a stat and a read_bytes for the thousands of small files of a load.
         with open(path, "rb", buffering=0) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_SOURCE_BYTES:
-                report.error(
-                    display_path,
-                    1,
-                    1,
-                    "fichier-trop-gros",
-                    f"fichier de {size // 1000} ko, au-delà de la limite de "
-                    f"{MAX_SOURCE_BYTES // 1000} ko",
-                    "une fiche ou un registre tient en quelques dizaines de ko : "
-                    "découpez le fichier ou retirez ce qui n'y a pas sa place",
-                )
-                return None
-            raw = handle.read()
+            if os.fstat(handle.fileno()).st_size <= MAX_SOURCE_BYTES:
+                return handle.read()
+    except OSError:
+        pass  # reported below, as a stat then a read find it (size first)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            report.error(
+                display_path,
+                1,
+                1,
+                "fichier-trop-gros",
+                f"fichier de {size // 1000} ko, au-delà de la limite de "
+                f"{MAX_SOURCE_BYTES // 1000} ko",
+                "une fiche ou un registre tient en quelques dizaines de ko : "
+                "découpez le fichier ou retirez ce qui n'y a pas sa place",
+            )
+            return None
+        return path.read_bytes()
     except OSError as exc:
         report.error(
             display_path, 1, 1, "lecture", f"impossible de lire le fichier : {exc.strerror or exc}"
         )
         return None
-    text = decode(raw, display_path, report)
-    return None if text is None else SourceText(display_path, text)
