@@ -14,7 +14,11 @@ from .glossary import known_tokens
 from .model import Fiche
 from .registries import Registries
 
-_TOKEN = re.compile(r"(?<![\w-])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ]{3,}(?![\w-])")
+_CAPITALS = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
+# Three capitals or more, not inside a word or a hyphenated name. The
+# look-behind `(?<![\w-])` is checked after the first capital: the same
+# matches, but the engine can skip quickly to the next capital.
+_TOKEN = re.compile(rf"[{_CAPITALS}](?<![\w-][{_CAPITALS}])[{_CAPITALS}]{{2,}}(?![\w-])")
 # Text a reader does not see as prose: macros, inline code, HTML tags, link
 # targets and attribute lists. Blanked with spaces so that columns stay right.
 _HIDDEN = re.compile(
@@ -29,6 +33,10 @@ def unknown_acronyms(
     """`known` is known_tokens(registries), computed once per load by the caller."""
     if known is None:
         known = known_tokens(registries)
+    # A word found on a line (blanked or not) is found in the whole body too:
+    # when the glossary knows every one, no line can have anything to report.
+    if known.issuperset(_TOKEN.findall(fiche.body)):
+        return
     glossary = registries.sources.get("glossaire", "fiches/registres/glossaire.yml")
     seen: set[str] = set()
     fenced = False

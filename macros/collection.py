@@ -105,12 +105,12 @@ def _load(
             "dossier des fiches introuvable",
             "créez le dossier « fiches/ »",
         )
-    _misplaced_fiches(paths, report)
+    fiche_files = paths.fiche_files()
+    _misplaced_fiches(paths, fiche_files, report)
     if cache is not None:
         cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     acronyms_known = known_tokens(registries)
-    for path in paths.fiche_files():
-        shown = paths.display(path)
+    for path, shown in zip(fiche_files, paths.display_listing(fiche_files), strict=True):
         files[shown] = str(path)
         fiche = _read_fiche(path, shown, registries, schemas, report, cache)
         if fiche is None:
@@ -186,14 +186,16 @@ def _read_fiche(
     return fiche
 
 
-def _misplaced_fiches(paths: ProjectPaths, report: Report) -> None:
+def _misplaced_fiches(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
     """Markdown the collection would silently skip: a fiche in a sub-folder or
     with another extension never reaches the site, so say so."""
     if not paths.fiches_dir.is_dir():
         return
-    expected = set(paths.fiche_files())
-    for path in sorted(paths.fiches_dir.rglob("*")):
-        if not path.is_file() or path in expected:
+    expected = set(fiche_files)
+    # The fiches themselves are set aside before anything costs a stat or a sort.
+    others = [path for path in paths.fiches_dir.rglob("*") if path not in expected]
+    for path in sorted(others):
+        if not path.is_file():
             continue
         if path.suffix.lower() in (".md", ".markdown", ".mdown", ".txt"):
             report.error(

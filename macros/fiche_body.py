@@ -14,6 +14,9 @@ Canonical layout (see docs/contribuer/format.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, count
+from operator import add
 
 from markdown.extensions.toc import slugify as toc_slugify
 
@@ -32,6 +35,7 @@ STAKE_ATTR = "data-enjeu"
 _PLACEHOLDER = "\x00{}\x00"
 _PLACEHOLDER_RE = re.compile(r"\x00(\d+)\x00")
 _PARENTHESIS = re.compile(r"[()]")
+_NAME_SEPARATOR = re.compile(r",|\bet\b")
 _FOLDED_CONTEXT = fold(CONTEXT)
 _FOLDED_PRACTICES = fold(PRACTICES)
 _FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
@@ -59,9 +63,12 @@ def parse_body(
     report: Report,
 ) -> BodyParts:
     """`calls` carry offsets into `body`, whose first line is file line `first_line`."""
-    offsets = [0]
-    for line in body.split("\n"):
-        offsets.append(offsets[-1] + len(line) + 1)
+    # Offset of each line: the lengths so far plus one newline per line.
+    offsets = list(map(add, accumulate(map(len, body.split("\n")), initial=0), count()))
+    # Filtered once for the whole body, not once per block; calls come in
+    # text order, so a block's calls are found by bisection.
+    structures = _Calls([c for c in calls if c.name == "structure"])
+    resolved = _Calls([c for c in structures.calls if c.resolved])
     parts = BodyParts()
     section: str | None = None  # folded title of the current h2
     stake: Stake | None = None
@@ -115,22 +122,34 @@ def parse_body(
                 parts.context.append(block.text)
             else:
                 stake.items.append(block.text)
-                stake.named.append(_named_in(block, calls))
+                stake.named.append(_named_in(block, resolved))
         elif section == _FOLDED_PRACTICES and isinstance(block, Item):
             rank = len(parts.practices) + 1
-            credits, note = _credits(block, calls, body, offsets, first_line)
+            credits, note = _credits(block, structures, body, offsets, first_line)
             parts.practices.append(Practice(rank, block.text, credits, note, block.line))
     _check_sections(seen, parts, display_path, first_line, report)
     return parts
 
 
-def _named_in(block: Item | Paragraph, calls: list[MacroCall]) -> list[str]:
+class _Calls:
+    """Calls in text order, with their lines and offsets for bisection."""
+
+    def __init__(self, calls: list[MacroCall]) -> None:
+        self.calls = calls
+        self.lines = [c.line for c in calls]
+        self.starts = [c.start for c in calls]
+
+
+def _named_in(block: Item | Paragraph, resolved: _Calls) -> list[str]:
+    """`resolved`: the body's structure calls that name a known structure."""
     last = block.end_line if isinstance(block, Item) else block.line + block.text.count("\n")
+    low = bisect_left(resolved.lines, block.line)
+    high = bisect_right(resolved.lines, last)
     slugs: list[str] = []
-    for call in calls:
-        inside = block.line <= call.line <= last
-        if call.name == "structure" and call.resolved and inside and call.resolved not in slugs:
-            slugs.append(call.resolved)
+    for call in resolved.calls[low:high]:
+        slug = call.resolved
+        if slug and slug not in slugs:
+            slugs.append(slug)
     return slugs
 
 
@@ -169,7 +188,7 @@ def _check_sections(
     report: Report,
 ) -> None:
     titles = [folded for folded, _ in seen]
-    expected = [fold(r) for r in REQUIRED]
+    expected = [_FOLDED_CONTEXT, _FOLDED_PRACTICES]
     for wanted, label in zip(expected, REQUIRED, strict=True):
         count = titles.count(wanted)
         if count == 0:
@@ -214,8 +233,8 @@ def _check_sections(
             f"la section « {seen[0][1].title} » vient avant « {CONTEXT} »",
             "les sections facultatives se placent après les pratiques",
         )
-    if fold(PRACTICES) in titles and not parts.practices:
-        heading = seen[titles.index(fold(PRACTICES))][1]
+    if _FOLDED_PRACTICES in titles and not parts.practices:
+        heading = seen[titles.index(_FOLDED_PRACTICES)][1]
         report.error(
             display_path,
             heading.line,
@@ -237,22 +256,31 @@ def _check_sections(
 
 
 def _credits(
-    item: Item, calls: list[MacroCall], body: str, offsets: list[int], first_line: int
+    item: Item, structures: _Calls, body: str, offsets: list[int], first_line: int
 ) -> tuple[list[str], str]:
     """Structures credited by the practice, and the other words of their parenthesis.
 
     The credit is the last parenthesis of the item that names a structure:
     «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
     structures the item names, e.g. partners, are mentions, not credits.
+    `structures`: the body's calls to `structure`, known or not.
     """
     start = offsets[item.line - first_line]
     end = offsets[item.end_line - first_line + 1] - 1
-    inside = [c for c in calls if start <= c.start < end and c.name == "structure"]
-    text = body[start:end]
-    for index in range(len(inside) - 1, -1, -1):
-        call = inside[index]
-        text = text[: call.start - start] + _PLACEHOLDER.format(index) + text[call.end - start :]
-    groups = [g for g in parenthetical_groups(text) if _PLACEHOLDER_RE.search(g)]
+    inside = structures.calls[
+        bisect_left(structures.starts, start) : bisect_left(structures.starts, end)
+    ]
+    # The item with each call replaced by its placeholder; calls come in text
+    # order and never overlap, and one may run past the item's end.
+    pieces = []
+    position = start
+    for index, call in enumerate(inside):
+        pieces.append(body[position : call.start])
+        pieces.append(_PLACEHOLDER.format(index))
+        position = call.end
+    pieces.append(body[position:end])
+    text = "".join(pieces)
+    groups = [g for g in parenthetical_groups(text) if "\x00" in g and _PLACEHOLDER_RE.search(g)]
     if not groups:
         return [], ""
     credits: list[str] = []
@@ -270,14 +298,20 @@ def _credits(
 
 def split_names(group: str) -> list[str]:
     """«ARDES, PES 21» or «UFISC et COFAC» -> the names, trimmed."""
-    return [p.strip() for p in re.split(r",|\bet\b", group) if p.strip()]
+    return [p.strip() for p in _NAME_SEPARATOR.split(group) if p.strip()]
 
 
 def parenthetical_groups(text: str) -> list[str]:
     """The contents of the outermost parentheses of `text`, in order."""
     groups: list[str] = []
-    if "(" not in text:
+    opening = text.count("(")
+    if opening == 0:
         return groups
+    if opening == 1:
+        # The usual credit parenthesis: the first «)» after it closes it.
+        opened = text.index("(")
+        closed = text.find(")", opened)
+        return [text[opened + 1 : closed]] if closed != -1 else groups
     depth = 0
     opened = 0
     for match in _PARENTHESIS.finditer(text):

@@ -12,7 +12,7 @@ from .frontmatter import split
 from .html_policy import check_yaml_text
 from .jinja_scan import check_template, find_calls
 from .markdown_policy import check_markdown
-from .markdown_scan import Item, Paragraph, scan
+from .markdown_scan import Heading, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
 from .references import report_plain_refs, resolve_calls
 from .registries import Registries
@@ -20,8 +20,11 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
-_MACRO = re.compile(r"\{\{.*?\}\}", re.S)
-_TEXT_FICHE_REF = re.compile(r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
+# `{{`, then up to the first `}}` (what `\{\{.*?\}\}` with DOTALL matches), unrolled
+# into runs without `}` that the engine reads at once.
+_MACRO = re.compile(r"\{\{[^}]*(?:\}[^}]+)*\}\}")
+# `f(?<!\w.)` is `\bf` with the letter first, which the regex engine can look for quickly.
+_TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
 
 def parse_fiche(
@@ -131,7 +134,7 @@ def _former_numbers(meta: Located) -> list[FormerNumber]:
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
-    if "remplacer" not in fiche.body.casefold() or _PLACEHOLDER.search(fiche.body) is None:
+    if not _may_hold_placeholder(fiche.body) or _PLACEHOLDER.search(fiche.body) is None:
         return
     for offset, line in enumerate(fiche.body.split("\n")):
         match = _PLACEHOLDER.search(line)
@@ -157,6 +160,14 @@ def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
                 "texte du modèle encore en place",
                 "remplacez ce passage avant de passer la fiche en « publiee »",
             )
+
+
+def _may_hold_placeholder(body: str) -> bool:
+    """False when _PLACEHOLDER cannot match: ignoring case, its «à r» can only
+    be written these four ways (no other character folds to these letters)."""
+    if "à r" in body or "à R" in body:
+        return True
+    return "À" in body and ("À r" in body or "À R" in body)
 
 
 def _check_meta(
@@ -228,14 +239,18 @@ def _unlinked_names(
     once every fiche's former numbers are known (the fix names the current one).
     """
     found: list[PlainFicheRef] = []
-    for block in blocks:
-        if not isinstance(block, Item | Paragraph):
-            continue
-        if "(" not in block.text and "fiche" not in block.text.casefold():
-            continue
-        plain = _MACRO.sub("", block.text)
-        for match in _TEXT_FICHE_REF.finditer(plain):
-            found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
+    texts = [block for block in blocks if not isinstance(block, Heading)]
+    plains = [_MACRO.sub("", b.text) if "{{" in b.text else b.text for b in texts]
+    # One search over all the texts, joined by a character no match can hold
+    # or follow, says whether any holds a fiche number: usually none does.
+    numbers = _TEXT_FICHE_REF.search("\x00".join(plains)) is not None
+    for block, plain in zip(texts, plains, strict=True):
+        opened = "(" in block.text
+        if numbers and (opened or "fiche" in block.text.casefold()):
+            for match in _TEXT_FICHE_REF.finditer(plain):
+                found.append(PlainFicheRef(match.group(1), match.group(0), block.line, 1))
+        if not opened:
+            continue  # removing macros adds no parenthesis: no group to read
         for part in (p for g in parenthetical_groups(plain) for p in split_names(g)):
             structure = registries.find_structure(part)
             if structure is not None:

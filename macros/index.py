@@ -69,7 +69,8 @@ def build_index(
     """`fiches` must have unique numbers; `page_refs` are fiche references from pages;
     `renumbered` maps former numbers to their fiche (renumbering.former_numbers)."""
     index = Index()
-    ordered = sorted(fiches, key=lambda f: f.number)
+    # By the numbers' parts: FicheNumber's order, compared as tuples.
+    ordered = sorted(fiches, key=lambda f: f.number.parts)
     index.fiches = {str(f.number): f for f in ordered}
     index.renumbered = dict(renumbered or {})
     index.rank = {number: position for position, number in enumerate(index.fiches)}

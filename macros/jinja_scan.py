@@ -19,13 +19,19 @@ from .names import suggestion
 
 _TEMPLATE_MARK = re.compile(r"\{[{%#]")
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
-_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
 _LITERAL = r'"[^"\\{}%#\n]*"'
 # Quoted text without braces: text with braces takes the full path below,
 # which refuses template marks inside arguments.
-_LITERAL_ARGS = re.compile(r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)?')
+_LITERAL_ARGS = r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)?'
+# A call: its name (group 1), then its arguments, either the usual literal
+# ones read by _LITERAL_ARGS (groups 2 to 4) or any others (group 5). Literal
+# arguments hold no brace, so they cannot run past the first `) }}`: both
+# branches end the call where `(.*?)` alone would.
+_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((?:" + _LITERAL_ARGS + r"|(.*?))\)\s*-?\}\}", re.S)
+# `\{\{(?<!\{\{\{)` is `(?<!\{)\{\{` with the literal first, which the regex
+# engine searches for quickly instead of trying the look-behind everywhere.
 _PLAIN_CALL = re.compile(
-    r"(?<!\{)\{\{-?[ \t]*(?:"
+    r"\{\{(?<!\{\{\{)-?[ \t]*(?:"
     + "|".join(MACROS)
     + r")\([ \t]*"
     + _LITERAL
@@ -69,27 +75,28 @@ def find_calls(text: str, display_path: str, first_line: int, report: Report) ->
         text = _RAW.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     counted = newlines = 0  # lines are counted once over the text, not per call
     for match in _CALL.finditer(text):
-        name = match.group(1)
+        name, args = match.group(1, 5)
         if name not in MACROS:
             continue  # unknown names are reported by check_template
-        newlines += text.count("\n", counted, match.start())
-        counted = match.start()
+        start, end = match.span()
+        newlines += text.count("\n", counted, start)
+        counted = start
         line = first_line + newlines
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        call = MacroCall(name, [], {}, line, column, match.start(), match.end())
-        literal = _LITERAL_ARGS.fullmatch(match.group(2))
-        if literal is not None:
+        column = start - text.rfind("\n", 0, start)
+        if args is None:
             # The usual `"PES 21"` or `"1.5", "fiche n°1.5"`: Python's parser
             # would say the same, at ten times the cost.
-            call.args.append(literal.group(1))
-            if literal.group(3) is not None and literal.group(2):
-                call.kwargs["texte"] = literal.group(3)
-            elif literal.group(3) is not None:
-                call.args.append(literal.group(3))
-            calls.append(call)
+            first, keyword, second = match.group(2, 3, 4)
+            if second is None:
+                calls.append(MacroCall(name, [first], {}, line, column, start, end))
+            elif keyword:
+                calls.append(MacroCall(name, [first], {"texte": second}, line, column, start, end))
+            else:
+                calls.append(MacroCall(name, [first, second], {}, line, column, start, end))
             continue
+        call = MacroCall(name, [], {}, line, column, start, end)
         try:
-            parsed = ast.parse(f"f({match.group(2)})", mode="eval").body
+            parsed = ast.parse(f"f({args})", mode="eval").body
         except SyntaxError:
             report.error(
                 display_path,
@@ -222,8 +229,7 @@ def _only_plain_calls(text: str) -> bool:
     nothing to report. Anything else goes through the parser."""
     if "{" not in text:
         return True
-    rest = _PLAIN_CALL.sub(" ", text)
-    return not any(marker in rest for marker in ("{{", "{%", "{#"))
+    return _TEMPLATE_MARK.search(_PLAIN_CALL.sub(" ", text)) is None
 
 
 def _french_jinja(message: str) -> str:

@@ -29,18 +29,25 @@ _FENCED = re.compile(
     r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
     re.M | re.S,
 )
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+# The look-behind `(?<![\\`])` is checked after the first backtick (same
+# matches): the engine then only stops at backticks.
+_CODE_SPAN = re.compile(r"(`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_ATTR_LIST = re.compile(r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
+# `{{ … }}`, `{% … %}` or `{# … #}`, the brace factored out so that the
+# engine can skip ahead to it.
+_JINJA = re.compile(r"\{(?:\{.*?\}\}|%.*?%\}|#.*?#\})", re.S)
+# The brace comes first and the look-behind after it (same matches as
+# `(?<!\{)\{…`): a pattern that starts with a literal is searched for quickly.
+_ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
 _ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
 
 
 def _blank(match: re.Match[str]) -> str:
-    return _blank_text(match.group(0))
+    found = match.group(0)
+    return " " * len(found) if "\n" not in found else _blank_text(found)
 
 
 def _without_fenced_code(markdown: str) -> str:
@@ -55,7 +62,9 @@ def _without_fenced_code(markdown: str) -> str:
             + match.group(0)[end - match.start() :]
         )
 
-    if "```" not in markdown and "~~~" not in markdown:
+    if ("`" not in markdown or "```" not in markdown) and (
+        "~" not in markdown or "~~~" not in markdown
+    ):
         return markdown  # the common case: no fence to look for
     return _FENCED.sub(blank_code, markdown)
 
@@ -76,23 +85,36 @@ def markdown_problems(markdown: str) -> list[Problem]:
     fenced = _without_fenced_code(markdown)
     spans = [match.span() for match in _CODE_SPAN.finditer(fenced)] if "`" in fenced else []
     text = _CODE_SPAN.sub(_blank, fenced) if spans else fenced
+    # Each pattern below needs a «<», «]:» or «{» to match: most bodies are
+    # spared the searches whose mark they do not contain.
+    tags = "<" in fenced
+    patterns = [INLINE_URL]
+    if "]:" in text:
+        patterns.append(_REFERENCE)
+    if tags:
+        patterns.append(_AUTOLINK)
     found: list[Problem] = []
-    for pattern in (INLINE_URL, _REFERENCE, _AUTOLINK):
+    for pattern in patterns:
         for match in pattern.finditer(text):
             reason = url_problem(match.group(1))
             if reason:
                 found.append(Problem(*_position(text, match.start(1)), reason, HINT_URL))
-    text = _AUTOLINK.sub(_blank, text)
-    no_jinja = _JINJA.sub(_blank, text)
-    for match in _ATTR_LIST.finditer(no_jinja):
-        found.extend(_attr_list_problems(no_jinja, match))
+    if tags:
+        text = _AUTOLINK.sub(_blank, text)
+    if "{" in text:
+        no_jinja = _JINJA.sub(_blank, text)
+        for match in _ATTR_LIST.finditer(no_jinja):
+            found.extend(_attr_list_problems(no_jinja, match))
+    if not tags:
+        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
     found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
     # A raw HTML block is not Markdown: backticks inside it are not code. So
     # also parse with the spans in place and keep the tags that start outside
     # them (`<div title="`" onclick=…>`).
     raw = _ESCAPED_LT.sub("  ", _AUTOLINK.sub(_blank, fenced))
-    starts = _line_starts(raw)
-    for problem in html_problems(raw):
+    problems = html_problems(raw)
+    starts = _line_starts(raw) if problems else []
+    for problem in problems:
         offset = starts[problem.line - 1] + problem.column - 1
         if not any(start <= offset < end for start, end in spans):
             found.append(problem)
@@ -106,19 +128,21 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
-    found = []
+    found: list[Problem] = []
     body = match.group(1)
-    line, column = _position(text, match.start())
+    messages = []
     for pair in _ATTR_PAIR.finditer(body):
         value = next((v for v in pair.groups()[1:] if v is not None), "")
         problem = attribute_problem(None, pair.group(1), value)
         if problem:
-            found.append(Problem(line, column, f"{{ … }} : {problem}", HINT_ATTR))
+            messages.append(f"{{ … }} : {problem}")
     for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
         name = word.group(1).lower()
         if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
-            message = f"{{ … }} : attribut « {name} » interdit"
-            found.append(Problem(line, column, message, HINT_ATTR))
+            messages.append(f"{{ … }} : attribut « {name} » interdit")
+    if messages:  # placed only when there is something to say
+        line, column = _position(text, match.start())
+        found.extend(Problem(line, column, message, HINT_ATTR) for message in messages)
     return found
 
 

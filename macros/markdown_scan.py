@@ -21,9 +21,13 @@ _ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)
 _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _NESTED_ITEM = re.compile(r"^( {2,})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MARKER_STARTS = frozenset(" \t`~#-*+0123456789")
-_JINJA_INLINE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# First characters each line pattern can start with: a line is only tried
+# against the patterns that could match it (most lines are plain text).
+_FENCE_STARTS = frozenset(" `~")
+_ITEM_STARTS = frozenset(" -*+0123456789")
+_JINJA_INLINE = re.compile(r"\{(?:\{.*?\}\}|%.*?%\})", re.S)  # {{ … }} or {% … %}
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_LINK = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass
@@ -67,7 +71,8 @@ def parse_attrs(raw: str) -> tuple[dict[str, str], str | None, list[str]]:
             attrs.setdefault("class", "")
             attrs["class"] = (attrs["class"] + " " + m.group(2)).strip()
         else:
-            value = next(v for v in (m.group(4), m.group(5), m.group(6)) if v is not None)
+            double, single, bare = m.group(4, 5, 6)
+            value = double if double is not None else single if single is not None else bare
             attrs[m.group(3)] = value
     return attrs, anchor, rest.split() if rest else []
 
@@ -79,25 +84,24 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
     fence: tuple[str, int] | None = None
     blank_before = True
     for offset, raw in enumerate(body.split("\n")):
-        lineno = first_line + offset
         line = raw.rstrip()
         if fence is not None:
             if line.lstrip().startswith(fence[0]):
                 fence = None
             continue
-        # Most lines are plain text: no fence, heading or list marker can start them.
-        plain = line[:1] not in _MARKER_STARTS
-        fence_match = None if plain else _FENCE.match(line)
-        if fence_match:
-            fence = (fence_match.group(1), lineno)
-            current = None
-            continue
-        if not line.strip():
+        if not line:
             blank_before = True
             if isinstance(current, Paragraph):
                 current = None
             continue
-        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
+        lineno = first_line + offset
+        first = line[0]
+        fence_match = _FENCE.match(line) if first in _FENCE_STARTS else None
+        if fence_match:
+            fence = (fence_match.group(1), lineno)
+            current = None
+            continue
+        if "\t" in raw and "\t" in raw[: len(raw) - len(raw.lstrip())]:
             report.error(
                 display_path,
                 lineno,
@@ -106,23 +110,26 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
                 "tabulation en début de ligne",
                 "remplacez-la par des espaces",
             )
-        heading = None if plain else _HEADING.match(line)
-        if heading:
-            blocks.append(_heading(heading, lineno, display_path, report))
-            current = None
-            blank_before = False
-            continue
-        if not plain and _HEADING_NO_SPACE.match(line):
-            report.error(
-                display_path,
-                lineno,
-                1,
-                "markdown-titre",
-                "titre sans espace après les dièses « # »",
-                "ajoutez une espace entre les « # » et le texte du titre",
-            )
-        item = None if plain else _ITEM.match(line)
-        if item and not (isinstance(current, Item) and _NESTED_ITEM.match(line)):
+        if first == "#":
+            heading = _HEADING.match(line)
+            if heading:
+                blocks.append(_heading(heading, lineno, display_path, report))
+                current = None
+                blank_before = False
+                continue
+            if _HEADING_NO_SPACE.match(line):
+                report.error(
+                    display_path,
+                    lineno,
+                    1,
+                    "markdown-titre",
+                    "titre sans espace après les dièses « # »",
+                    "ajoutez une espace entre les « # » et le texte du titre",
+                )
+        item = _ITEM.match(line) if first in _ITEM_STARTS else None
+        if item and not (
+            isinstance(current, Item) and line.startswith("  ") and _NESTED_ITEM.match(line)
+        ):
             current = Item(item.group(3).strip(), lineno, item.group(2)[0].isdigit(), lineno)
             blocks.append(current)
             blank_before = False
@@ -146,7 +153,8 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
             f"ajoutez une ligne « {fence[0]} » à la fin du bloc",
         )
     for block in blocks:
-        if not isinstance(block, Heading):
+        # Blanking only removes characters: without «*» or «]», no «**» or «](».
+        if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):
             _check_inline(block, display_path, report)
     return blocks
 
@@ -157,7 +165,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     attrs: dict[str, str] = {}
     anchor = None
     broken = False
-    with_attrs = _ATTRS.match(text)
+    with_attrs = _ATTRS.match(text) if "{" in text else None
     if with_attrs:
         text = with_attrs.group(1).strip()
         attrs, anchor, leftovers = parse_attrs(with_attrs.group(2))
@@ -207,7 +215,7 @@ def _check_inline(block: Item | Paragraph, display_path: str, report: Report) ->
             "encadrez le passage en gras par « ** » des deux côtés",
         )
     opened = text.count("](")
-    if opened and len(re.findall(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)", text)) < opened:
+    if opened and len(_LINK.findall(text)) < opened:
         report.error(
             display_path,
             block.line,

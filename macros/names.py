@@ -12,8 +12,11 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 def fold(name: str) -> str:
     """Compare names without case, accents or spacing differences."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():
+        bare = name  # nothing to decompose, no accent to drop
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = bare.replace("\u2019", "'").replace("-", " ")
     return _SPACES.sub(" ", bare).strip().casefold()
 

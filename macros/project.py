@@ -42,11 +42,34 @@ class ProjectPaths:
         except ValueError:
             return path.as_posix()
 
+    def display_listing(self, files: list[Path]) -> list[str]:
+        """display() of each of `files`, a folder's listing: the folder is
+        placed once, not each file."""
+        if not files:
+            return []
+        folder = files[0].parent
+        shown = self.display(folder)
+        # The case where display() takes its first branch for the folder, and
+        # so for a file directly in it.
+        fast = (
+            folder.is_absolute()
+            and folder.is_relative_to(self.root)
+            and ".." not in folder.parts
+            and folder != self.root
+        )
+        return [
+            f"{shown}/{path.name}"
+            if fast and path.name != ".." and path.parent == folder
+            else self.display(path)
+            for path in files
+        ]
+
     def registry(self, name: str) -> Path:
         return self.registries_dir / REGISTRY_FILES[name]
 
     def fiche_files(self) -> list[Path]:
-        return sorted(self.fiches_dir.glob("*.md"))
+        # All in one folder: ordering by name is the paths' order, and cheaper.
+        return sorted(self.fiches_dir.glob("*.md"), key=lambda path: path.name)
 
     def page_files(self) -> list[Path]:
         return sorted(self.docs_dir.rglob("*.md")) if self.docs_dir.is_dir() else []

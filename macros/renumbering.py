@@ -14,7 +14,8 @@ def former_numbers(fiches: list[Fiche], report: Report) -> dict[str, Fiche]:
     """Old number -> the fiche its URL now redirects to; conflicts are reported."""
     current = {str(f.number): f for f in fiches}
     claimed: dict[str, tuple[Fiche, int]] = {}
-    for fiche in sorted(fiches, key=lambda f: f.number):
+    # By the numbers' parts: FicheNumber's order, compared as tuples.
+    for fiche in sorted(fiches, key=lambda f: f.number.parts):
         for former in fiche.former:
             owner = current.get(former.number)
             if owner is fiche:

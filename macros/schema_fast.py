@@ -69,7 +69,35 @@ def compile_schema(schema: Any) -> Check | None:
         if objects is None:
             return None
         checks.append(objects)
-    return lambda value: all(check(value) for check in checks)
+    return _every(checks)
+
+
+def _every(checks: list[Check]) -> Check:
+    """A check passed when all of `checks` pass; a plain loop, as each header
+    runs it for every key (a generator per call cost more than the checks)."""
+    if len(checks) == 1:
+        return checks[0]
+
+    def check(value: Any) -> bool:
+        for one in checks:  # noqa: SIM110 (all() of a generator: slower, see above)
+            if not one(value):
+                return False
+        return True
+
+    return check
+
+
+def _any(checks: list[Check]) -> Check:
+    if len(checks) == 1:
+        return checks[0]
+
+    def check(value: Any) -> bool:
+        for one in checks:  # noqa: SIM110 (as in _every)
+            if one(value):
+                return True
+        return False
+
+    return check
 
 
 def _keyword(keyword: str, value: Any) -> Check | None:
@@ -77,8 +105,7 @@ def _keyword(keyword: str, value: Any) -> Check | None:
         names = value if isinstance(value, list) else [value]
         if not all(name in _TYPES for name in names):
             return None
-        tests = [_TYPES[name] for name in names]
-        return lambda v: any(test(v) for test in tests)
+        return _any([_TYPES[name] for name in names])
     if keyword == "enum" and isinstance(value, list):
         allowed = list(value)
         return lambda v: any(type(v) is type(a) and v == a for a in allowed)
@@ -108,7 +135,16 @@ def _keyword(keyword: str, value: Any) -> Check | None:
         item = compile_schema(value)
         if item is None:
             return None
-        return lambda v: not isinstance(v, list) or all(item(i) for i in v)
+        each = item
+
+        def items(v: Any) -> bool:
+            if isinstance(v, list):
+                for i in v:
+                    if not each(i):
+                        return False
+            return True
+
+        return items
     return None
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Report
+from .yaml_simple import read_simple
 
 PathKey = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -82,6 +83,11 @@ def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
+    simple = read_simple(text, line_offset)
+    if simple is not None:
+        for line, key in simple.doubles:
+            _report_double(report, display_path, (line, 1), key)
+        return Located(simple.data, simple.positions, simple.key_positions, simple.raw)
     fast = _compose_fast(text)
     loader: Any = fast[0] if fast else _CappedLoader(text)
     try:
@@ -150,7 +156,7 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
     document deeper than the cap is composed again by _CappedLoader, which
     refuses it with its position."""
     fast_class = getattr(yaml, "CSafeLoader", None)
-    if fast_class is None or _NOT_PLAIN.search(text):
+    if fast_class is None or _not_plain(text):
         return None
     loader = fast_class(text)
     try:
@@ -158,26 +164,46 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
     except yaml.YAMLError:
         loader.dispose()
         return None
-    if node is not None and _depth(node) > MAX_YAML_DEPTH:
+    if node is not None and _too_deep(node):
         loader.dispose()
         return None
     return loader, node
 
 
-def _depth(root: yaml.Node) -> int:
-    """Nesting depth of a composed document, without recursion."""
-    deepest = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-    return deepest
+# Necessary for _NOT_PLAIN's second alternative (a compact nested entry), and
+# searched faster: without `^`, the engine skips ahead to each «?» or «-».
+_COMPACT_HINT = re.compile(r"[?-][ \t]+[?-](?:[ \t]|$)", re.M)
+
+
+def _not_plain(text: str) -> bool:
+    """Whether _NOT_PLAIN matches `text`, skipping the search when an
+    alternative surely matches (one of «&*[{») or surely cannot: a deep indent
+    needs a tab or forty spaces, a compact entry needs _COMPACT_HINT."""
+    if "&" in text or "*" in text or "[" in text or "{" in text:
+        return True
+    if "\t" not in text and " " * 40 not in text and _COMPACT_HINT.search(text) is None:
+        return False
+    return _NOT_PLAIN.search(text) is not None
+
+
+def _too_deep(root: yaml.Node) -> bool:
+    """Whether a composed document nests deeper than MAX_YAML_DEPTH, level
+    by level, without recursion."""
+    level = [root]
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_YAML_DEPTH:
+            return True
+        below: list[yaml.Node] = []
+        for node in level:
+            if isinstance(node, yaml.SequenceNode):
+                below.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    below.extend(pair)
+        level = below
+    return False
 
 
 def _french_problem(problem: str) -> str:
@@ -200,6 +226,17 @@ def _french_problem(problem: str) -> str:
     return problem
 
 
+def _report_double(report: Report, display_path: str, where: tuple[int, int], key: str) -> None:
+    report.error(
+        display_path,
+        where[0],
+        where[1],
+        "yaml-cle-double",
+        f"la clé « {key} » est écrite deux fois",
+        "gardez une seule des deux lignes",
+    )
+
+
 def _convert(
     node: yaml.Node,
     path: PathKey,
@@ -213,18 +250,13 @@ def _convert(
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            key = str(key)
+            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value  # what the constructor would return
+            else:
+                key = str(loader.construct_object(key_node, deep=True))
             kpos = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
             if key in result:
-                report.error(
-                    display_path,
-                    kpos[0],
-                    kpos[1],
-                    "yaml-cle-double",
-                    f"la clé « {key} » est écrite deux fois",
-                    "gardez une seule des deux lignes",
-                )
+                _report_double(report, display_path, kpos, key)
             located.key_positions[(*path, key)] = kpos
             result[key] = _convert(
                 value_node, (*path, key), loader, located, display_path, report, offset

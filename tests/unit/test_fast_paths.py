@@ -1,0 +1,264 @@
+"""The engine's shortcuts give what the plain way gives, on the hostile corpus.
+
+Each search below was rewritten to be found faster (a literal first, a pre-check
+that skips it) or given a quicker reader (plain YAML headers). The reference
+is the form it had before; both run on every hostile fixture, the checked
+fixtures and generated text made of the characters each search cares about.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import (
+    acronyms,
+    fiche_body,
+    fiche_parser,
+    jinja_scan,
+    markdown_policy,
+    markdown_scan,
+    yamlpos,
+)
+from macros.diagnostics import Report
+from macros.frontmatter import split
+from macros.model import Fiche, FicheNumber
+from macros.project import ProjectPaths
+from macros.registries import Registries
+from macros.yaml_simple import read_simple
+from tests.support import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = sorted((FIXTURES / "hostile").rglob("*.md")) + sorted((FIXTURES / "check").rglob("*.md"))
+TEXTS = [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
+
+# (module, name of the rewritten pattern, the pattern as first written, its flags,
+#  characters that matter to it).
+REWRITTEN = [
+    (acronyms, "_TOKEN", r"(?<![\w-])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ]{3,}(?![\w-])", 0, "ABÉ-_x 1"),
+    (
+        jinja_scan,
+        "_PLAIN_CALL",
+        r"(?<!\{)\{\{-?[ \t]*(?:" + "|".join(jinja_scan.MACROS) + r")\([ \t]*"
+        r'"[^"\\{}%#\n]*"(?:[ \t]*,[ \t]*(?:texte[ \t]*=[ \t]*)?"[^"\\{}%#\n]*")?'
+        r"[ \t]*\)[ \t]*-?\}\}",
+        0,
+        '{}()" ,-a\nfiche',
+    ),
+    (markdown_policy, "_ATTR_LIST", r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})", 0, "{}: \t\na"),
+    (
+        markdown_policy,
+        "_CODE_SPAN",
+        r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)",
+        re.S,
+        "`\\a \t\n",
+    ),
+    (markdown_policy, "_JINJA", r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S, "{}%#a\n"),
+    (markdown_scan, "_JINJA_INLINE", r"\{\{.*?\}\}|\{%.*?%\}", re.S, "{}%#a\n"),
+    (fiche_parser, "_MACRO", r"\{\{.*?\}\}", re.S, "{}a\n"),
+    (
+        fiche_parser,
+        "_TEXT_FICHE_REF",
+        r"\bfiches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)",
+        re.I,
+        "fichesFİı nNo°O 1.2\n-x",
+    ),
+]
+
+
+def _generated(alphabet: str, seed: int, count: int = 4000) -> list[str]:
+    rng = random.Random(seed)
+    pieces = [*alphabet, "fiche", "FICHE", "{{", "}}", "```", "n°"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(("module", "name", "before", "flags", "alphabet"), REWRITTEN)
+def test_rewritten_searches_match_where_they_used_to(
+    module: object, name: str, before: str, flags: int, alphabet: str
+) -> None:
+    now = getattr(module, name)
+    then = re.compile(before, flags)
+    for text in TEXTS + _generated(alphabet, seed=len(name)):
+        expected = [(m.span(), m.groups()) for m in then.finditer(text)]
+        assert [(m.span(), m.groups()) for m in now.finditer(text)] == expected, text
+
+
+def test_macro_calls_read_as_before() -> None:
+    """One regex now reads the call and its literal arguments."""
+    call = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
+    literal = re.compile(r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)?')
+    rng = random.Random(7)
+    args = ['"PES 21"', '"a)"', '"a) }}"', '"1.2", "n°1.2"', '"a", texte = "b"', "x", '"{{"', ""]
+    texts = list(TEXTS)
+    for _ in range(3000):
+        name = rng.choice(["structure", "fiche", "theme", "autre"])
+        texts.append(f"{{{{{rng.choice(['', '-', ' '])}{name}({rng.choice(args)}) }}}}")
+    for text in texts:
+        old = [(m.span(), m.group(1), literal.fullmatch(m.group(2))) for m in call.finditer(text)]
+        new = list(jinja_scan._CALL.finditer(text))
+        assert [m.span() for m in new] == [span for span, _, _ in old]
+        for m, (_, name, lit) in zip(new, old, strict=True):
+            assert m.group(1) == name
+            assert (m.group(5) is None) == (lit is not None)
+            if lit is not None:
+                assert m.group(2, 3, 4) == lit.groups()
+
+
+def _front_matters() -> list[str]:
+    found = []
+    for text in TEXTS:
+        parts = split(text.replace("\r\n", "\n"), "x", Report(), required=False)
+        if parts is not None and parts.yaml_text.strip():
+            found.append(parts.yaml_text)
+    return found
+
+
+HEADERS = [
+    'numero: "1.5"\ntitre: Un titre\nthemes:\n  - a\n  - b\nstatut: publiee',
+    "numero: 1.10\ndate_creation: 2025-01-31\nchapitre: 3\nactif: yes\nvide: ~",
+    "# commentaire\ntitre: x\n\nresume: >-\n  une ligne\n  deux lignes\nstatut: brouillon",
+    "titre: a\ntitre: b\nthemes:\n  - x\nthemes:\n  - y",
+    "date_creation: 2026-13-40\nheure: 1:20\nnombre: 0x1F\ninfini: .inf",
+    "titre: 'entre apostrophes'\nnote: \"entre guillemets\"",
+]
+# Shapes the quick reader must leave to PyYAML: it reports them, or reads more into them.
+DECLINED = [
+    "a: &x 1\nb: *x",
+    "a:\n  - - b",
+    "a: [1, 2]",
+    "titre: deux : points",
+    "titre: x # commentaire",
+    "titre: x\n  suite",
+    "a:\n\tb: 1",
+    "on: 1",
+    "titre: |\n  x",
+    "a:\n  - x\n   - y",
+    "a: b\u2028c: d",
+    "liste:\n\n  - x",
+]
+
+
+@pytest.mark.parametrize("text", _front_matters() + HEADERS + DECLINED)
+def test_plain_headers_are_read_as_pyyaml_reads_them(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    simple = read_simple(text, 3)
+    quick = Report()
+    located = yamlpos.load_yaml(text, "f.md", quick, line_offset=3)
+    monkeypatch.setattr(yamlpos, "read_simple", lambda text, offset: None)
+    slow = Report()
+    reference = yamlpos.load_yaml(text, "f.md", slow, line_offset=3)
+    assert quick.items == slow.items
+    if reference is None:
+        assert simple is None and located is None
+        return
+    assert located is not None
+    for field in ("data", "positions", "key_positions", "raw"):
+        assert repr(getattr(located, field)) == repr(getattr(reference, field)), field
+    if text in DECLINED:
+        assert simple is None
+
+
+def test_hostile_yaml_never_takes_the_quick_reader() -> None:
+    hostile = [t for t in _front_matters() if "&" in t or "*" in t or "    " * 10 in t]
+    assert hostile
+    assert all(read_simple(text, 0) is None for text in hostile)
+
+
+def test_yaml_gates_agree_with_the_searches_they_stand_for() -> None:
+    texts = _front_matters() + HEADERS + DECLINED + _generated("&*[{?- \t\na:", seed=3)
+    texts += ["a:\n" + " " * 40 + "b", "a:\n\t" + " " * 39 + "b", "- - x", "? - x", "a:\n  -\t? x"]
+    for text in texts:
+        assert yamlpos._not_plain(text) == bool(yamlpos._NOT_PLAIN.search(text)), text
+
+
+def _depth(node: yaml.Node) -> int:
+    """The nesting depth, the way it was measured before: every node, keys included."""
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + max((_depth(child) for child in node.value), default=0)
+    if isinstance(node, yaml.MappingNode):
+        return 1 + max((_depth(child) for pair in node.value for child in pair), default=0)
+    return 1
+
+
+def test_depth_cap_counts_every_level() -> None:
+    for depth in range(1, 30):
+        nested = "".join(" " * level + f"k{level}:\n" for level in range(depth))
+        for text in (nested + " " * depth + "v", nested + " " * depth + "- [x, {y: z}]"):
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            assert node is not None
+            expected = _depth(node) > yamlpos.MAX_YAML_DEPTH
+            assert yamlpos._too_deep(node) == expected, text
+
+
+def _acronyms_slow(body: str, known: frozenset[str]) -> list[tuple[int, int, str]]:
+    """unknown_acronyms as it was: every line blanked and searched."""
+    found: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    fenced = False
+    token = re.compile(r"(?<![\w-])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ]{3,}(?![\w-])")
+    for offset, line in enumerate(body.split("\n")):
+        if acronyms._FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        visible = acronyms._HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in token.finditer(visible):
+            if match.group(0) not in known and match.group(0) not in seen:
+                seen.add(match.group(0))
+                found.append((offset, match.start(), match.group(0)))
+    return found
+
+
+def test_unknown_acronyms_are_found_as_before(registries: Registries) -> None:
+    known = acronyms.known_tokens(registries)
+    bodies = TEXTS + _generated("ABCDÉ `<>{}()[]-\n", seed=11) + ["ESS MES\n`CAF` {{ x }} URSSAF"]
+    for body in bodies:
+        fiche = _fiche(body)
+        report = Report()
+        acronyms.unknown_acronyms(fiche, registries, report, known)
+        words = [d.message.split("« ")[1].split(" »")[0] for d in report.items]
+        got = [(d.line - 1, d.column - 1, w) for d, w in zip(report.items, words, strict=True)]
+        assert got == _acronyms_slow(body, known), body
+
+
+def test_single_parenthesis_groups_as_the_general_loop() -> None:
+    def general(text: str) -> list[str]:
+        groups: list[str] = []
+        depth = opened = 0
+        for index, char in enumerate(text):
+            if char == "(":
+                opened = index if depth == 0 else opened
+                depth += 1
+            elif char == ")" and depth:
+                depth -= 1
+                if depth == 0:
+                    groups.append(text[opened + 1 : index])
+        return groups
+
+    for text in TEXTS + _generated("()a, ", seed=5):
+        assert fiche_body.parenthetical_groups(text) == general(text), text
+
+
+def test_placeholder_pre_check_never_hides_one() -> None:
+    for text in TEXTS + _generated("àÀ rRemplacEK", seed=13) + ["x À REMPLACER y", "à rEmplacer"]:
+        if fiche_parser._PLACEHOLDER.search(text):
+            assert fiche_parser._may_hold_placeholder(text), text
+
+
+def test_listing_display_is_each_path_displayed(tmp_path: Path) -> None:
+    for root in (ROOT, FIXTURES / "hostile"):
+        paths = ProjectPaths.at(root)
+        files = paths.fiche_files()
+        assert files == sorted(paths.fiches_dir.glob("*.md"))
+        assert paths.display_listing(files) == [paths.display(path) for path in files]
+
+
+def _fiche(body: str) -> Fiche:
+    number = FicheNumber("1.1")
+    return Fiche(number, "t", "fiches/1.1.md", [], "brouillon", None, None, "", [], [], {}, body, 1)
