@@ -128,7 +128,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             self._blocks.add(page.src_uri, page.blocks)
         news = news_source(self.collection, self._changes, feed=bool(config.site_url))
         files.append(File.generated(config, NEWS_PAGE, content=news.text))
-        self._blocks.add(NEWS_PAGE, news.blocks)
+        # Search finds the news page by the fiches it lists.
+        self._blocks.add(NEWS_PAGE, news.blocks, searched=True)
         self._files = files
         if not config.site_url:
             log.info(
@@ -180,7 +181,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_page_html(html, page.file.edit_uri or page.file.src_uri)
-        html = self._blocks.fill(html, page, files)
+        html = self._blocks.fill(html, page, files, searched=True)
         if self._booklets is not None:
             self._booklets.collect(html, page)
         return html
@@ -191,9 +192,14 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             self._booklets.fill()
         return env
 
+    # After Material's search plugin (0) has indexed page.content, so that it
+    # does not parse the lists it never indexes (site/page_blocks.py).
+    @event_priority(-10)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        if self._files is not None:
+            page.content = self._blocks.fill(page.content or "", page, self._files, searched=False)
         files = self._files.src_uris if self._files is not None else {}
 
         def url_of(src_uri: str) -> str:
