@@ -149,11 +149,11 @@ def _full_text_search(project: Path, work: Path, n: int) -> dict[str, Any]:
     """The same site with the whole text indexed: what the trimmed index saves."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    if "  - mes-fiches\n" not in text:
-        return {"erreur": "mkdocs.yml : entrée « - mes-fiches » introuvable"}
+    if "  - mes-fiches:\n" not in text:
+        return {"erreur": "mkdocs.yml : entrée « - mes-fiches: » introuvable"}
     config.write_text(
         text.replace(
-            "  - mes-fiches\n", f"  - mes-fiches:\n      full_text_search_up_to: {n}\n", 1
+            "  - mes-fiches:\n", f"  - mes-fiches:\n      full_text_search_up_to: {n}\n", 1
         ),
         encoding="utf-8",
     )
