@@ -61,6 +61,7 @@ def first_result_times(site: Path, runs: int = 3, engine: str = "material") -> d
         return {"erreur": f"Chromium introuvable ({CHROMIUM})"}
     totals: list[float] = []
     loads: list[float] = []
+    after_click: list[float] = []
     with served(site) as url, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
@@ -71,6 +72,7 @@ def first_result_times(site: Path, runs: int = 3, engine: str = "material") -> d
                 start = time.perf_counter()
                 page.goto(url, wait_until="load")
                 loads.append(time.perf_counter() - start)
+                clicked = time.perf_counter()
                 page.locator(button).first.click()
                 if box is None:
                     page.keyboard.type(QUERY)
@@ -78,12 +80,14 @@ def first_result_times(site: Path, runs: int = 3, engine: str = "material") -> d
                     page.locator(box).press_sequentially(QUERY)
                 page.locator(result).first.wait_for(state="visible")
                 totals.append(time.perf_counter() - start)
+                after_click.append(time.perf_counter() - clicked)
                 context.close()
         finally:
             browser.close()
     return {
         "premier_resultat": statistics.median(totals),
         "chargement": statistics.median(loads),
+        "apres_clic": statistics.median(after_click),
         "mesures": totals,
         "requete": QUERY,
         "moteur": engine,

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support import ROOT, build_site, copy_project
 
@@ -90,3 +91,11 @@ def test_make_offline_always_asks_for_material_search() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     build = next(line for line in makefile.splitlines() if "--site-dir site-offline" in line)
     assert "OFFLINE=true" in build and "RECHERCHE=material" in build
+
+
+def test_the_publication_builds_with_pagefind() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    assert build["env"]["RECHERCHE"] == "pagefind"
+    assert "OFFLINE" not in build["env"]
