@@ -140,6 +140,8 @@ def build_index(site_dir: Path) -> None:
     """Index the built site into site_dir/pagefind/, or fail the build in French."""
     material_index = site_dir / "search" / "search_index.json"
     material_index.unlink(missing_ok=True)
+    if material_index.parent.is_dir() and not any(material_index.parent.iterdir()):
+        material_index.parent.rmdir()
     try:
         result = subprocess.run(
             pagefind_command(site_dir),

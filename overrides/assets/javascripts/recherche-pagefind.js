@@ -45,7 +45,7 @@
     results.setAttribute("max-results", String(shown));
     var more = element("button");
     more.type = "button";
-    more.className = "md-button recherche-pagefind__plus";
+    more.className = "recherche-pagefind__plus";
     more.textContent = "Afficher plus de résultats";
     more.hidden = true;
     // Pagefind's WebAssembly and page list load now, not on the first key.
