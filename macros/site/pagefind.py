@@ -24,7 +24,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ..collection import Collection
-from ..render.fiche_page import FICHE_SEARCH_BOOST
 from ..search_index import PageWords, page_words
 from ..search_terms import bare, plain_text, tokens, unaccented, variants
 from .pagefind_html import ignore_excluded_sections, mark_article
@@ -98,7 +97,7 @@ class PagefindSearch:
         pattern = getattr(search.config, "separator", None) if search is not None else None
         self._separator = re.compile(pattern or _DEFAULT_SEPARATOR)
         self._words = page_words(collection)
-        self._fiche_pages = {fiche.page for fiche in collection.fiches}
+        self._weights: dict[str, float] = {}
         self._excluded: set[str] = set()
         self._candidates: dict[str, set[str]] = {}
 
@@ -111,6 +110,11 @@ class PagefindSearch:
             self._excluded.add(src)
             return html
         page.meta["search"] = {**search, "exclude": True}
+        boost = search.get("boost")
+        if isinstance(boost, int | float) and boost != 1:
+            # Material's page boost (FICHE_SEARCH_BOOST on fiche pages, or a
+            # fiche's own), within Pagefind's weights, 0 to 10.
+            self._weights[src] = min(max(float(boost), 0.0), 10.0)
         marked, kept = ignore_excluded_sections(html)
         extra = self._words.get(src, PageWords())
         self._candidates[src] = candidate_forms(plain_text(kept), extra, self._separator)
@@ -124,8 +128,7 @@ class PagefindSearch:
         start, end = output.find("<article"), output.find("</article>")
         shown = plain_text(output[start:end]) if 0 <= start < end else ""
         forms = hidden_forms(candidates, shown, self._separator)
-        weight = FICHE_SEARCH_BOOST if src in self._fiche_pages else None
-        return mark_article(output, weight=weight, variants=forms)
+        return mark_article(output, weight=self._weights.get(src), variants=forms)
 
 
 def pagefind_command(site_dir: Path) -> list[str]:

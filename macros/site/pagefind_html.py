@@ -8,8 +8,8 @@ attributes:
   and every page left without it (`search: exclude`, the booklets) stay out;
 - sections that Material's index skips (`data-search-exclude` on a heading
   or an element) get `data-pagefind-ignore` on each of their elements;
-- fiche pages weigh more (`data-pagefind-weight`), by the FICHE_SEARCH_BOOST
-  they have in Material's index;
+- pages that Material's index boosts (fiche pages: FICHE_SEARCH_BOOST) weigh
+  more (`data-pagefind-weight`);
 - the forms a reader types that the page does not hold (search_terms.py)
   go in a `variantes` metadata field: Pagefind 1.5 searches metadata, and its
   result excerpts show only the page's own words.
@@ -25,8 +25,8 @@ from html.parser import HTMLParser
 MATERIAL_EXCLUDE = "data-search-exclude"
 IGNORE = "data-pagefind-ignore"
 VARIANTS_KEY = "variantes"
-# Fiche pages' hidden forms: the search page weighs this key more
-# (overrides/assets/javascripts/recherche-pagefind.js), as their text.
+# Boosted pages' hidden forms (fiche pages'): the search page weighs this key
+# more (overrides/assets/javascripts/recherche-pagefind.js), as their text.
 FICHE_VARIANTS_KEY = "variantes_fiche"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -112,7 +112,8 @@ def ignore_excluded_sections(content: str) -> tuple[str, str]:
 def mark_article(output: str, *, weight: float | None, variants: list[str]) -> str:
     """The page with its article opened to Pagefind; unchanged if it has no article.
 
-    A `weight` (a fiche page's) multiplies its words' weight, its hidden forms' too.
+    A `weight` (Material's page boost) multiplies its words' weight; its
+    hidden forms then weigh more too.
     """
     attributes = " data-pagefind-body"
     key = VARIANTS_KEY
