@@ -24,8 +24,9 @@ build: $(STAMP)
 # A copy of the site that works from a folder or a USB key, without a server
 # or network: site-offline/, and site-offline.zip to share (written under a
 # temporary name first, so that a failed run never leaves a truncated archive).
+# Always Material's search, which works from file:// (docs/recherche.md).
 offline: $(STAMP)
-	OFFLINE=true DIRECTORY_URLS=false $(BIN)/mkdocs build --strict --site-dir site-offline
+	OFFLINE=true DIRECTORY_URLS=false RECHERCHE=material $(BIN)/mkdocs build --strict --site-dir site-offline
 	rm -f site-offline.zip.tmp
 	$(BIN)/python -m zipfile -c site-offline.zip.tmp site-offline/
 	mv -f site-offline.zip.tmp site-offline.zip

@@ -6,6 +6,7 @@
     BENCH_SERVE_N="100 1000"  sizes for the `mkdocs serve` rebuild
     BENCH_SEARCH_N="100 1000 5000"  sizes for the search in Chromium (100: the floor)
     BENCH_SEARCH_FULL_N="5000"      sizes where a full-text index is measured too
+    BENCH_PAGEFIND_N="1000 5000"    sizes where the Pagefind search is built and measured too
     BENCH_PROFILE_N=1000      size of the profiled build (0: none)
     BENCH_PAGE=0              do not rewrite docs/performances.md
     BENCH_RESULTS=path.json   write the results elsewhere than benchmarks/results.json
@@ -127,6 +128,8 @@ def bench_size(n: int, work: Path, options: dict[str, Any]) -> dict[str, Any]:
         _say(f"  (recherche) premier résultat : {row['recherche'].get('premier_resultat', '?')}")
     if n in options["search_full"] and n > 1000:
         row["recherche_index_complet"] = _guarded(_full_text_search, project, work, n)
+    if n in options["search_pagefind"]:
+        row["recherche_pagefind"] = _guarded(_pagefind_search, project, work)
     if n in options["serve"]:
         _say("  (f) mkdocs serve…")
         served = _guarded(serve_rebuild, project, "1.1")
@@ -149,11 +152,11 @@ def _full_text_search(project: Path, work: Path, n: int) -> dict[str, Any]:
     """The same site with the whole text indexed: what the trimmed index saves."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    if "  - mes-fiches\n" not in text:
-        return {"erreur": "mkdocs.yml : entrée « - mes-fiches » introuvable"}
+    if "  - mes-fiches:\n" not in text:
+        return {"erreur": "mkdocs.yml : entrée « - mes-fiches: » introuvable"}
     config.write_text(
         text.replace(
-            "  - mes-fiches\n", f"  - mes-fiches:\n      full_text_search_up_to: {n}\n", 1
+            "  - mes-fiches:\n", f"  - mes-fiches:\n      full_text_search_up_to: {n}\n", 1
         ),
         encoding="utf-8",
     )
@@ -170,6 +173,30 @@ def _full_text_search(project: Path, work: Path, n: int) -> dict[str, Any]:
         return result
     finally:
         config.write_text(text, encoding="utf-8")
+
+
+def _pagefind_search(project: Path, work: Path) -> dict[str, Any]:
+    """The same site with `recherche: pagefind`, as the publication workflow builds it."""
+    site = work / "site-pagefind"
+    previous = os.environ.get("RECHERCHE")
+    os.environ["RECHERCHE"] = "pagefind"
+    try:
+        run = measure.build(project, site)
+    finally:
+        if previous is None:
+            del os.environ["RECHERCHE"]
+        else:
+            os.environ["RECHERCHE"] = previous
+    if run.returncode:
+        return {"erreur": run.log_tail[-500:]}
+    _say(f"  (recherche) Pagefind : construction {run.seconds:.1f} s, Chromium…")
+    result = first_result_times(site, engine="pagefind")
+    result["construction"] = run.seconds
+    result["processeur"] = run.cpu
+    result["index"] = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+    _say(f"  (recherche) Pagefind : {result.get('premier_resultat', '?')}")
+    shutil.rmtree(site, ignore_errors=True)
+    return result
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -204,6 +231,7 @@ def main() -> int:
         "serve": set(_sizes("BENCH_SERVE_N", "100 1000")),
         "search": set(_sizes("BENCH_SEARCH_N", "100 1000 5000")),
         "search_full": set(_sizes("BENCH_SEARCH_FULL_N", "5000")),
+        "search_pagefind": set(_sizes("BENCH_PAGEFIND_N", "1000 5000")),
         "profile_n": int(os.environ.get("BENCH_PROFILE_N", "1000")),
     }
     options["profile_build"] = {options["profile_n"]} if options["profile_n"] else set()

@@ -19,3 +19,7 @@ class FichesPluginConfig(base.Config):
     # Past this many fiches, «Contexte et enjeux» leaves the search index, so
     # that the browser builds it in about a second (docs/performances.md).
     full_text_search_up_to = c.Type(int, default=1000)
+    # Which search the site ships (macros/site/pagefind.py): Material's, which
+    # also works offline, or Pagefind for online deployments of large
+    # collections. mkdocs.yml reads it from the RECHERCHE environment variable.
+    recherche = c.Choice(("material", "pagefind"), default="material")

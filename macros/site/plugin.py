@@ -43,6 +43,7 @@ from .config import FichesPluginConfig
 from .nav import expand_nav
 from .page_blocks import PageBlocks
 from .page_render import PageRenderer, check_page_html, page_variables
+from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice
 
 log = get_plugin_logger("mes-fiches")
 
@@ -57,6 +58,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._fiche_cache = FicheCache()
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
+        self._pagefind: PagefindSearch | None = None
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -104,6 +106,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
         self._renderer = PageRenderer(config, page_variables(config, self.config.page_variables))
+        check_choice(self.config.recherche, config)
+        self._pagefind = None
+        if self.config.recherche == PAGEFIND:
+            self._pagefind = PagefindSearch(config, self.collection)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -113,7 +119,11 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if file.generated_by is None and not file.src_uri.startswith("assets/"):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-        full_text = len(self.collection.fiches) <= self.config.full_text_search_up_to
+        # Pagefind's browser fetches only what a query needs: no reason to trim.
+        full_text = (
+            self._pagefind is not None
+            or len(self.collection.fiches) <= self.config.full_text_search_up_to
+        )
         self._blocks = PageBlocks()
         for page in virtual_pages(self.collection, full_text_search=full_text):
             existing = files.get_file_from_path(page.src_uri)
@@ -184,6 +194,11 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         html = self._blocks.fill(html, page, files, searched=True)
         if self._booklets is not None:
             self._booklets.collect(html, page)
+        if self._pagefind is not None:
+            # Pagefind reads the written page: the unsearched lists must be
+            # in it now, to get its ignore marks.
+            html = self._blocks.fill(html, page, files, searched=False)
+            html = self._pagefind.prepare(html, page)
         return html
 
     # Every page is converted, no template rendered yet (site/booklets.py).
@@ -198,7 +213,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self._files is not None:
+        if self._files is not None and self._pagefind is None:
             page.content = self._blocks.fill(page.content or "", page, self._files, searched=False)
         files = self._files.src_uris if self._files is not None else {}
 
@@ -231,6 +246,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     # search the enriched index.
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._pagefind is not None:
+            build_index(Path(config.site_dir))
+            return
         path = Path(config.site_dir) / "search" / "search_index.json"
         if self.collection is None or not path.is_file():
             return
@@ -247,4 +265,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     # Last, after every other plugin has written its part of the page.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._pagefind is not None:
+            output = self._pagefind.mark(output, page)
         return compact(output)

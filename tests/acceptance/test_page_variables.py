@@ -13,7 +13,7 @@ def _project(tmp_path: Path) -> Path:
     project = copy_project(tmp_path / "projet")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("  - mes-fiches\n", "  - mes-fiches:\n      page_variables: [contact]\n")
+    text = text.replace("  - mes-fiches:\n", "  - mes-fiches:\n      page_variables: [contact]\n")
     text = text.replace("extra:\n", "extra:\n  contact: contact@exemple.org <b>gras</b>\n")
     config.write_text(text, encoding="utf-8")
     index = project / "docs" / "index.md"

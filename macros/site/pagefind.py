@@ -1,0 +1,164 @@
+"""Pagefind search for online deployments (plugin option `recherche: pagefind`).
+
+Material's search makes the browser download its whole index and build it
+before the first result: about 5 s at 5,000 fiches (docs/performances.md).
+Pagefind indexes the built site once, at build time, and the browser then
+fetches only the few index chunks a query needs. Material's search stays the
+default, and the only choice offline: Pagefind loads its index with fetch(),
+which pages opened from file:// may not do.
+
+With Pagefind, Material's search plugin keeps drawing the header's search
+slot (overrides/partials/search.html shows Pagefind's button there), but
+indexes no page: every page is marked `search: exclude` for it, once its own
+choice has been noted for Pagefind, and its near-empty index is deleted.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from ..collection import Collection
+from ..search_index import PageWords, page_words
+from ..search_terms import bare, plain_text, tokens, unaccented, variants
+from .pagefind_html import ignore_excluded_sections, mark_article
+
+MATERIAL = "material"
+PAGEFIND = "pagefind"
+CHOICES = (MATERIAL, PAGEFIND)
+LANGUAGE = "fr"
+# Parts of the article that Material's index never sees either (they are
+# drawn by templates, not written in the page's Markdown), and the «¶» of
+# heading permalinks.
+NOT_CONTENT = (
+    ".headerlink",
+    ".md-content__button",
+    ".bouton-imprimer",
+    ".fiches-liees",
+    ".fiche-citer",
+    ".fiche-source-impression",
+    ".md-source-file",
+)
+_DEFAULT_SEPARATOR = r"[\s\-]+"
+TIMEOUT_S = 600
+
+
+def offline_requested(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return plugin is not None and bool(getattr(plugin.config, "enabled", False))
+
+
+def check_choice(choice: str, config: MkDocsConfig) -> None:
+    """Refuse Pagefind for the offline copy, whose pages cannot fetch its index."""
+    if choice == PAGEFIND and offline_requested(config):
+        raise PluginError(
+            "mkdocs.yml : « recherche: pagefind » ne fonctionne pas dans la copie hors ligne "
+            "(OFFLINE=true) : ouverte depuis un dossier, une page ne peut pas charger l'index "
+            "de Pagefind. Construisez la copie hors ligne avec RECHERCHE=material (ce que fait "
+            "« make offline »)."
+        )
+
+
+def _fold(word: str) -> str:
+    return unaccented(bare(word)).lower()
+
+
+def candidate_forms(text: str, extra: PageWords, separator: re.Pattern[str]) -> set[str]:
+    """Forms a reader may type for a page: those of its indexed `text`, and its other names."""
+    found = variants(text, separator)
+    for name in (*extra.names, *extra.header):
+        words = tokens(name, separator)
+        found |= set(words) | variants(name, separator, words)
+    return found
+
+
+def hidden_forms(candidates: set[str], shown: str, separator: re.Pattern[str]) -> list[str]:
+    """The candidates Pagefind would not match in the `shown` text on its own.
+
+    Pagefind already ignores accents and elided articles; the inclusive forms
+    («porteuses» for «porteur·ses») and a page's unwritten names remain.
+    """
+    reached = {_fold(w) for w in tokens(shown, separator)}
+    # One form per folded spelling: Pagefind matches «adherente» as «adhérente».
+    kept = {_fold(w): w for w in sorted(candidates, reverse=True) if w.isalnum()}
+    return sorted(w for key, w in kept.items() if key not in reached)
+
+
+class PagefindSearch:
+    """One build's Pagefind state: the pages left out, and each page's hidden forms."""
+
+    def __init__(self, config: MkDocsConfig, collection: Collection) -> None:
+        search = config.plugins.get("material/search")
+        pattern = getattr(search.config, "separator", None) if search is not None else None
+        self._separator = re.compile(pattern or _DEFAULT_SEPARATOR)
+        self._words = page_words(collection)
+        self._weights: dict[str, float] = {}
+        self._excluded: set[str] = set()
+        self._candidates: dict[str, set[str]] = {}
+
+    def prepare(self, html: str, page: Page) -> str:
+        """The page body marked for Pagefind; the page left out of Material's index."""
+        src = page.file.src_uri
+        search = page.meta.get("search")
+        search = dict(search) if isinstance(search, dict) else {}
+        if search.get("exclude"):
+            self._excluded.add(src)
+            return html
+        page.meta["search"] = {**search, "exclude": True}
+        boost = search.get("boost")
+        if isinstance(boost, int | float) and boost != 1:
+            # Material's page boost (FICHE_SEARCH_BOOST on fiche pages, or a
+            # fiche's own), within Pagefind's weights, 0 to 10.
+            self._weights[src] = min(max(float(boost), 0.0), 10.0)
+        marked, kept = ignore_excluded_sections(html)
+        extra = self._words.get(src, PageWords())
+        self._candidates[src] = candidate_forms(plain_text(kept), extra, self._separator)
+        return marked
+
+    def mark(self, output: str, page: Page) -> str:
+        src = page.file.src_uri
+        candidates = self._candidates.get(src)
+        if src in self._excluded or candidates is None:
+            return output
+        start, end = output.find("<article"), output.find("</article>")
+        shown = plain_text(output[start:end]) if 0 <= start < end else ""
+        forms = hidden_forms(candidates, shown, self._separator)
+        return mark_article(output, weight=self._weights.get(src), variants=forms)
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    from pagefind_bin import get_executable
+
+    command = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE]
+    command += ["--exclude-selectors", ", ".join(NOT_CONTENT), "--quiet"]
+    return command
+
+
+def build_index(site_dir: Path) -> None:
+    """Index the built site into site_dir/pagefind/, or fail the build in French."""
+    material_index = site_dir / "search" / "search_index.json"
+    material_index.unlink(missing_ok=True)
+    if material_index.parent.is_dir() and not any(material_index.parent.iterdir()):
+        material_index.parent.rmdir()
+    try:
+        result = subprocess.run(
+            pagefind_command(site_dir),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PluginError(
+            f"recherche Pagefind : l'indexation n'a pas pu s'exécuter ({error})."
+        ) from error
+    if result.returncode != 0:
+        raise PluginError(
+            "recherche Pagefind : l'indexation a échoué (code "
+            f"{result.returncode}) :\n{result.stdout}{result.stderr}"
+        )
