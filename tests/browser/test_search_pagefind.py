@@ -88,8 +88,15 @@ def search(page: Page, query: str) -> Locator:
             break
         more.click()
         expect(results).not_to_have_count(count)
-    # One link per page; a page's matching sections follow its link.
+    # One link per page; a page's matching sections follow its link. A result
+    # scrolled into view just as the button added it may not be drawn yet.
     links = page.locator(f"{DIALOG} pagefind-results a.pf-result-link[href]")
+    for _ in range(20):
+        if links.count() >= total:
+            break
+        for index in range(results.count()):
+            results.nth(index).evaluate("el => el.scrollIntoView()")
+        page.wait_for_timeout(100)
     expect(links).to_have_count(total)
     return links
 
