@@ -21,14 +21,8 @@ def search(page: Page, query: str) -> Locator:
     meta = page.locator(".md-search-result__meta")
     expect(meta).to_have_text(re.compile(r"^\s*(\d+) documents? trouvés?\s*$"))
     # Each keystroke starts a search: on a busy machine the count shown may
-    # still be a shorter prefix's. Read it once it has stopped changing.
-    shown = meta.inner_text()
-    for _ in range(40):
-        page.wait_for_timeout(150)
-        now = meta.inner_text()
-        if now == shown:
-            break
-        shown = now
+    # still be a shorter prefix's.
+    shown = settled_text(page, meta, 150)
     match = re.search(r"\d+", shown)
     assert match is not None
     total = int(match.group(0))
@@ -48,3 +42,15 @@ def search(page: Page, query: str) -> Locator:
 
 def result_links(results: Locator) -> list[str]:
     return [str(a.get_attribute("href")) for a in results.locator("a.md-search-result__link").all()]
+
+
+def settled_text(page: Page, locator: Locator, pause_ms: int) -> str:
+    """The locator's text once it reads the same twice, `pause_ms` apart (at most 40 tries)."""
+    shown = locator.inner_text()
+    for _ in range(40):
+        page.wait_for_timeout(pause_ms)
+        now = locator.inner_text()
+        if now == shown:
+            break
+        shown = now
+    return shown

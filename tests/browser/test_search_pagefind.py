@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 from macros.search_terms import plain_text, tokens
+from tests.browser.searching import settled_text
 from tests.browser.test_search import FICHE_15, QUERIES
 from tests.local_http import serve_directory
 from tests.support import build_site, copy_project
@@ -65,13 +66,7 @@ def search(page: Page, query: str) -> Locator:
     summary = page.locator(f"{DIALOG} pagefind-summary")
     expect(summary).to_have_text(SUMMARY)
     # Each key may start a search: read the count once it has stopped changing.
-    shown = summary.inner_text()
-    for _ in range(40):
-        page.wait_for_timeout(200)
-        now = summary.inner_text()
-        if now == shown:
-            break
-        shown = now
+    shown = settled_text(page, summary, 200)
     match = SUMMARY.match(shown)
     assert match is not None
     total = int(re.sub(r"\s", "", match.group(1)))
