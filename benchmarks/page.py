@@ -26,7 +26,7 @@ EXPLANATIONS = {
         "ici). Les expressions régulières commencent par un caractère littéral, et chaque "
         "vérification qui ne peut rien trouver (pas de « < », pas de « { ») est sautée. "
         "Avec l'étalonnage ci-dessus, 0,5 s sur la machine de l'issue se lit ici autour de "
-        "0,75 s : la mesure est sous ce seuil, mais au-dessus de 0,5 s en valeur absolue. "
+        "0,8 s : la mesure est sous ce seuil, mais au-dessus de 0,5 s en valeur absolue. "
         "Aller plus bas demanderait de fondre les lectures du corps en une seule passe."
     ),
     "lineaire": (
@@ -63,7 +63,7 @@ EXPLANATIONS = {
     "build": (
         "La référence seule, sans le moteur, prend déjà plus de 10 s sur cette machine "
         "(colonne « référence ») ; avec l'étalonnage ci-dessus, les 10 s de l'issue se lisent "
-        "ici autour de 15 s. Le reste de l'écart est celui du rapport (b)/(c)."
+        "ici autour de 15 à 16 s. Le reste de l'écart est celui du rapport (b)/(c)."
     ),
     "html": (
         "L'essentiel d'une page de fiche est la navigation de Material : avec "
@@ -98,9 +98,9 @@ EXPLANATIONS = {
         "frappe de la requête et l'attente de 150 ms de l'interface avant de chercher ; le "
         "reste est le calcul des résultats dans le navigateur, qui grandit avec le nombre de "
         "pages où le mot apparaît : la requête du banc, « bénévoles », est dans presque "
-        "toutes les fiches synthétiques. À 1 000 fiches, le premier résultat arrive en moins "
-        "d'une seconde ; à 5 000, c'est trois fois plus vite qu'avec Material, sans atteindre "
-        "la seconde."
+        "toutes les fiches synthétiques. D'un passage du banc à l'autre, le premier résultat "
+        "arrive entre 1 et 1,5 s, à 1 000 comme à 5 000 fiches : deux à trois fois plus tôt "
+        "qu'avec Material, sans descendre sous la seconde."
     ),
 }
 
