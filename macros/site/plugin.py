@@ -3,9 +3,12 @@
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
 pages; on_page_markdown renders macros in the sandbox and on_page_content
-checks the HTML (page_render.py), then puts in the generated pages' HTML
-lists (page_blocks.py); on_env fills the booklets with their fiches' pages
-(booklets.py); on_page_context hands fiche pages their view model.
+checks the HTML (page_render.py) and puts in the HTML lists that search
+indexes (page_blocks.py); on_env fills the booklets with their fiches' pages
+(booklets.py); on_page_context, after Material's search plugin, puts in the
+other lists and hands fiche pages their view model; on_post_build enriches
+Material's search index, or with `recherche: pagefind` builds Pagefind's
+(pagefind.py).
 """
 
 from __future__ import annotations
