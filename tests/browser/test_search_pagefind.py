@@ -86,7 +86,7 @@ def search(page: Page, query: str) -> Locator:
     # One link per page; a page's matching sections follow its link. A result
     # scrolled into view just as the button added it may not be drawn yet.
     links = page.locator(f"{DIALOG} pagefind-results a.pf-result-link[href]")
-    for _ in range(20):
+    for _ in range(100):  # up to about ten seconds on a busy machine
         if links.count() >= total:
             break
         for index in range(results.count()):
