@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.search_terms import plain_text, tokens
 from tests.browser.searching import settled_text
@@ -81,7 +82,12 @@ def search(page: Page, query: str) -> Locator:
             page.wait_for_timeout(20)
         if count >= total or not more.is_visible():
             break
-        more.click()
+        try:
+            # A late search (the last key's) may hide and redraw the button
+            # between the look and the click: look again rather than wait.
+            more.click(timeout=2_000)
+        except PlaywrightTimeoutError:
+            continue
         expect(results).not_to_have_count(count)
     # One link per page; a page's matching sections follow its link. A result
     # scrolled into view just as the button added it may not be drawn yet.
