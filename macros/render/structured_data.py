@@ -24,6 +24,7 @@ from ..open_data import CSV_PATH, JSON_PATH
 CONTEXT = "https://schema.org"
 LANGUAGE = "fr"
 DATA_PAGE = "donnees.md"
+DATA_LICENCE_HEADING = "Licence et citation"  # overrides/donnees.html, #licence
 HOME_PAGE = "index.md"
 
 Link = Callable[[str], str]

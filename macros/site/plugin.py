@@ -45,7 +45,14 @@ from ..render.page_views import page_view
 from ..render.pages import virtual_pages
 from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
-from ..render.structured_data import DATA_PAGE, dataset, fiche_article, organization, script_json
+from ..render.structured_data import (
+    DATA_LICENCE_HEADING,
+    DATA_PAGE,
+    dataset,
+    fiche_article,
+    organization,
+    script_json,
+)
 from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
 from .booklets import Booklets
@@ -280,6 +287,12 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if data is not None:
                 # Escaped for a <script> element by script_json.
                 context["structured_data"] = Markup(script_json(data))  # type: ignore[typeddict-unknown-key]
+            if page.file.src_uri == DATA_PAGE:
+                # overrides/donnees.html draws this last section after the
+                # text: a sub-entry of the page's title, like the other h2.
+                items = page.toc.items
+                top = items[0].children if items and items[0].level == 1 else items
+                top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
             named = page_view(page.file.src_uri, self.collection, url_of)
             if named is not None:
                 context[named[0]] = named[1]  # type: ignore[literal-required]

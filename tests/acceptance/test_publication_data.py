@@ -314,7 +314,10 @@ def test_undecided_licence_everywhere(online: Path) -> None:
     donnees = _document(online / "donnees" / "index.html")
     [section] = [e for e in donnees.iter("h2") if e.get("id") == "licence"]
     assert "à préciser" in _text(_by_class(donnees, "article", "md-content__inner")[0])
-    assert section is not None
+    assert _text(section) == "Licence et citation"
+    toc = [a for a in _by_class(donnees, "a", "md-nav__link") if a.get("href") == "#licence"]
+    # Material draws the table of contents twice: in the sidebar and in the drawer.
+    assert {_text(a) for a in toc} == {"Licence et citation"}
     home = _document(online / "index.html")
     [footer] = _by_class(home, "div", "md-copyright__licence")
     [link] = list(footer.iter("a"))
