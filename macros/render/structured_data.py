@@ -161,3 +161,42 @@ def dataset(
     if known:
         data["dateModified"] = max(known).isoformat()
     return data
+
+
+def page_data(
+    src_uri: str,
+    collection: Collection,
+    changes: dict[str, Change],
+    *,
+    link: Link,
+    licence: Licence,
+    site_name: str,
+    description: str,
+) -> dict[str, Any] | None:
+    """The JSON-LD of the page at `src_uri`; None for pages that carry none.
+    `description` is the page's own (the Dataset's)."""
+    # fiches/1.5.md, structures/ardes.md: the page paths of model.py, read back.
+    stem = src_uri.rpartition("/")[2].removesuffix(".md")
+    fiche = collection.index.fiche(stem)
+    if fiche is not None and fiche.page == src_uri:
+        return fiche_article(
+            fiche,
+            collection,
+            changes.get(str(fiche.number)),
+            link=link,
+            licence=licence,
+            site_name=site_name,
+        )
+    structure = collection.registries.structures.get(stem)
+    if structure is not None and structure.page == src_uri:
+        return organization(structure, link, collection)
+    if src_uri == DATA_PAGE:
+        return dataset(
+            collection,
+            changes,
+            link=link,
+            licence=licence,
+            site_name=site_name,
+            description=description,
+        )
+    return None

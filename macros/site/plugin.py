@@ -13,9 +13,7 @@ Material's search index, or with `recherche: pagefind` builds Pagefind's
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -35,7 +33,6 @@ from ..diagnostics import Severity
 from ..fiche_cache import FicheCache
 from ..history import Change, git_history, last_changes
 from ..licence import KNOWN, UNDECIDED, Licence, LicenceError, licence_setting
-from ..model import Structure
 from ..open_data import data_files
 from ..project import ProjectPaths
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
@@ -48,9 +45,7 @@ from ..render.reader_view import reader_view
 from ..render.structured_data import (
     DATA_LICENCE_HEADING,
     DATA_PAGE,
-    dataset,
-    fiche_article,
-    organization,
+    page_data,
     script_json,
 )
 from ..safe_write import write_fiche
@@ -78,7 +73,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._blocks = PageBlocks()
         self._pagefind: PagefindSearch | None = None
         self._licence: Licence = KNOWN[UNDECIDED]
-        self._structure_pages: dict[str, Structure] = {}
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -120,7 +114,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if self.config.expand_nav and config.nav:
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
-        self._structure_pages = {s.page: s for s in self.collection.registries.structures.values()}
         try:
             self._licence = licence_setting(config.extra)
         except LicenceError as exc:
@@ -283,7 +276,22 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             # The template draws these headings after the body: list them too.
             page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
         if self.collection is not None:
-            data = self._structured_data(page, config, url_of)
+            site_url = config.site_url or ""
+
+            def link(target: str) -> str:
+                # Absolute with a published address, else relative to the page.
+                url = url_of(target)
+                return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
+
+            data = page_data(
+                page.file.src_uri,
+                self.collection,
+                self._changes,
+                link=link,
+                licence=self._licence,
+                site_name=config.site_name,
+                description=str(page.meta.get("description") or config.site_description or ""),
+            )
             if data is not None:
                 # Escaped for a <script> element by script_json.
                 context["structured_data"] = Markup(script_json(data))  # type: ignore[typeddict-unknown-key]
@@ -297,45 +305,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if named is not None:
                 context[named[0]] = named[1]  # type: ignore[literal-required]
         return context
-
-    def _structured_data(
-        self, page: Page, config: MkDocsConfig, url_of: Callable[[str], str]
-    ) -> dict[str, Any] | None:
-        """The page's schema.org JSON-LD; URLs absolute with a site_url."""
-        assert self.collection is not None
-        src = page.file.src_uri
-
-        def link(target: str) -> str:
-            url = url_of(target)
-            if config.site_url:
-                return absolute(config.site_url, url)
-            return get_relative_url(url, page.url) if url else get_relative_url(".", page.url)
-
-        number = self._fiche_pages.get(src)
-        if number is not None:
-            fiche = self.collection.index.fiche(number)
-            assert fiche is not None
-            return fiche_article(
-                fiche,
-                self.collection,
-                self._changes.get(number),
-                link=link,
-                licence=self._licence,
-                site_name=config.site_name,
-            )
-        structure = self._structure_pages.get(src)
-        if structure is not None:
-            return organization(structure, link, self.collection)
-        if src == DATA_PAGE:
-            return dataset(
-                self.collection,
-                self._changes,
-                link=link,
-                licence=self._licence,
-                site_name=config.site_name,
-                description=str(page.meta.get("description") or config.site_description or ""),
-            )
-        return None
 
     # After Material's search plugin (priority 0) has written
     # search/search_index.json, and before its offline plugin (-100) copies the
