@@ -26,6 +26,7 @@ CSV_PATH = "donnees/pratiques.csv"
 # file is UTF-8 (LibreOffice detects both).
 CSV_DELIMITER = ";"
 MULTI_SEPARATOR = " | "
+CSV_NUMBER_PREFIX = "n°"
 CSV_COLUMNS = (
     "fiche_numero",
     "fiche_titre",
@@ -108,6 +109,12 @@ def fiches_json(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_fiche_number(fiche: Fiche) -> str:
+    """«n°1.10»: a spreadsheet reads a bare 1.10 as the number 1.1 (LibreOffice
+    in English, docs/donnees.md); the prefix keeps it text, everywhere."""
+    return f"{CSV_NUMBER_PREFIX}{fiche.number}"
+
+
 def practice_rows(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
 ) -> list[list[str]]:
@@ -120,7 +127,7 @@ def practice_rows(
             credits = [s for s in dict.fromkeys(practice.credits) if s in reg.structures]
             rows.append(
                 [
-                    str(fiche.number),
+                    csv_fiche_number(fiche),
                     fiche.title,
                     str(practice.rank),
                     f"{page_url}#{practice.anchor}",

@@ -32,15 +32,15 @@ def test_csv_has_a_bom_semicolons_and_one_row_per_practice(
     assert "\r\n" in text
     rows = _rows(text)
     assert [(r["fiche_numero"], r["pratique_rang"]) for r in rows] == [
-        ("2.1", "1"),
-        ("2.1", "2"),
-        ("2.1", "3"),
-        ("2.2", "1"),
-        ("2.2", "2"),
-        ("3.1", "1"),
-        ("3.1", "2"),
-        ("3.2", "1"),
-        ("3.2", "2"),
+        ("n°2.1", "1"),
+        ("n°2.1", "2"),
+        ("n°2.1", "3"),
+        ("n°2.2", "1"),
+        ("n°2.2", "2"),
+        ("n°3.1", "1"),
+        ("n°3.1", "2"),
+        ("n°3.2", "1"),
+        ("n°3.2", "2"),
     ]
     first = rows[0]
     assert first["fiche_titre"] == "Accueillir les porteur·ses de projet"
