@@ -32,6 +32,7 @@ from ..history import Change, git_history, last_changes
 from ..open_data import data_files
 from ..project import ProjectPaths
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
+from ..render.editor_page import editor_files
 from ..render.fiche_page import fiche_view
 from ..render.news import NEWS_PAGE, news_source
 from ..render.page_views import page_view
@@ -158,6 +159,13 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             directory_urls=config.use_directory_urls,
         )
         for path, content in extra.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
+            files.append(File.generated(config, path, content=content))
+        editor = editor_files(
+            self.collection, repo_url=config.repo_url or "", edit_uri=config.edit_uri or ""
+        )
+        for path, content in editor.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
             files.append(File.generated(config, path, content=content))
