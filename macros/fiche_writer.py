@@ -62,6 +62,7 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _TRAILING_SPACE = re.compile(r"[ \t\n]+$")
+_BLANK = re.compile(r"^[ \t\r\n]*$")
 _CREDIT = re.compile(
     r'^(?P<text>.*) \((?P<names>\{\{ structure\("[^"\\]*"\) \}\}'
     r'(?:, \{\{ structure\("[^"\\]*"\) \}\})*)\)$'
@@ -175,11 +176,14 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
         {
             "titre": one_line(s.get("titre", "")),
             "type": one_line(s.get("type", "")),
-            "points": [one_line(p) for p in s.get("points", [])],
+            # An empty item would count as an item: a stake without one is reported.
+            "points": [one_line(p) for p in s.get("points", []) if not _BLANK.match(p)],
         }
         for s in answers.get("enjeux", [])
     ]
-    practices = [practice_line(p) for p in answers.get("pratiques", [])]
+    practices = [
+        line for line in map(practice_line, answers.get("pratiques", [])) if not _BLANK.match(line)
+    ]
     sections = [
         {"titre": one_line(s.get("titre", "")), "texte": block_text(s.get("texte", ""))}
         for s in answers.get("sections", [])

@@ -31,8 +31,8 @@ from ..fiche_cache import FicheCache
 from ..history import Change, git_history, last_changes
 from ..open_data import data_files
 from ..project import ProjectPaths
-from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.editor_page import editor_files
+from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
 from ..render.news import NEWS_PAGE, news_source
 from ..render.page_views import page_view

@@ -19,6 +19,8 @@
   var LINE_BREAK = /[ \t]*(?:\r\n|\r|\n)[ \t]*/g;
   var LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
   var TRAILING_SPACE = /[ \t\n]+$/;
+  var BLANK = /^[ \t\r\n]*$/;
+  function notBlank(text) { return !BLANK.test(text); }
   var LETTER = /^\p{L}/u;
 
   function has(list, value) { return list.indexOf(value) !== -1; }
@@ -106,9 +108,11 @@
     var rawBody = answers.corps_brut || "";
     var context = blockText(answers.contexte || "");
     var stakes = (answers.enjeux || []).map(function (s) {
-      return { titre: oneLine(s.titre || ""), type: oneLine(s.type || ""), points: (s.points || []).map(oneLine) };
+      // An empty item would count as an item: a stake without one is reported.
+      var points = (s.points || []).filter(notBlank).map(oneLine);
+      return { titre: oneLine(s.titre || ""), type: oneLine(s.type || ""), points: points };
     });
-    var practices = (answers.pratiques || []).map(practiceLine);
+    var practices = (answers.pratiques || []).map(practiceLine).filter(notBlank);
     var sections = (answers.sections || []).map(function (s) {
       return { titre: oneLine(s.titre || ""), texte: blockText(s.texte || "") };
     });

@@ -484,14 +484,15 @@
       if (/[<>]/.test(pair[1] || "")) add("texte-interdit", "les chevrons « < » et « > » (balises HTML) sont interdits dans « " + pair[0] + " »", FIELD_IDS[pair[0]]);
     });
     if (!a.corps_brut) {
-      (a.enjeux || []).forEach(function (s, i) {
-        var title = W.view({ enjeux: [s] }).enjeux[0].titre || "groupe " + (i + 1);
+      // Judged on what is written (empty items are left out), as the check judges it.
+      var written = W.view(a);
+      written.enjeux.forEach(function (s, i) {
+        var title = s.titre || "groupe " + (i + 1);
         if (!s.type) add("enjeu-sans-type", "la sous-section d'enjeux « " + title + " » n'a pas de type", null);
         else if (!D.enjeux.some(function (k) { return k.slug === s.type; })) add("enjeu-type-inconnu", "type d'enjeu inconnu « " + s.type + " »", null);
-        if (!(s.points || []).some(function (p) { return p.trim(); })) add("enjeu-vide", "la sous-section d'enjeux « " + title + " » est vide", null);
+        if (!s.points.length) add("enjeu-vide", "la sous-section d'enjeux « " + title + " » est vide", null);
       });
-      var template = a.nouvelle && !(a.contexte || "").trim() && !(a.enjeux || []).length && !(a.pratiques || []).length && !(a.sections || []).length;
-      if (!template && !(a.pratiques || []).length) add("pratiques-vides", "la section des pratiques ne contient aucune pratique", "ed-ajout-pratique");
+      if (!written.pratiques_modele && !written.pratiques.length) add("pratiques-vides", "la section des pratiques ne contient aucune pratique", "ed-ajout-pratique");
     }
     var body = text.split("\n---\n").slice(1).join("\n---\n");
     var match;
