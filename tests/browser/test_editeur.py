@@ -16,6 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from macros.fiche_writer import load_template
+from macros.schema_check import load_schema
 from tests.support import ROOT, build_site, copy_project, run_fiches
 
 pytestmark = pytest.mark.browser
@@ -134,6 +136,12 @@ def test_fiche_1_5_loaded_and_written_back_is_its_file(page: Page, site_url: str
     assert _text(page) == (ROOT / "fiches" / "1.5.md").read_text(encoding="utf-8")
     assert page.locator("#ed-pratiques > div").count() == 6
     assert _codes(page) == []
+
+
+def test_site_ships_the_template_and_schema_fiches_new_uses(page: Page, site_url: str) -> None:
+    _open(page, site_url)
+    shipped = page.evaluate("[window.MES_EDITEUR.modele, window.MES_EDITEUR.schema]")
+    assert shipped == [load_template(), load_schema("fiche")]
 
 
 def test_fiche_page_links_to_its_form(page: Page, site_url: str) -> None:
