@@ -504,7 +504,7 @@
     }
     if (PLACEHOLDER.test(body)) {
       if (f.statut === "publiee") add("texte-a-remplacer", "texte du modèle encore en place dans une fiche publiée", null);
-      else add("texte-a-remplacer", "texte du modèle encore en place : remplacez-le avant de publier", null, "rappel");
+      else add("texte-a-remplacer", "texte d'exemple du modèle encore en place : il disparaît dès que vous écrivez le contexte, un enjeu ou une pratique", null, "rappel");
     }
     return found;
   }
@@ -556,8 +556,10 @@
     var parts = numberParts(a.champs.numero || "");
     var chapter = parts ? parts[0] : Number($("ed-chapitre").value);
     var used = Object.keys(D.numeros).filter(function (n) { var p = numberParts(n); return p && p[0] === chapter; });
-    $("ed-numero-aide").textContent = "Numéro libre suggéré : " + nextFree(chapter) +
-      (used.length ? ". Déjà pris dans ce chapitre : " + used.join(", ") + "." : ".");
+    $("ed-numero-aide").textContent = state.entry
+      ? "Le numéro de la fiche. Le changer la renumérote : ses liens et son adresse changent (voir le guide)."
+      : "Numéro libre suggéré : " + nextFree(chapter) +
+        (used.length ? ". Déjà pris dans ce chapitre : " + used.join(", ") + "." : ".");
     save(a);
   }
 
