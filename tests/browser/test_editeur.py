@@ -138,6 +138,47 @@ def test_fiche_1_5_loaded_and_written_back_is_its_file(page: Page, site_url: str
     assert _codes(page) == []
 
 
+def test_form_writes_what_fiches_new_writes_for_the_same_answers(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    _open(page, site_url)
+    page.locator("#ed-chapitre").select_option("2")
+    page.locator("#ed-titre").fill("Coopérer : entre structures")
+    page.get_by_label("Projet politique de l'accompagnement").check()
+    page.get_by_label("DLA et DLA culture").check()
+    from_form = _text(page)
+    project = copy_project(tmp_path / "projet")
+    result = run_fiches(
+        "new",
+        "--chapitre",
+        "2",
+        "--titre",
+        "Coopérer : entre structures",
+        "--theme",
+        "projet-politique",
+        "--theme",
+        "dla-culture",
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    from_cli = (project / "fiches" / "2.1.md").read_text(encoding="utf-8")
+    assert from_form == from_cli
+
+
+def test_download_and_copy_give_the_text(page: Page, site_url: str) -> None:
+    _open(page, site_url)
+    _fill_new_fiche(page)
+    text = _text(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger").click()
+    assert download.value.suggested_filename == "1.6.md"
+    assert Path(download.value.path()).read_text(encoding="utf-8") == text
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copier").click()
+    expect(page.locator("#ed-sortie-etat")).to_have_text("Texte copié.")
+    assert page.evaluate("navigator.clipboard.readText()") == text
+
+
 def test_site_ships_the_template_and_schema_fiches_new_uses(page: Page, site_url: str) -> None:
     _open(page, site_url)
     shipped = page.evaluate("[window.MES_EDITEUR.modele, window.MES_EDITEUR.schema]")

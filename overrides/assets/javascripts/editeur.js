@@ -35,7 +35,11 @@
 
   function clone(value) { return JSON.parse(JSON.stringify(value)); }
 
-  function today() { return new Date().toISOString().slice(0, 10); }
+  // The local day, as `fiches new` writes it (date.today()).
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
 
   function numberParts(n) { return /^[1-9][0-9]*(\.[1-9][0-9]*)?$/.test(n) ? n.split(".").map(Number) : null; }
 
