@@ -202,11 +202,30 @@
     };
   }
 
-  function stakeGroup(stake, index) {
+  // A numbered group of fields, named by its heading for screen readers.
+  function groupBox(title) {
     var group = el("div", { "class": "editeur-groupe", role: "group" });
-    var heading = el("h3", { id: uid("ed-enjeu-h") }, "Groupe d'enjeux " + (index + 1));
+    var heading = el("h3", { id: uid("ed-groupe-h") }, title);
     group.setAttribute("aria-labelledby", heading.id);
     group.appendChild(heading);
+    return group;
+  }
+
+  // «Retirer…»: drops item `index` of the list, then gives the focus to its «Ajouter…» button.
+  function removeGroup(group, listId, make, index, text, label, addId) {
+    var actions = el("p", { "class": "editeur-actions" });
+    actions.appendChild(button(text, function () {
+      redraw(listId, make, function (items) {
+        items.splice(index, 1);
+        return function () { $(addId).focus(); };
+      });
+    }, label));
+    group.appendChild(actions);
+    return actions;
+  }
+
+  function stakeGroup(stake, index) {
+    var group = groupBox("Groupe d'enjeux " + (index + 1));
     var kind = el("select", { "class": "ed-enjeu-type" });
     kind.appendChild(el("option", { value: "" }, "— choisir un type —"));
     D.enjeux.forEach(function (k) { kind.appendChild(el("option", { value: k.slug }, k.libelle)); });
@@ -231,7 +250,8 @@
         });
       }, "Retirer l'enjeu " + (p + 1) + " du groupe " + (index + 1))));
     });
-    var actions = el("p", { "class": "editeur-actions" });
+    var actions = removeGroup(group, "ed-enjeux", stakeGroup, index, "Retirer ce groupe",
+      "Retirer le groupe d'enjeux " + (index + 1), "ed-ajout-enjeu");
     var add = button("Ajouter un enjeu", function () {
       redraw("ed-enjeux", stakeGroup, function (items) {
         items[index].points.push("");
@@ -240,22 +260,12 @@
       });
     }, "Ajouter un enjeu au groupe " + (index + 1));
     add.classList.add("ed-ajout-point");
-    actions.appendChild(add);
-    actions.appendChild(button("Retirer ce groupe", function () {
-      redraw("ed-enjeux", stakeGroup, function (items) {
-        items.splice(index, 1);
-        return function () { $("ed-ajout-enjeu").focus(); };
-      });
-    }, "Retirer le groupe d'enjeux " + (index + 1)));
-    group.appendChild(actions);
+    actions.insertBefore(add, actions.firstChild);
     return group;
   }
 
   function practiceGroup(practice, index) {
-    var group = el("div", { "class": "editeur-groupe", role: "group" });
-    var heading = el("h3", { id: uid("ed-pratique-h") }, "Pratique " + (index + 1));
-    group.setAttribute("aria-labelledby", heading.id);
-    group.appendChild(heading);
+    var group = groupBox("Pratique " + (index + 1));
     group.appendChild(field("Description de la pratique", textarea("ed-pratique-texte", practice.texte, true)));
     var credits = el("fieldset", { "class": "editeur-credits" });
     credits.appendChild(el("legend", {}, "Structures qui mènent cette pratique"));
@@ -280,36 +290,21 @@
       });
     }));
     group.appendChild(credits);
-    var actions = el("p", { "class": "editeur-actions" });
-    actions.appendChild(button("Retirer cette pratique", function () {
-      redraw("ed-pratiques", practiceGroup, function (items) {
-        items.splice(index, 1);
-        return function () { $("ed-ajout-pratique").focus(); };
-      });
-    }, "Retirer la pratique " + (index + 1)));
-    group.appendChild(actions);
+    removeGroup(group, "ed-pratiques", practiceGroup, index, "Retirer cette pratique",
+      "Retirer la pratique " + (index + 1), "ed-ajout-pratique");
     return group;
   }
 
   function sectionGroup(section, index) {
-    var group = el("div", { "class": "editeur-groupe", role: "group" });
-    var heading = el("h3", { id: uid("ed-section-h") }, "Section " + (index + 1));
-    group.setAttribute("aria-labelledby", heading.id);
-    group.appendChild(heading);
+    var group = groupBox("Section " + (index + 1));
     var title = el("input", { type: "text", "class": "ed-section-titre", autocomplete: "off" });
     title.value = section.titre || "";
     group.appendChild(field("Titre de la section", title));
     var text = textarea("ed-section-texte", section.texte, true);
     text.rows = 4;
     group.appendChild(field("Texte (Markdown)", text));
-    var actions = el("p", { "class": "editeur-actions" });
-    actions.appendChild(button("Retirer cette section", function () {
-      redraw("ed-sections", sectionGroup, function (items) {
-        items.splice(index, 1);
-        return function () { $("ed-ajout-section").focus(); };
-      });
-    }, "Retirer la section " + (index + 1)));
-    group.appendChild(actions);
+    removeGroup(group, "ed-sections", sectionGroup, index, "Retirer cette section",
+      "Retirer la section " + (index + 1), "ed-ajout-section");
     return group;
   }
 
