@@ -35,6 +35,7 @@ from ..history import Change, git_history, last_changes
 from ..licence import KNOWN, UNDECIDED, Licence, LicenceError, licence_setting
 from ..open_data import data_files
 from ..project import ProjectPaths
+from ..render.editor_page import editor_files
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
 from ..render.news import NEWS_PAGE, news_source
@@ -173,7 +174,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             directory_urls=config.use_directory_urls,
             licence=self._licence,
         )
-        for path, content in extra.items():
+        editor = editor_files(
+            self.collection, repo_url=config.repo_url or "", edit_uri=config.edit_uri or ""
+        )
+        for path, content in [*extra.items(), *editor.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
             files.append(File.generated(config, path, content=content))
