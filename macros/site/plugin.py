@@ -45,6 +45,7 @@ from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
 from .page_blocks import PageBlocks
+from .page_meta import escape_shown_meta
 from .page_render import PageRenderer, check_page_html, page_variables
 from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice
 
@@ -190,6 +191,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         fiche = self.collection.index.fiche(number) if number is not None else None
         markdown = self._renderer.render(markdown, page, fiche)
         page.meta["render_macros"] = False
+        escape_shown_meta(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
