@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Report
+from .html_policy import check_yaml_text
 from .index import Index
 from .names import fold, suggestion
 from .project import ProjectPaths
@@ -27,6 +28,9 @@ from .yamlpos import Located, load_yaml
 PARCOURS_FOLDER = "parcours"
 # /parcours/index/ is the list of all parcours.
 RESERVED_SLUGS = frozenset({"index"})
+# Shown as plain text (page title, description, cover); the introduction,
+# questions and notes are Markdown.
+PLAIN_TEXT_FIELDS = frozenset({"titre", "public", "duree"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ def _read(
         return None
     broken = schemas.validate(located, "parcours", shown, report, what="le parcours")
     if broken:
+        return None
+    if not check_yaml_text(located, shown, report, only=PLAIN_TEXT_FIELDS):
         return None
     data = located.data
     slug = data.get("slug") or slug_of_name(path.stem)
