@@ -18,10 +18,13 @@ from .model import Fiche
 AUTHOR = "Mouvement pour l'Économie Solidaire"
 NO_DATE = "s. d."
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# BibTeX counts every brace, escaped or not, to find where a field ends: a
+# lone `\}` would close the title and let the rest of it add fields. Braces
+# are written as commands whose own braces are balanced.
 _BIBTEX_ESCAPES = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
