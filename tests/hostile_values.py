@@ -53,6 +53,25 @@ ALWAYS_REFUSED = (
 )
 HOSTILE_FICHE = "9.1"
 HOSTILE_PARCOURS = "piege"
+# One page of each kind that the payloads reach.
+PAGE_KINDS = (
+    f"fiches/{HOSTILE_FICHE}/index.html",
+    "fiches/index.html",
+    "structures/pirate/index.html",
+    "structures/index.html",
+    "themes/theme-pirate/index.html",
+    "themes/index.html",
+    f"parcours/{HOSTILE_PARCOURS}/index.html",
+    "parcours/index.html",
+    "impression/index.html",
+    "formateurs/index.html",
+    "contribuer/messages/index.html",
+    "catalogue/index.html",
+    "matrice/index.html",
+    "glossaire/index.html",
+    "nouveautes/index.html",
+    "donnees/index.html",
+)
 
 
 @dataclass(frozen=True)

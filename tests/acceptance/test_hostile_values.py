@@ -26,6 +26,7 @@ from tests.hostile_values import (
     ALWAYS_REFUSED,
     HOSTILE_FICHE,
     MARKDOWN_LABELS,
+    PAGE_KINDS,
     PAYLOADS,
     hostile_site,
     surviving_payloads,
@@ -117,25 +118,7 @@ def test_every_page_has_the_benign_build_markup(sites: tuple[Path, Path]) -> Non
     hostile, benign = sites
     pages = _pages(hostile)
     assert pages == _pages(benign)
-    kinds = (
-        f"fiches/{HOSTILE_FICHE}/index.html",
-        "fiches/index.html",
-        "structures/pirate/index.html",
-        "structures/index.html",
-        "themes/theme-pirate/index.html",
-        "themes/index.html",
-        "parcours/piege/index.html",
-        "parcours/index.html",
-        "impression/index.html",
-        "formateurs/index.html",
-        "contribuer/messages/index.html",
-        "catalogue/index.html",
-        "matrice/index.html",
-        "glossaire/index.html",
-        "nouveautes/index.html",
-        "donnees/index.html",
-    )
-    assert set(kinds) <= set(pages)
+    assert set(PAGE_KINDS) <= set(pages)
     for page in pages:
         elements, scripts = _shape(hostile / page)
         expected_elements, expected_scripts = _shape(benign / page)
