@@ -8,7 +8,7 @@ field's file and line; the site is then built with what the check accepts
 (the surviving payloads) and with benign values, and every page, read by an
 HTML5 parser (html5lib, the specification's algorithm), must hold exactly the
 elements and attributes of the benign build, and the same scripts.
-tests/browser/test_hostile_values.py loads the same pages in Chromium.
+tests/browser/test_no_script_runs.py loads the same pages in Chromium.
 """
 
 from __future__ import annotations
