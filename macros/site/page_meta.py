@@ -10,6 +10,7 @@ matter is plain text: it becomes escaped HTML, marked as such
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from markupsafe import Markup
@@ -19,15 +20,15 @@ from markupsafe import Markup
 SHOWN_KEYS = ("title", "description", "author", "subtitle")
 
 
-def escape_shown_meta(meta: dict[str, Any]) -> None:
+def escape_shown_meta(meta: MutableMapping[str, Any]) -> None:
     """Escape, in place, the plain-text values of `meta` that templates show."""
     for key in SHOWN_KEYS:
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            meta[key] = escape_text(value)
+            meta[key] = as_html(value)
 
 
-def escape_text(value: str) -> Markup:
+def as_html(value: str) -> Markup:
     """`value` as HTML, for text and double-quoted attributes. The apostrophe,
     frequent in French, stays as it is: Material's search index tokenises
     titles, and no template quotes an attribute with it."""
