@@ -33,6 +33,7 @@ from ..open_data import data_files
 from ..project import ProjectPaths
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
+from ..render.json_script import json_script
 from ..render.news import NEWS_PAGE, news_source
 from ..render.page_views import page_view
 from ..render.pages import virtual_pages
@@ -210,6 +211,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._booklets is not None:
             self._booklets.fill()
+        env.filters["json_script"] = json_script
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
