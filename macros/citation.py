@@ -27,10 +27,13 @@ _BIBTEX_MONTHS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
 _BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# BibTeX counts every brace, escaped or not, to find where a field ends: a
+# lone `\}` would close the title and let the rest of it add fields. Braces
+# are written as commands whose own braces are balanced.
 _BIBTEX_ESCAPES = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }

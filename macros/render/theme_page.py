@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..collection import Collection
 from ..model import Fiche, Theme
 from .html_blocks import BREAK, Block, Held, Inline, Items, Link, PageSource, Paragraph, Strong
-from .links import fiche_label, link, structure_link
+from .links import escape_text, fiche_label, link, structure_link
 from .markdown import NOT_INDEXED, front_matter
 
 
@@ -15,7 +15,7 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
     fiches = index.fiches_of_theme.get(theme.slug, [])
     out = [
         front_matter(title=theme.label, description=theme.description),
-        f"# {theme.label}",
+        f"# {escape_text(theme.label)}",
         "",
         theme.description.strip(),
         "",
@@ -35,7 +35,7 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
     for fiche in fiches_shown:
         if fiche.chapter != chapter:
             chapter = fiche.chapter
-            out += ["", f"**{reg.chapter(chapter).label}**", ""]
+            out += ["", f"**{escape_text(reg.chapter(chapter).label)}**", ""]
         line = f"- {link(fiche_label(fiche), fiche.page)}"
         if fiche.summary:
             line += f"  \n  {fiche.summary}"

@@ -38,6 +38,7 @@ from ..project import ProjectPaths
 from ..render.editor_page import editor_files
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
+from ..render.json_script import json_script
 from ..render.news import NEWS_PAGE, news_source
 from ..render.page_views import page_view
 from ..render.pages import virtual_pages
@@ -56,6 +57,7 @@ from .compact_html import compact
 from .config import FichesPluginConfig
 from .nav import expand_nav
 from .page_blocks import PageBlocks
+from .page_meta import escape_shown_meta
 from .page_render import PageRenderer, check_page_html, page_variables
 from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice
 
@@ -225,6 +227,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             change = self._changes.get(number)
             page.update_date = change.date.isoformat() if change is not None else ""
         page.meta["render_macros"] = False
+        escape_shown_meta(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -250,6 +253,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             "url": self._licence.url,
             "page": data_page.url + "#licence" if data_page else "",
         }
+        env.filters["json_script"] = json_script
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it

