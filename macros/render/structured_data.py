@@ -9,7 +9,6 @@ content (untrusted): `script_json` escapes it for a <script> element.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -28,16 +27,6 @@ DATA_LICENCE_HEADING = "Licence et citation"  # overrides/donnees.html, #licence
 HOME_PAGE = "index.md"
 
 Link = Callable[[str], str]
-
-# Inside <script>, «</script>» or «<!--» in a title would end the element or
-# change how the browser reads it: no <, > or & is left as such, in any string.
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def script_json(data: dict[str, Any]) -> str:
-    """The JSON text of an application/ld+json script element, safe to write as is."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_ESCAPES)
-
 
 def _publisher(link: Link) -> dict[str, Any]:
     return {"@type": "Organization", "name": AUTHOR, "url": link(HOME_PAGE)}

@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -48,7 +47,6 @@ from ..render.structured_data import (
     DATA_LICENCE_HEADING,
     DATA_PAGE,
     page_data,
-    script_json,
 )
 from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
@@ -301,8 +299,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 description=str(page.meta.get("description") or config.site_description or ""),
             )
             if data is not None:
-                # Escaped for a <script> element by script_json.
-                context["structured_data"] = Markup(script_json(data))  # type: ignore[typeddict-unknown-key]
+                # partials/donnees-structurees.html writes it through json_script.
+                context["structured_data"] = data  # type: ignore[typeddict-unknown-key]
             if page.file.src_uri == DATA_PAGE:
                 # overrides/donnees.html draws this last section after the
                 # text: a sub-entry of the page's title, like the other h2.

