@@ -8,7 +8,7 @@ import pytest
 from jinja2 import Environment
 
 from macros.collection import Collection
-from macros.render.html_blocks import Held, fill, listing_env, placeholder, root_href
+from macros.render.html_blocks import Held, Listing, fill, listing_env, placeholder, root_href
 from macros.render.indexes import sommaire
 from tests.support import ROOT, make_fiche
 
@@ -55,9 +55,9 @@ def test_listings_render_only_in_their_pass(env: Environment) -> None:
     later = held.place("sommaire.html", fiches=fiches)
     listings = held.source([]).listings
 
-    def draw(listing: object, *, when: bool) -> str | None:
+    def draw(listing: Listing, *, when: bool) -> str | None:
         assert listing in listings
-        return "ICI" if listing.searched == when else None  # type: ignore[attr-defined]
+        return "ICI" if listing.searched == when else None
 
     first = fill(searched + later, listings, lambda item: draw(item, when=True))
     assert first == "ICI" + later
