@@ -16,7 +16,7 @@ from .frontmatter import split
 from .glossary import known_tokens
 from .html_policy import check_static_files, check_yaml_text
 from .index import Index, build_index
-from .jinja_scan import check_template, find_calls
+from .macro_grammar import front_matter_problem, macros_rendered, read_macros
 from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
@@ -27,7 +27,7 @@ from .registries import Registries, load_registries
 from .renumbering import former_numbers
 from .schema_check import Schemas
 from .sources import read_source
-from .yamlpos import Located, load_yaml
+from .yamlpos import load_yaml
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Collection:
         """plain_text.plain_text of a fiche text, for this collection's registries."""
         text = self._plain.get(markdown)
         if text is None:
-            text = self._plain[markdown] = plain_text(markdown, self.registries)
+            text = self._plain[markdown] = plain_text(markdown, self.registries, self.index)
         return text
 
 
@@ -234,17 +234,23 @@ def _check_pages(
                 continue
             check_yaml_text(meta, shown, report)
         check_markdown(parts.body, shown, parts.body_first_line, report)
-        if "{" not in parts.body or _macros_disabled(meta):
-            continue
-        if not check_template(parts.body, shown, parts.body_first_line, report, allowed=allowed):
-            continue
-        calls = find_calls(parts.body, shown, parts.body_first_line, report)
-        _, page_refs = resolve_calls(calls, registries, shown, report)
+        data = meta.data if meta is not None else None
+        problem = front_matter_problem(data)
+        if problem is not None:
+            report.error(
+                shown,
+                parts.yaml_first_line,
+                1,
+                "entete-macros",
+                problem,
+                "« render_macros: false » montre les accolades de la page telles quelles",
+            )
+        if not macros_rendered(data):
+            continue  # mkdocs-macros shows this page as written (the guide's examples)
+        # Front matter values are template variables too: a listed name the
+        # page's own front matter redefines is refused.
+        shown_names = allowed - set(data) if isinstance(data, dict) else allowed
+        calls = read_macros(parts.body, shown, parts.body_first_line, report, allowed=shown_names)
+        _, page_refs = resolve_calls(calls.calls, registries, shown, report)
         refs.extend((shown, ref) for ref in page_refs)
     return refs
-
-
-def _macros_disabled(meta: Located | None) -> bool:
-    """`render_macros: false` shows a page's macros as written (the guide's examples)."""
-    data = meta.data if meta is not None else None
-    return isinstance(data, dict) and data.get("render_macros") is False

@@ -10,7 +10,7 @@ from .diagnostics import Report
 from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
 from .html_policy import check_yaml_text
-from .jinja_scan import check_template, find_calls
+from .macro_grammar import Macros, read_macros
 from .markdown_policy import check_markdown
 from .markdown_scan import Heading, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
@@ -20,9 +20,6 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
-# `{{`, then up to the first `}}` (what `\{\{.*?\}\}` with DOTALL matches), unrolled
-# into runs without `}` that the engine reads at once.
-_MACRO = re.compile(r"\{\{[^}]*(?:\}[^}]+)*\}\}")
 # `f(?<!\w.)` is `\bf` with the letter first, which the regex engine can look for quickly.
 _TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
@@ -54,17 +51,15 @@ def parse_fiche(
         meta_ok = not schemas.validate(meta, "fiche", display_path, report, what="l'en-tête")
         meta_ok = check_yaml_text(meta, display_path, report) and meta_ok
 
-    body_ok = check_template(
-        parts.body, display_path, parts.body_first_line, report, allowed=frozenset()
-    )
-    calls = find_calls(parts.body, display_path, parts.body_first_line, report) if body_ok else []
+    macros = read_macros(parts.body, display_path, parts.body_first_line, report)
+    calls = macros.calls
     check_markdown(parts.body, display_path, parts.body_first_line, report)
     mentions, refs = resolve_calls(calls, registries, display_path, report)
-    blocks = scan(parts.body, display_path, parts.body_first_line, report)
+    blocks = scan(parts.body, display_path, parts.body_first_line, report, macros)
     body = parse_body(
         blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
     )
-    plain_refs = _unlinked_names(blocks, registries, display_path, report)
+    plain_refs = _unlinked_names(blocks, macros, registries, display_path, report)
 
     if not meta_ok or meta is None:
         report_plain_refs(plain_refs, display_path, {}, report)
@@ -231,7 +226,7 @@ def _check_meta(
 
 
 def _unlinked_names(
-    blocks: list[Any], registries: Registries, display_path: str, report: Report
+    blocks: list[Any], macros: Macros, registries: Registries, display_path: str, report: Report
 ) -> list[PlainFicheRef]:
     """Names written as plain text where a macro would credit or link them.
 
@@ -240,7 +235,7 @@ def _unlinked_names(
     """
     found: list[PlainFicheRef] = []
     texts = [block for block in blocks if not isinstance(block, Heading)]
-    plains = [_MACRO.sub("", b.text) if "{{" in b.text else b.text for b in texts]
+    plains = [macros.remove_calls(b.text) for b in texts]
     # One search over all the texts, joined by a character no match can hold
     # or follow, says whether any holds a fiche number: usually none does.
     numbers = _TEXT_FICHE_REF.search("\x00".join(plains)) is not None

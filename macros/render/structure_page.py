@@ -96,7 +96,11 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             passages = []
         for fiche, stake, text in passages:
             target = f"{fiche.page}#{stake.anchor}"
-            shown = opening(text, collection.registries) if long_list else one_line(text)
+            shown = (
+                opening(text, collection.registries, collection.index)
+                if long_list
+                else one_line(text)
+            )
             out.append(
                 f"- {shown} [→ {stake.title}, fiche {fiche.number}](/{target}){{ .lien-pratique }}"
             )
@@ -137,7 +141,7 @@ def _openings(
     items = [
         (
             Link(f"Fiche {fiche.number}, pratique {practice.rank}", fiche.page, practice.anchor),
-            " — " + opening(practice.text, collection.registries),
+            " — " + opening(practice.text, collection.registries, collection.index),
         )
         for fiche, practice in practices
     ]
@@ -149,7 +153,7 @@ def _openings(
         target = f"{fiche.page}#{practice.anchor}"
         out.append(
             f"- [Fiche {fiche.number}, pratique {practice.rank}](/{target}) — "
-            f"{opening(practice.text, collection.registries)}"
+            f"{opening(practice.text, collection.registries, collection.index)}"
         )
     out.append("")
     return out
@@ -160,7 +164,7 @@ def _passage_items(passages: list[tuple[Fiche, Stake, str]], collection: Collect
     return Items(
         tuple(
             (
-                opening(text, collection.registries) + " ",
+                opening(text, collection.registries, collection.index) + " ",
                 Link(
                     f"→ {stake.title}, fiche {fiche.number}",
                     fiche.page,

@@ -2,9 +2,10 @@
 
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
-pages; on_page_markdown renders macros in the sandbox and on_page_content
-checks the HTML (page_render.py) and puts in the HTML lists that search
-indexes (page_blocks.py); on_env fills the booklets with their fiches' pages
+pages; mkdocs-macros then renders each page's macros, behind the gate of
+macros_gate.py (the package's on_pre_page_macros); on_page_content checks
+the HTML (html_check.py) and puts in the HTML lists that search indexes
+(page_blocks.py); on_env fills the booklets with their fiches' pages
 (booklets.py); on_page_context, after Material's search plugin, puts in the
 other lists and hands fiche pages their view model; on_post_build enriches
 Material's search index, or with `recherche: pagefind` builds Pagefind's
@@ -29,6 +30,7 @@ from ..collection import Collection, load_collection
 from ..diagnostics import Severity
 from ..fiche_cache import FicheCache
 from ..history import Change, git_history, last_changes
+from ..model import Fiche
 from ..open_data import data_files
 from ..project import ProjectPaths
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
@@ -43,9 +45,10 @@ from ..search_index import enrich_json, page_words
 from .booklets import Booklets
 from .compact_html import compact
 from .config import FichesPluginConfig
+from .html_check import check_page_html
+from .macros_gate import page_variables, source_position
 from .nav import expand_nav
 from .page_blocks import PageBlocks
-from .page_render import PageRenderer, check_page_html, page_variables
 from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice
 
 log = get_plugin_logger("mes-fiches")
@@ -57,7 +60,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._fiche_pages: dict[str, str] = {}
         self._files: Files | None = None
         self._changes: dict[str, Change] = {}
-        self._renderer: PageRenderer | None = None
         self._fiche_cache = FicheCache()
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
@@ -108,7 +110,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         # One `git log` for all fiches (macros/history.py gives the precedence).
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
-        self._renderer = PageRenderer(config, page_variables(config, self.config.page_variables))
+        # Checked here, before any page, and handed to pages by macros_gate.py.
+        page_variables(config, self.config.page_variables)
         check_choice(self.config.recherche, config)
         self._pagefind = None
         if self.config.recherche == PAGEFIND:
@@ -176,21 +179,15 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
 
-    # Above every other plugin (mkdocs-macros runs at 0), so that no plugin
-    # sees a page's Jinja before the sandbox has replaced it, and so that the
-    # `render_macros: False` set here reaches mkdocs-macros before it renders,
-    # should anyone add it back to mkdocs.yml: its render() then returns the
-    # text untouched, whatever the page's front matter said.
-    @event_priority(100)
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        assert self._renderer is not None and self.collection is not None
+    def page_source(self, page: Page) -> tuple[str, int, Fiche | None]:
+        """A page's real source file, the file line where its Markdown begins,
+        and its fiche when it is a fiche's page (for macros_gate.py)."""
         number = self._fiche_pages.get(page.file.src_uri)
-        fiche = self.collection.index.fiche(number) if number is not None else None
-        markdown = self._renderer.render(markdown, page, fiche)
-        page.meta["render_macros"] = False
-        return markdown
+        fiche = None
+        if number is not None and self.collection is not None:
+            fiche = self.collection.index.fiche(number)
+        where, first_line = source_position(page, fiche)
+        return where, first_line, fiche
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         check_page_html(html, page.file.edit_uri or page.file.src_uri)

@@ -1,0 +1,259 @@
+"""The macro grammar: every Jinja construct of a text, read once by Jinja itself.
+
+mkdocs-macros renders each page with `jinja2.Environment(loader=…,
+undefined=…)` and the `j2_*` options of mkdocs.yml; the project sets none
+of those options (site/macros_config.py refuses them), so its delimiters
+are Jinja's defaults and it loads no extension. The environment below is
+built the same way, so what is read here is what mkdocs-macros would run.
+
+One lexing pass gives both the tree (Jinja's parser, fed the same tokens)
+and each `{{ … }}`'s offsets; the allow-list (jinja_policy.py) is then
+checked on that tree. `fiches check`, the engine's cross-references, the
+texts derived from a call (plain text, excerpts) and the build's gate in
+front of mkdocs-macros (site/macros_gate.py) all read macros here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jinja2
+from jinja2 import nodes
+from jinja2.lexer import TokenStream
+from jinja2.parser import Parser
+
+from .diagnostics import Report
+from .jinja_policy import MACROS, Violation, arguments_problem, literal_value, violations
+from .names import suggestion
+
+# As mkdocs-macros builds its own: no j2_* option, no extension.
+_ENV = jinja2.Environment()
+_MARKS = (_ENV.variable_start_string, _ENV.block_start_string, _ENV.comment_start_string)
+
+
+@dataclass
+class MacroCall:
+    name: str
+    args: list[str]
+    kwargs: dict[str, str]
+    line: int
+    column: int
+    start: int  # offset in the scanned text
+    end: int
+    resolved: str | None = None  # registry slug or fiche number, once checked
+
+    @property
+    def target(self) -> str:
+        return self.args[0] if self.args else ""
+
+    @property
+    def text(self) -> str | None:
+        return self.kwargs.get("texte") or (self.args[1] if len(self.args) > 1 else None)
+
+
+@dataclass
+class Macros:
+    """A text as Jinja reads it: its calls, and the text around them in order."""
+
+    calls: list[MacroCall] = field(default_factory=list)
+    # Template text (raw blocks unwrapped, comments and whitespace control
+    # applied, as Jinja renders it) and the calls, in order.
+    pieces: list[str | MacroCall] = field(default_factory=list)
+    ok: bool = True  # False when something was refused
+    # The source text of each call, e.g. `{{ structure("PES 21") }}`.
+    sources: frozenset[str] = frozenset()
+
+    def remove_calls(self, text: str) -> str:
+        """`text`, a part of the scanned text, without the calls it holds."""
+        if "{" not in text:
+            return text
+        for source in self.sources:
+            if source in text:
+                text = text.replace(source, "")
+        return text
+
+
+def may_hold_macros(text: str) -> bool:
+    """False when Jinja would read `text` as plain text: no delimiter in it."""
+    return "{" in text and any(mark in text for mark in _MARKS)
+
+
+def read_macros(
+    text: str,
+    display_path: str,
+    first_line: int,
+    report: Report,
+    *,
+    allowed: frozenset[str] = frozenset(),
+) -> Macros:
+    """The calls to the project's macros in `text`; everything outside the
+    allow-list, and Jinja syntax errors, reported at their line.
+
+    `allowed` are the variables a documentation page may show, `{{ name }}`.
+    """
+    if not may_hold_macros(text):
+        return Macros([], [text])
+    try:
+        tokens = list(_ENV.lexer.tokeniter(text, None))
+        spans = _spans(text, tokens)
+        parser = Parser(_ENV, text)
+        parser.stream = TokenStream(_ENV.lexer.wrap(iter(tokens)), None, None)
+        tree = parser.parse()
+    except jinja2.TemplateSyntaxError as exc:
+        report.error(
+            display_path,
+            first_line + (exc.lineno or 1) - 1,
+            1,
+            "jinja-syntaxe",
+            f"syntaxe de macro invalide : {_french_jinja(exc.message or '')}",
+            'une macro s\'écrit {{ structure("PES 21") }} : vérifiez les accolades '
+            "doubles, les parenthèses et les guillemets",
+        )
+        return Macros(ok=False)
+    except RecursionError:
+        report.error(
+            display_path,
+            first_line,
+            1,
+            "jinja-syntaxe",
+            "syntaxe de macro invalide : expression trop imbriquée",
+            'une macro s\'écrit simplement {{ structure("PES 21") }}',
+        )
+        return Macros(ok=False)
+    found = Macros()
+    for refused in violations(tree, variables=allowed):
+        _report(refused, display_path, first_line, report)
+        found.ok = False
+    line_starts = _LineStarts(text)
+    outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
+    expressions = iter(spans)
+    for child in outputs:
+        if isinstance(child, nodes.TemplateData):
+            if found.ok:
+                found.pieces.append(child.data)
+            continue
+        span = next(expressions, None)
+        if span is None:
+            break  # not one expression per `{{ … }}`: refused above anyway
+        start, end = span
+        call = _call(child)
+        if call is None:
+            continue
+        name, args, kwargs = call
+        line, column = line_starts.position(start)
+        macro = MacroCall(name, args, kwargs, first_line + line - 1, column, start, end)
+        found.calls.append(macro)
+        if found.ok:
+            found.pieces.append(macro)
+    if not found.ok:
+        found.pieces = []
+    found.sources = frozenset(text[c.start : c.end] for c in found.calls)
+    return found
+
+
+def _spans(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
+    """Offsets of each `{{ … }}` in `text`. Tokens carry their source text
+    in order; only the whitespace before `{{-` is left out of them."""
+    spans: list[tuple[int, int]] = []
+    position = start = 0
+    for _, kind, value in tokens:
+        if not text.startswith(value, position):
+            position = text.find(value, position)
+        if kind == "variable_begin":
+            start = position
+        elif kind == "variable_end":
+            spans.append((start, position + len(value.rstrip())))
+        position += len(value)
+    return spans
+
+
+class _LineStarts:
+    """Line and column of offsets that come in increasing order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line, offset - self.text.rfind("\n", 0, offset)
+
+
+def _call(expr: nodes.Expr) -> tuple[str, list[str], dict[str, str]] | None:
+    """A call the allow-list accepts, as name and literal arguments."""
+    if not (isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)):
+        return None
+    name = expr.node.name
+    if name not in MACROS or arguments_problem(expr, MACROS[name]) is not None:
+        return None
+    args = [str(literal_value(a)) for a in expr.args]
+    kwargs = {kw.key: str(literal_value(kw.value)) for kw in expr.kwargs}
+    return name, args, kwargs
+
+
+def _report(found: Violation, display_path: str, first_line: int, report: Report) -> None:
+    line = first_line + found.line - 1
+    if found.kind in ("unknown-name", "unknown-macro"):
+        report.error(
+            display_path,
+            line,
+            1,
+            "macro-inconnue",
+            f"{found.what} « {found.name} »",
+            suggestion(found.name, sorted(MACROS), what="macros connues"),
+        )
+    elif found.kind == "arguments" and found.name:
+        report.error(display_path, line, 1, "macro-arguments", found.what, found.hint)
+    else:
+        report.error(
+            display_path,
+            line,
+            1,
+            "jinja-interdit",
+            f"construction refusée : {found.what}",
+            "seuls les appels de macros avec du texte entre guillemets sont permis, "
+            'comme {{ structure("PES 21") }} ; pour montrer des accolades telles '
+            "quelles, placez-les dans un bloc de code",
+        )
+
+
+def _french_jinja(message: str) -> str:
+    """Jinja's English parser messages, said in French with the offending text."""
+    got = re.search(r"got '([^']*)'", message)
+    char = re.match(r"unexpected char '(.+?)' at \d+", message)
+    if message.startswith("unexpected end of template"):
+        return "fin de texte inattendue, une macro n'est pas refermée par « }} »"
+    if char:
+        return f"caractère inattendu « {char.group(1)} » dans une macro"
+    if message.startswith("unexpected '}'"):
+        return "accolade « } » seule, une macro se referme par « }} »"
+    if message.lower().startswith("expected an expression"):
+        return "macro vide ou incomplète"
+    if message.startswith("expected token") and got:
+        return f"« {got.group(1)} » inattendu dans une macro"
+    if message.startswith("unexpected '"):
+        return f"« {message.split(chr(39))[1]} » inattendu dans une macro"
+    if message.startswith("Encountered unknown tag"):
+        tag = re.search(r"tag '([^']*)'", message)
+        return f"balise « {{% {tag.group(1) if tag else '…'} %}} » inconnue"
+    return f"syntaxe incorrecte ({message})"
+
+
+def macros_rendered(meta: object) -> bool:
+    """Whether mkdocs-macros renders a page with this front matter: it shows a
+    page as written when `render_macros` equals False (its own test, `== False`,
+    so 0 counts too), and renders every other page (`render_by_default`)."""
+    if not isinstance(meta, dict):
+        return True
+    value = meta.get("render_macros")
+    return not (value is not None and value == False)  # noqa: E712 (mkdocs-macros' test)
+
+
+def front_matter_problem(meta: object) -> str | None:
+    """Front matter keys that make mkdocs-macros fail with a traceback."""
+    if isinstance(meta, dict) and meta.get("ignore_macros"):
+        return "la clé « ignore_macros » n'existe plus : écrivez « render_macros: false »"
+    return None

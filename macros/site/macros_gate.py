@@ -1,0 +1,168 @@
+"""The gate in front of mkdocs-macros: what it may render, and with what.
+
+mkdocs-macros renders every page, generated or hand-written, with a plain
+Jinja environment that offers the build's configuration, the process
+environment and Python's internals to any expression. So before it renders
+a page, `gate` (the module's `on_pre_page_macros`) reads the page's Markdown
+and title with the one macro grammar (macro_grammar.py) and refuses, with
+the same French message and file:line as `fiches check`, anything but the
+three macros with literal arguments and, on documentation pages, the
+`page_variables`. Front matter cannot opt a page back in: `render_macros`
+only ever turns rendering off, which mkdocs-macros honours first.
+
+`prepare` (from define_env) refuses the plugin options that would change
+the grammar or widen what a page reaches, and `_harden` strips mkdocs-macros'
+Jinja environment down to the three macros (docs/securite.md, «Le rendu des
+macros»).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from ..diagnostics import Report, Severity
+from ..jinja_policy import MACROS
+from ..macro_grammar import front_matter_problem, macros_rendered, may_hold_macros, read_macros
+
+if TYPE_CHECKING:
+    from ..collection import Collection
+    from ..model import Fiche
+
+PLUGIN_NAME = "mes-fiches"
+log = get_plugin_logger(PLUGIN_NAME)
+
+# mkdocs-macros options and the values the gate relies on: the grammar is
+# Jinja's default one, every page renders unless it opts out, nothing is
+# read from files, and errors stop the build.
+_REQUIRED: dict[str, object] = {
+    "module_name": "macros",
+    "modules": [],
+    "include_dir": "",
+    "include_yaml": [],
+    "render_by_default": True,
+    "on_undefined": "strict",
+    "on_error_fail": True,
+    "j2_block_start_string": "",
+    "j2_block_end_string": "",
+    "j2_variable_start_string": "",
+    "j2_variable_end_string": "",
+    "j2_comment_start_string": "",
+    "j2_comment_end_string": "",
+    "j2_extensions": [],
+}
+
+
+def _plugin(env: Any) -> Any:
+    plugin = env.conf["plugins"].get(PLUGIN_NAME)
+    if plugin is None:
+        raise PluginError(
+            f"le plugin « {PLUGIN_NAME} » doit figurer dans mkdocs.yml, avec « macros »"
+        )
+    return plugin
+
+
+def collection_of(env: Any) -> Collection:
+    collection: Collection | None = _plugin(env).collection
+    if collection is None:
+        raise PluginError(f"le plugin « {PLUGIN_NAME} » n'a pas chargé les fiches")
+    return collection
+
+
+def prepare(env: Any) -> None:
+    """Check mkdocs-macros' options; give pages the `page_variables`, escaped."""
+    for key, expected in _REQUIRED.items():
+        value = env.config.get(key)
+        if value != expected and not (expected == "" and not value):
+            raise PluginError(
+                f"mkdocs.yml : l'option « {key} » du plugin macros doit valoir "
+                f"« {expected} » (docs/securite.md, « Le rendu des macros ») ; "
+                f"elle vaut « {value} »"
+            )
+    names = _plugin(env).config.page_variables
+    for name, value in page_variables(env.conf, names).items():
+        env.variables[name] = html.escape(str(value))
+
+
+def gate(env: Any) -> None:
+    """Refuse the current page before mkdocs-macros renders it."""
+    _harden(env.env)
+    page: Page = env.page
+    if not macros_rendered(page.meta):
+        return  # mkdocs-macros shows this page as written, title included
+    plugin = _plugin(env)
+    where, first_line, _ = plugin.page_source(page)
+    written = page.file.generated_by is None
+    allowed = frozenset(plugin.config.page_variables) if written else frozenset()
+    allowed -= set(page.meta)  # front matter values would shadow the maintainers'
+    report = Report()
+    problem = front_matter_problem(page.meta)
+    if problem is not None:
+        report.error(where, 1, 1, "entete-macros", problem, "« render_macros: false » suffit")
+    read_macros(env.markdown, where, first_line, report, allowed=allowed)
+    title = page.title or ""
+    if may_hold_macros(title):
+        report.error(
+            where,
+            1,
+            1,
+            "jinja-titre",
+            f"titre de page « {title} » refusé : « {{{{ », « {{% » et « {{# » y sont interdits",
+            "écrivez le titre en texte simple",
+        )
+    errors = [d for d in report.items if d.severity == Severity.ERROR]
+    if errors:
+        for diag in errors:
+            log.error(f"{diag.path}:{diag.line}:{diag.column}: {diag.text()}")
+        raise PluginError(
+            f"{where} : page refusée avant le rendu des macros (détail ci-dessus) ; "
+            "« fiches check » donne la même liste"
+        )
+
+
+def _harden(jinja: Any) -> None:
+    """Defence in depth: the environment mkdocs-macros renders with offers
+    only the three macros, no filter, no test, no file to include. The gate
+    already refused anything else; this holds should it ever miss a case."""
+    if getattr(jinja, "_mes_fiches_hardened", False):
+        return
+    jinja.loader = None
+    for name in [n for n in jinja.globals if n not in MACROS]:
+        del jinja.globals[name]
+    jinja.filters.clear()
+    jinja.tests.clear()
+    jinja._mes_fiches_hardened = True
+
+
+def source_position(page: Page, fiche: Fiche | None) -> tuple[str, int]:
+    """The real source file of a page, and its line where the rendered Markdown begins."""
+    where = page.file.edit_uri or page.file.src_uri
+    if fiche is not None:
+        # MkDocs drops the blank lines between front matter and body.
+        return where, fiche.body_first_line + len(fiche.body) - len(fiche.body.lstrip("\n"))
+    if page.file.generated_by is not None or not page.markdown:
+        return where, 1
+    source = page.file.content_string
+    start = source.find(page.markdown)
+    return where, source.count("\n", 0, start) + 1 if start > 0 else 1
+
+
+def page_variables(config: MkDocsConfig, names: list[str]) -> dict[str, Any]:
+    """The `extra:` values that documentation pages may show, all plain scalars."""
+    extra: Mapping[str, Any] = config.extra or {}
+    values: dict[str, Any] = {}
+    for name in names:
+        value = extra.get(name)
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise PluginError(
+                f"mkdocs.yml : page_variables cite « {name} », qui doit être une valeur "
+                "simple (texte ou nombre) de la section extra:"
+            )
+        values[name] = value
+    return values
