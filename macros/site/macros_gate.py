@@ -22,6 +22,7 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -127,17 +128,26 @@ def gate(env: Any) -> None:
 
 
 def _harden(jinja: Any) -> None:
-    """Defence in depth: the environment mkdocs-macros renders with offers
-    only the three macros, no filter, no test, no file to include. The gate
-    already refused anything else; this holds should it ever miss a case."""
-    if getattr(jinja, "_mes_fiches_hardened", False):
+    """Defence in depth, should the gate ever miss a case: the environment
+    mkdocs-macros renders with becomes a Jinja sandbox (no `__globals__`,
+    `__class__` or other unsafe attribute, no mutating method) offering only
+    the three macros, no filter, no test, no file to include.
+
+    mkdocs-macros has no option for its environment's class; it builds a
+    plain `Environment` in its on_config. SandboxedEnvironment is that class
+    plus the safety checks its compiled code calls and the operator tables
+    its __init__ copies, set here: templates compiled after the switch are
+    sandboxed (tests/unit/test_macros_gate.py holds the proof)."""
+    if isinstance(jinja, SandboxedEnvironment):
         return
+    jinja.__class__ = SandboxedEnvironment
+    jinja.binop_table = SandboxedEnvironment.default_binop_table.copy()
+    jinja.unop_table = SandboxedEnvironment.default_unop_table.copy()
     jinja.loader = None
     for name in [n for n in jinja.globals if n not in MACROS]:
         del jinja.globals[name]
     jinja.filters.clear()
     jinja.tests.clear()
-    jinja._mes_fiches_hardened = True
 
 
 def source_position(page: Page, fiche: Fiche | None) -> tuple[str, int]:
