@@ -61,11 +61,12 @@ class Macros:
     # applied, as Jinja renders it) and the calls, in order.
     pieces: list[str | MacroCall] = field(default_factory=list)
     ok: bool = True  # False when something was refused
-    # The source text of each call, e.g. `{{ structure("PES 21") }}`.
+    # The source text of each `{{ … }}` and `{% … %}`, allowed or not.
     sources: frozenset[str] = frozenset()
 
     def remove_calls(self, text: str) -> str:
-        """`text`, a part of the scanned text, without the calls it holds."""
+        """`text`, a part of the scanned text, without the `{{ … }}` and
+        `{% … %}` it holds: their brackets and asterisks are not Markdown."""
         if "{" not in text:
             return text
         for source in self.sources:
@@ -96,7 +97,7 @@ def read_macros(
         return Macros([], [text])
     try:
         tokens = list(_ENV.lexer.tokeniter(text, None))
-        spans = _spans(text, tokens)
+        spans, constructs = _spans(text, tokens)
         parser = Parser(_ENV, text)
         parser.stream = TokenStream(_ENV.lexer.wrap(iter(tokens)), None, None)
         tree = parser.parse()
@@ -127,7 +128,7 @@ def read_macros(
         found.ok = False
     line_starts = _LineStarts(text)
     outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
-    expressions = iter(spans)
+    expressions = iter(spans)  # one per `{{ … }}`, in order, as Output nodes are
     for child in outputs:
         if isinstance(child, nodes.TemplateData):
             if found.ok:
@@ -148,24 +149,31 @@ def read_macros(
             found.pieces.append(macro)
     if not found.ok:
         found.pieces = []
-    found.sources = frozenset(text[c.start : c.end] for c in found.calls)
+    found.sources = frozenset(text[start:end] for start, end in constructs)
     return found
 
 
-def _spans(text: str, tokens: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
-    """Offsets of each `{{ … }}` in `text`. Tokens carry their source text
-    in order; only the whitespace before `{{-` is left out of them."""
-    spans: list[tuple[int, int]] = []
+def _spans(
+    text: str, tokens: list[tuple[int, str, str]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Offsets of each `{{ … }}` in `text`, and of each `{{ … }}` or `{% … %}`.
+    Tokens carry their source text in order; only the whitespace before
+    `{{-` or `{%-` is left out of them."""
+    expressions: list[tuple[int, int]] = []
+    constructs: list[tuple[int, int]] = []
     position = start = 0
     for _, kind, value in tokens:
         if not text.startswith(value, position):
             position = text.find(value, position)
-        if kind == "variable_begin":
+        if kind in ("variable_begin", "block_begin"):
             start = position
-        elif kind == "variable_end":
-            spans.append((start, position + len(value.rstrip())))
+        elif kind in ("variable_end", "block_end"):
+            span = (start, position + len(value.rstrip()))
+            constructs.append(span)
+            if kind == "variable_end":
+                expressions.append(span)
         position += len(value)
-    return spans
+    return expressions, constructs
 
 
 class _LineStarts:
