@@ -233,7 +233,6 @@ def _check_pages(
             if meta is None:
                 continue
             check_yaml_text(meta, shown, report)
-        check_markdown(parts.body, shown, parts.body_first_line, report)
         data = meta.data if meta is not None else None
         problem = front_matter_problem(data)
         if problem is not None:
@@ -246,11 +245,14 @@ def _check_pages(
                 "« render_macros: false » montre les accolades de la page telles quelles",
             )
         if not macros_rendered(data):
-            continue  # mkdocs-macros shows this page as written (the guide's examples)
+            # mkdocs-macros shows this page as written (the guide's examples).
+            check_markdown(parts.body, shown, parts.body_first_line, report)
+            continue
         # Front matter values are template variables too: a listed name the
         # page's own front matter redefines is refused.
         shown_names = allowed - set(data) if isinstance(data, dict) else allowed
-        calls = read_macros(parts.body, shown, parts.body_first_line, report, allowed=shown_names)
-        _, page_refs = resolve_calls(calls.calls, registries, shown, report)
+        macros = read_macros(parts.body, shown, parts.body_first_line, report, allowed=shown_names)
+        check_markdown(parts.body, shown, parts.body_first_line, report, macros)
+        _, page_refs = resolve_calls(macros.calls, registries, shown, report)
         refs.extend((shown, ref) for ref in page_refs)
     return refs

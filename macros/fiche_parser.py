@@ -53,7 +53,7 @@ def parse_fiche(
 
     macros = read_macros(parts.body, display_path, parts.body_first_line, report)
     calls = macros.calls
-    check_markdown(parts.body, display_path, parts.body_first_line, report)
+    check_markdown(parts.body, display_path, parts.body_first_line, report, macros)
     mentions, refs = resolve_calls(calls, registries, display_path, report)
     blocks = scan(parts.body, display_path, parts.body_first_line, report, macros)
     body = parse_body(

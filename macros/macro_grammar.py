@@ -16,6 +16,7 @@ front of mkdocs-macros (site/macros_gate.py) all read macros here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import jinja2
@@ -61,8 +62,24 @@ class Macros:
     # applied, as Jinja renders it) and the calls, in order.
     pieces: list[str | MacroCall] = field(default_factory=list)
     ok: bool = True  # False when something was refused
-    # The source text of each `{{ … }}` and `{% … %}`, allowed or not.
+    # Offsets of each `{{ … }}`, `{% … %}` and `{# … #}`, allowed or not.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    # Their source text.
     sources: frozenset[str] = frozenset()
+
+    def blank(self, text: str) -> str:
+        """The scanned `text` (or a copy with the same offsets) with every
+        Jinja construct blanked, lines kept: what Markdown reads around them."""
+        if not self.spans:
+            return text
+        out: list[str] = []
+        position = 0
+        for start, end in self.spans:
+            out.append(text[position:start])
+            out.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
+            position = end
+        out.append(text[position:])
+        return "".join(out)
 
     def remove_calls(self, text: str) -> str:
         """`text`, a part of the scanned text, without the `{{ … }}` and
@@ -95,11 +112,13 @@ def read_macros(
     """
     if not may_hold_macros(text):
         return Macros([], [text])
+    spans = _Spans(text)
     try:
-        tokens = list(_ENV.lexer.tokeniter(text, None))
-        spans, constructs = _spans(text, tokens)
+        # The parser pulls tokens as it goes: a text it refuses early (1 MB
+        # of `{{`, say) is never lexed to its end.
+        tokens = spans.follow(_ENV.lexer.tokeniter(text, None))
         parser = Parser(_ENV, text)
-        parser.stream = TokenStream(_ENV.lexer.wrap(iter(tokens)), None, None)
+        parser.stream = TokenStream(_ENV.lexer.wrap(tokens), None, None)
         tree = parser.parse()
     except jinja2.TemplateSyntaxError as exc:
         report.error(
@@ -128,7 +147,7 @@ def read_macros(
         found.ok = False
     line_starts = _LineStarts(text)
     outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
-    expressions = iter(spans)  # one per `{{ … }}`, in order, as Output nodes are
+    expressions = iter(spans.expressions)  # one per `{{ … }}`, in order, as Output nodes are
     for child in outputs:
         if isinstance(child, nodes.TemplateData):
             if found.ok:
@@ -149,45 +168,56 @@ def read_macros(
             found.pieces.append(macro)
     if not found.ok:
         found.pieces = []
-    found.sources = frozenset(text[start:end] for start, end in constructs)
+    found.spans = spans.constructs
+    found.sources = frozenset(text[start:end] for start, end in spans.constructs)
     return found
 
 
-def _spans(
-    text: str, tokens: list[tuple[int, str, str]]
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Offsets of each `{{ … }}` in `text`, and of each `{{ … }}` or `{% … %}`.
-    Tokens carry their source text in order; only the whitespace before
-    `{{-` or `{%-` is left out of them."""
-    expressions: list[tuple[int, int]] = []
-    constructs: list[tuple[int, int]] = []
-    position = start = 0
-    for _, kind, value in tokens:
-        if not text.startswith(value, position):
-            position = text.find(value, position)
-        if kind in ("variable_begin", "block_begin"):
-            start = position
-        elif kind in ("variable_end", "block_end"):
-            span = (start, position + len(value.rstrip()))
-            constructs.append(span)
-            if kind == "variable_end":
-                expressions.append(span)
-        position += len(value)
-    return expressions, constructs
+class _Spans:
+    """Offsets of each `{{ … }}` of a text, and of every construct, read off
+    the tokens on their way to the parser. Tokens carry their source text in
+    order; only the whitespace before `{{-` or `{%-` is left out of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.expressions: list[tuple[int, int]] = []
+        self.constructs: list[tuple[int, int]] = []
+
+    def follow(self, tokens: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
+        text = self.text
+        position = start = 0
+        for token in tokens:
+            _, kind, value = token
+            if not text.startswith(value, position):
+                position = text.find(value, position)
+            if kind in ("variable_begin", "block_begin", "comment_begin"):
+                start = position
+            elif kind in ("variable_end", "block_end", "comment_end"):
+                span = (start, position + len(value.rstrip()))
+                self.constructs.append(span)
+                if kind == "variable_end":
+                    self.expressions.append(span)
+            position += len(value)
+            yield token
 
 
 class _LineStarts:
-    """Line and column of offsets that come in increasing order."""
+    """Line and column of offsets that come in increasing order, each found
+    from the previous one (linear over the text, whatever its lines)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.offset = 0
         self.line = 1
+        self.line_start = 0
 
     def position(self, offset: int) -> tuple[int, int]:
-        self.line += self.text.count("\n", self.offset, offset)
+        newlines = self.text.count("\n", self.offset, offset)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.text.rfind("\n", self.offset, offset) + 1
         self.offset = offset
-        return self.line, offset - self.text.rfind("\n", 0, offset)
+        return self.line, offset - self.line_start + 1
 
 
 def _call(expr: nodes.Expr) -> tuple[str, list[str], dict[str, str]] | None:
