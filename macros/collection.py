@@ -47,12 +47,24 @@ class Collection:
     # both open-data files.
     _plain: dict[str, str] = field(default_factory=dict, repr=False)
 
+    _pieces: dict[str, list[object]] | None = field(default=None, repr=False)
+
     def plain(self, markdown: str) -> str:
         """plain_text.plain_text of a fiche text, for this collection's registries."""
         text = self._plain.get(markdown)
         if text is None:
-            text = self._plain[markdown] = plain_text(markdown, self.registries, self.index)
+            pieces = self.pieces(markdown)
+            text = plain_text(markdown, self.registries, self.index, pieces)
+            self._plain[markdown] = text
         return text
+
+    def pieces(self, markdown: str) -> list[object] | None:
+        """A fiche block's text and calls, from its fiche's one reading (None if unknown)."""
+        if self._pieces is None:
+            self._pieces = {}
+            for fiche in self.fiches:
+                self._pieces.update(fiche.pieces)
+        return self._pieces.get(markdown)
 
 
 def load_collection(

@@ -60,6 +60,7 @@ def parse_fiche(
         blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
     )
     plain_refs = _unlinked_names(blocks, macros, registries, display_path, report)
+    pieces = _pieces(blocks, macros)
 
     if not meta_ok or meta is None:
         report_plain_refs(plain_refs, display_path, {}, report)
@@ -92,10 +93,24 @@ def parse_fiche(
         former=_former_numbers(meta),
         plain_refs=plain_refs,
         release_note=(data.get("note_de_version") or "").strip(),
+        pieces=pieces,
     )
     _check_meta(fiche, meta, registries, display_path, report)
     _placeholders(fiche, display_path, report)
     return fiche
+
+
+def _pieces(blocks: list[Any], macros: Macros) -> dict[str, list[Any]]:
+    """Each block text that holds calls, split at them from the body's one reading."""
+    found: dict[str, list[Any]] = {}
+    for block in blocks:
+        if isinstance(block, Heading) or "{" not in block.text:
+            continue
+        last = getattr(block, "end_line", 0) or block.line + block.text.count("\n")
+        split = macros.pieces_of(block.text, block.line, last)
+        if split is not None:
+            found[block.text] = split
+    return found
 
 
 def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | None:

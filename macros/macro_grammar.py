@@ -16,6 +16,7 @@ front of mkdocs-macros (site/macros_gate.py) all read macros here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ class MacroCall:
     start: int  # offset in the scanned text
     end: int
     resolved: str | None = None  # registry slug or fiche number, once checked
+    source: str = ""  # as written, e.g. `{{ structure("PES 21") }}`
 
     @property
     def target(self) -> str:
@@ -62,10 +64,37 @@ class Macros:
     # applied, as Jinja renders it) and the calls, in order.
     pieces: list[str | MacroCall] = field(default_factory=list)
     ok: bool = True  # False when something was refused
+    tree: nodes.Template | None = None  # Jinja's, as checked
     # Offsets of each `{{ … }}`, `{% … %}` and `{# … #}`, allowed or not.
     spans: list[tuple[int, int]] = field(default_factory=list)
     # Their source text.
     sources: frozenset[str] = frozenset()
+
+    def pieces_of(
+        self, fragment: str, first_line: int, last_line: int
+    ) -> list[str | MacroCall] | None:
+        """`fragment`, a block of the scanned text on these lines (say a
+        practice), split at the calls read there, as `pieces` splits the
+        whole text; None when only reading it again could tell."""
+        if not may_hold_macros(fragment):
+            return [fragment]
+        if not self.ok:
+            return None
+        lines = [call.line for call in self.calls]
+        inside = self.calls[bisect_left(lines, first_line) : bisect_right(lines, last_line)]
+        pieces: list[str | MacroCall] = []
+        position = 0
+        for call in inside:
+            start = fragment.find(call.source, position)
+            if start < 0:
+                return None  # the block's text is not the source's (a call across lines)
+            pieces += [fragment[position:start], call]
+            position = start + len(call.source)
+        pieces.append(fragment[position:])
+        # Anything else between braces (a raw block) is left to the grammar.
+        if any(may_hold_macros(p) for p in pieces if isinstance(p, str)):
+            return None
+        return pieces
 
     def blank(self, text: str) -> str:
         """The scanned `text` (or a copy with the same offsets) with every
@@ -162,12 +191,15 @@ def read_macros(
             continue
         name, args, kwargs = call
         line, column = line_starts.position(start)
-        macro = MacroCall(name, args, kwargs, first_line + line - 1, column, start, end)
+        macro = MacroCall(
+            name, args, kwargs, first_line + line - 1, column, start, end, source=text[start:end]
+        )
         found.calls.append(macro)
         if found.ok:
             found.pieces.append(macro)
     if not found.ok:
         found.pieces = []
+    found.tree = tree
     found.spans = spans.constructs
     found.sources = frozenset(text[start:end] for start, end in spans.constructs)
     return found

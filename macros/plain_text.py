@@ -8,10 +8,11 @@ keep their written form here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .diagnostics import Report
 from .index import Index
-from .macro_grammar import may_hold_macros, read_macros
+from .macro_grammar import MacroCall, may_hold_macros, read_macros
 from .registries import Registries
 from .render.links import macro_words
 from .render.markdown import one_line
@@ -22,24 +23,39 @@ _ATTRS = re.compile(r"\{\s*[:#.][^}]*\}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
-def macros_as_words(markdown: str, registries: Registries, index: Index | None) -> str:
-    """`markdown` with each macro call replaced by the words it shows (its link text)."""
+def macros_as_words(
+    markdown: str,
+    registries: Registries,
+    index: Index | None,
+    pieces: Sequence[object] | None = None,
+) -> str:
+    """`markdown` with each macro call replaced by the words it shows (its link
+    text). `pieces`: the text already split at its calls by the grammar
+    (Collection.pieces), which spares reading it again."""
     if not may_hold_macros(markdown):
         return markdown
-    found = read_macros(markdown, "", 1, Report())
-    if not found.ok:
-        return markdown  # refused: it never reaches a page
+    if pieces is None:
+        found = read_macros(markdown, "", 1, Report())
+        if not found.ok:
+            return markdown  # refused: it never reaches a page
+        pieces = found.pieces
     return "".join(
         piece
         if isinstance(piece, str)
         else macro_words(piece.name, piece.target, piece.text, registries, index)
-        for piece in found.pieces
+        for piece in pieces
+        if isinstance(piece, str | MacroCall)
     )
 
 
-def plain_text(markdown: str, registries: Registries, index: Index | None = None) -> str:
+def plain_text(
+    markdown: str,
+    registries: Registries,
+    index: Index | None = None,
+    pieces: Sequence[object] | None = None,
+) -> str:
     """One line of text: `**a** ({{ structure("pes-21") }})` → `a (PES 21)`."""
-    text = macros_as_words(markdown, registries, index)
+    text = macros_as_words(markdown, registries, index, pieces)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _ATTRS.sub("", text)

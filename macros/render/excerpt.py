@@ -8,6 +8,7 @@ it shows the opening of each practice, with the link to the practice itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..index import Index
 from ..plain_text import macros_as_words
@@ -22,12 +23,16 @@ _MARKS = ("**", "__", "`", "<")
 
 
 def opening(
-    text: str, registries: Registries, index: Index | None = None, length: int = LENGTH
+    text: str,
+    registries: Registries,
+    index: Index | None = None,
+    length: int = LENGTH,
+    pieces: Sequence[object] | None = None,
 ) -> str:
     """The first words of `text` as plain text, macros shown as the words they display."""
     # A structure page runs this over every practice it credits: the regular
     # expressions only where their first character occurs.
-    plain = macros_as_words(text, registries, index)
+    plain = macros_as_words(text, registries, index, pieces)
     if "[" in plain:
         plain = _LINK.sub(r"\1", plain)
     if any(mark in plain for mark in _MARKS):

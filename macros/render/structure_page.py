@@ -96,11 +96,7 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             passages = []
         for fiche, stake, text in passages:
             target = f"{fiche.page}#{stake.anchor}"
-            shown = (
-                opening(text, collection.registries, collection.index)
-                if long_list
-                else one_line(text)
-            )
+            shown = _opening(text, collection) if long_list else one_line(text)
             out.append(
                 f"- {shown} [→ {stake.title}, fiche {fiche.number}](/{target}){{ .lien-pratique }}"
             )
@@ -141,7 +137,7 @@ def _openings(
     items = [
         (
             Link(f"Fiche {fiche.number}, pratique {practice.rank}", fiche.page, practice.anchor),
-            " — " + opening(practice.text, collection.registries, collection.index),
+            " — " + _opening(practice.text, collection),
         )
         for fiche, practice in practices
     ]
@@ -153,7 +149,7 @@ def _openings(
         target = f"{fiche.page}#{practice.anchor}"
         out.append(
             f"- [Fiche {fiche.number}, pratique {practice.rank}](/{target}) — "
-            f"{opening(practice.text, collection.registries, collection.index)}"
+            f"{_opening(practice.text, collection)}"
         )
     out.append("")
     return out
@@ -164,7 +160,7 @@ def _passage_items(passages: list[tuple[Fiche, Stake, str]], collection: Collect
     return Items(
         tuple(
             (
-                opening(text, collection.registries, collection.index) + " ",
+                _opening(text, collection) + " ",
                 Link(
                     f"→ {stake.title}, fiche {fiche.number}",
                     fiche.page,
@@ -175,3 +171,9 @@ def _passage_items(passages: list[tuple[Fiche, Stake, str]], collection: Collect
             for fiche, stake, text in passages
         )
     )
+
+
+def _opening(text: str, collection: Collection) -> str:
+    """excerpt.opening of a fiche text, split at its calls by its fiche's reading."""
+    reg, index = collection.registries, collection.index
+    return opening(text, reg, index, pieces=collection.pieces(text))

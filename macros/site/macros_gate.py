@@ -22,6 +22,7 @@ import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -106,7 +107,8 @@ def gate(env: Any) -> None:
     problem = front_matter_problem(page.meta)
     if problem is not None:
         report.error(where, 1, 1, "entete-macros", problem, "« render_macros: false » suffit")
-    read_macros(env.markdown, where, first_line, report, allowed=allowed)
+    markdown = env.markdown
+    found = read_macros(markdown, where, first_line, report, allowed=allowed)
     title = page.title or ""
     if may_hold_macros(title):
         report.error(
@@ -125,6 +127,31 @@ def gate(env: Any) -> None:
             f"{where} : page refusée avant le rendu des macros (détail ci-dessus) ; "
             "« fiches check » donne la même liste"
         )
+    if found.tree is not None:
+        # mkdocs-macros renders exactly the tree checked here (_GatedEnvironment).
+        env.markdown = CheckedMarkdown(markdown, found.tree)
+
+
+class CheckedMarkdown(str):
+    """A page's Markdown, with the Jinja tree the gate read and accepted."""
+
+    tree: nodes.Template
+
+    def __new__(cls, text: str, tree: nodes.Template) -> CheckedMarkdown:
+        checked = super().__new__(cls, text)
+        checked.tree = tree
+        return checked
+
+
+class _GatedEnvironment(SandboxedEnvironment):
+    """mkdocs-macros' environment once hardened: a sandbox that compiles the
+    tree the gate checked instead of parsing the text again, so that what
+    runs is what was checked, and each page is parsed once."""
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        if isinstance(source, CheckedMarkdown):
+            return source.tree
+        return super()._parse(source, name, filename)
 
 
 def _harden(jinja: Any) -> None:
@@ -137,10 +164,12 @@ def _harden(jinja: Any) -> None:
     plain `Environment` in its on_config. SandboxedEnvironment is that class
     plus the safety checks its compiled code calls and the operator tables
     its __init__ copies, set here: templates compiled after the switch are
-    sandboxed (tests/unit/test_macros_gate.py holds the proof)."""
-    if isinstance(jinja, SandboxedEnvironment):
+    sandboxed (tests/unit/test_macros_gate.py holds the proof). The
+    environment's lexer settings are untouched: the grammar stays Jinja's
+    default one, which prepare() requires."""
+    if isinstance(jinja, _GatedEnvironment):
         return
-    jinja.__class__ = SandboxedEnvironment
+    jinja.__class__ = _GatedEnvironment
     jinja.binop_table = SandboxedEnvironment.default_binop_table.copy()
     jinja.unop_table = SandboxedEnvironment.default_unop_table.copy()
     jinja.loader = None
