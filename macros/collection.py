@@ -16,7 +16,7 @@ from .frontmatter import split
 from .glossary import known_tokens
 from .html_policy import check_static_files, check_yaml_text
 from .index import Index, build_index
-from .macro_grammar import front_matter_problem, macros_rendered, read_macros
+from .macro_grammar import MAX_CONSTRUCTS, front_matter_problem, macros_rendered, read_macros
 from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
@@ -263,7 +263,14 @@ def _check_pages(
         # Front matter values are template variables too: a listed name the
         # page's own front matter redefines is refused.
         shown_names = allowed - set(data) if isinstance(data, dict) else allowed
-        macros = read_macros(parts.body, shown, parts.body_first_line, report, allowed=shown_names)
+        macros = read_macros(
+            parts.body,
+            shown,
+            parts.body_first_line,
+            report,
+            allowed=shown_names,
+            limit=MAX_CONSTRUCTS,
+        )
         check_markdown(parts.body, shown, parts.body_first_line, report, macros)
         _, page_refs = resolve_calls(macros.calls, registries, shown, report)
         refs.extend((shown, ref) for ref in page_refs)

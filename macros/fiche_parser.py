@@ -10,7 +10,7 @@ from .diagnostics import Report
 from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
 from .html_policy import check_yaml_text
-from .macro_grammar import Macros, read_macros
+from .macro_grammar import MAX_CONSTRUCTS, Macros, read_macros
 from .markdown_policy import check_markdown
 from .markdown_scan import Heading, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
@@ -51,7 +51,9 @@ def parse_fiche(
         meta_ok = not schemas.validate(meta, "fiche", display_path, report, what="l'en-tête")
         meta_ok = check_yaml_text(meta, display_path, report) and meta_ok
 
-    macros = read_macros(parts.body, display_path, parts.body_first_line, report)
+    macros = read_macros(
+        parts.body, display_path, parts.body_first_line, report, limit=MAX_CONSTRUCTS
+    )
     calls = macros.calls
     check_markdown(parts.body, display_path, parts.body_first_line, report, macros)
     mentions, refs = resolve_calls(calls, registries, display_path, report)

@@ -32,6 +32,10 @@ from .names import suggestion
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
 _MARKS = (_ENV.variable_start_string, _ENV.block_start_string, _ENV.comment_start_string)
+# Per contributor file: a fiche holds a few dozen calls. Jinja reads some
+# 50,000 a second here, so a file made of nothing else would hold CI for
+# seconds per megabyte; past this count it is refused unread.
+MAX_CONSTRUCTS = 5000
 
 
 @dataclass
@@ -133,14 +137,28 @@ def read_macros(
     report: Report,
     *,
     allowed: frozenset[str] = frozenset(),
+    limit: int | None = None,
 ) -> Macros:
     """The calls to the project's macros in `text`; everything outside the
     allow-list, and Jinja syntax errors, reported at their line.
 
     `allowed` are the variables a documentation page may show, `{{ name }}`.
+    `limit`: refuse, unread, a text with more delimiters than that.
     """
     if not may_hold_macros(text):
         return Macros([], [text])
+    if limit is not None:
+        count = sum(text.count(mark) for mark in _MARKS)
+        if count > limit:
+            report.error(
+                display_path,
+                first_line,
+                1,
+                "macros-trop-nombreuses",
+                f"{count} « {{{{ », « {{% » ou « {{# » dans ce fichier, plus de {limit}",
+                "une fiche ou une page en compte quelques dizaines : découpez le texte",
+            )
+            return Macros(ok=False)
     spans = _Spans(text)
     try:
         # The parser pulls tokens as it goes: a text it refuses early (1 MB
