@@ -18,10 +18,8 @@ from typing import Any
 def define_env(env: Any) -> None:
     """Register `structure`, `theme` and `fiche` with mkdocs-macros' `env`."""
     # Imported here: the engine alone never loads MkDocs.
-    from mkdocs.exceptions import PluginError
-
     from .render.links import fiche_link, macro_words, structure_link, theme_link
-    from .site.macros_gate import collection_of, prepare
+    from .site.macros_gate import collection_of, prepare, registry_entry
 
     prepare(env)
 
@@ -29,25 +27,17 @@ def define_env(env: Any) -> None:
     def structure(nom: str, texte: str | None = None) -> str:
         """Link to a structure's page: `{{ structure("PES 21") }}`."""
         collection = collection_of(env)
-        found = collection.registries.find_structure(nom)
-        if found is None:
-            raise PluginError(
-                f"structure inconnue « {nom} » ; {collection.registries.structure_hint(nom)}"
-            )
-        words = macro_words("structure", nom, texte, collection.registries, collection.index)
-        return structure_link(found, words)
+        found = registry_entry(collection, "structure", nom)
+        reg, index = collection.registries, collection.index
+        return structure_link(found, macro_words("structure", nom, texte, reg, index))
 
     @env.macro
     def theme(slug: str, texte: str | None = None) -> str:
         """Link to a theme's page: `{{ theme("modele-economique") }}`."""
         collection = collection_of(env)
-        found = collection.registries.find_theme(slug)
-        if found is None:
-            raise PluginError(
-                f"thème inconnu « {slug} » ; {collection.registries.theme_hint(slug)}"
-            )
-        words = macro_words("theme", slug, texte, collection.registries, collection.index)
-        return theme_link(found, words)
+        found = registry_entry(collection, "theme", slug)
+        reg, index = collection.registries, collection.index
+        return theme_link(found, macro_words("theme", slug, texte, reg, index))
 
     @env.macro
     def fiche(numero: str, texte: str | None = None) -> str:

@@ -77,6 +77,21 @@ def collection_of(env: Any) -> Collection:
     return collection
 
 
+def registry_entry(collection: Collection, kind: str, name: str) -> Any:
+    """The structure or theme a macro names; the check has already refused
+    unknown names, so this only guards pages it could not see."""
+    reg = collection.registries
+    if kind == "structure":
+        found: Any = reg.find_structure(name)
+        if found is None:
+            raise PluginError(f"structure inconnue « {name} » ; {reg.structure_hint(name)}")
+        return found
+    found = reg.find_theme(name)
+    if found is None:
+        raise PluginError(f"thème inconnu « {name} » ; {reg.theme_hint(name)}")
+    return found
+
+
 def prepare(env: Any) -> None:
     """Check mkdocs-macros' options; give pages the `page_variables`, escaped."""
     for key, expected in _REQUIRED.items():
