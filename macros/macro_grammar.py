@@ -31,6 +31,7 @@ from .names import suggestion
 
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
+Literal = str | int | float
 _MARKS = (_ENV.variable_start_string, _ENV.block_start_string, _ENV.comment_start_string)
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
 # 50,000 a second here, so a file made of nothing else would hold CI for
@@ -147,6 +148,9 @@ def read_macros(
     """
     if not may_hold_macros(text):
         return Macros([], [text])
+    known = _known_calls(text, first_line)
+    if known is not None:
+        return known
     if limit is not None:
         count = sum(text.count(mark) for mark in _MARKS)
         if count > limit:
@@ -220,6 +224,107 @@ def read_macros(
     found.tree = tree
     found.spans = spans.constructs
     found.sources = frozenset(text[start:end] for start, end in spans.constructs)
+    return found
+
+
+# Source text of a `{{ … }}` that Jinja's parser read as an allowed call ->
+# its name and literal arguments. The call is parsed once per build, not once
+# per occurrence: the same characters from `{{` to the first `}}` always lex
+# and parse the same way, so a text made only of plain data and such known
+# calls is read from here (_known_calls); anything else goes to Jinja.
+_CALLS: dict[str, tuple[str, list[Literal], dict[str, Literal]]] = {}
+_CALLS_MAX = 100_000
+
+
+def _read_call(source: str) -> tuple[str, list[Literal], dict[str, Literal]] | None:
+    """Jinja's reading of `source`, from `{{` to its first `}}`, when it is one
+    allowed call (remembered in _CALLS); None for anything else."""
+    if source[2:3] == "-" or source[-3:-2] == "-":
+        return None
+    try:
+        tree = _ENV.parse(source)
+    except (jinja2.TemplateSyntaxError, RecursionError):
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], nodes.Output):
+        return None
+    children = tree.body[0].nodes
+    if len(children) != 1 or violations(tree):
+        return None
+    expr = children[0]
+    if _call(expr) is None:
+        return None
+    assert isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)
+    call = (
+        expr.node.name,
+        [literal_value(a) for a in expr.args],
+        {kw.key: literal_value(kw.value) for kw in expr.kwargs},
+    )
+    if len(_CALLS) > _CALLS_MAX:
+        _CALLS.clear()
+    _CALLS[source] = call  # type: ignore[assignment]
+    return call  # type: ignore[return-value]
+
+
+def _known_calls(text: str, first_line: int) -> Macros | None:
+    """`text` read from the calls Jinja already read, when it holds nothing
+    else between braces (no `{%`, no `{#`, no unknown `{{ … }}`); None otherwise."""
+    if "{%" in text or "{#" in text or "\r" in text:
+        return None
+    found = Macros()
+    body: list[nodes.Node] = []
+    lines = _LineStarts(text)
+    position = 0
+    while True:
+        start = text.find("{{", position)
+        if start < 0:
+            break
+        end = text.find("}}", start) + 2
+        if end < 2:
+            return None
+        known = _CALLS.get(text[start:end]) or _read_call(text[start:end])
+        if known is None:
+            return None
+        name, args, kwargs = known
+        line, column = lines.position(start)
+        call = MacroCall(
+            name,
+            [str(a) for a in args],
+            {k: str(v) for k, v in kwargs.items()},
+            first_line + line - 1,
+            column,
+            start,
+            end,
+            source=text[start:end],
+        )
+        found.calls.append(call)
+        found.spans.append((start, end))
+        if start > position:
+            found.pieces.append(text[position:start])
+            body.append(nodes.TemplateData(text[position:start], lineno=line))
+        found.pieces.append(call)
+        body.append(
+            nodes.Call(
+                nodes.Name(name, "load", lineno=line),
+                [nodes.Const(a, lineno=line) for a in args],
+                [
+                    nodes.Keyword(k, nodes.Const(v, lineno=line), lineno=line)
+                    for k, v in kwargs.items()
+                ],
+                None,
+                None,
+                lineno=line,
+            )
+        )
+        position = end
+    # Jinja leaves out one final line break of a template.
+    rest = text[position:]
+    rest = rest[:-1] if rest.endswith("\n") else rest
+    if rest:
+        found.pieces.append(rest)
+        body.append(nodes.TemplateData(rest, lineno=lines.line))
+    found.sources = frozenset(c.source for c in found.calls)
+    found.tree = nodes.Template([nodes.Output(body, lineno=1)], lineno=1)
+    found.tree.set_environment(_ENV)
     return found
 
 

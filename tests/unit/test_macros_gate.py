@@ -143,3 +143,45 @@ def test_hardened_environment_alone_leaks_nothing(payload: str, secret_env: None
         return  # refused: the outcome we want
     for leak in (SECRET, "uid=", "os.environ", "<module", "site_dir", "site_name"):
         assert leak not in output, (payload, output)
+
+
+def _reading(found: object, report: Report) -> tuple[object, ...]:
+    from macros.macro_grammar import Macros
+
+    assert isinstance(found, Macros)
+    calls = [(c.name, c.args, c.kwargs, c.line, c.column, c.start, c.end) for c in found.calls]
+    rendered = None
+    if found.tree is not None and found.ok:  # never run a refused tree
+        env = jinja2.Environment()
+        shown = {m: (lambda *a, _m=m, **k: f"{_m}{a!r}{k!r}") for m in ("structure", "theme")}
+        rendered = env.from_string(found.tree).render(fiche=lambda *a: f"F{a!r}", **shown)
+    texts = "".join(p if isinstance(p, str) else p.source for p in found.pieces)
+    return calls, found.ok, texts, found.spans, rendered, [d.format() for d in report.items]
+
+
+def test_known_calls_are_read_as_jinja_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The calls Jinja already read are reused (macro_grammar._CALLS): every
+    text gives the same calls, positions, tree and diagnostics as a full read."""
+    import random
+
+    from macros import macro_grammar
+
+    parts = [
+        '{{ structure("PES 21") }}', '{{ fiche("1.5") }}', " a ", "\n", "}}", "{", '"', ")",
+        '{{ theme("dla-culture", texte="x") }}', '{{-structure("PES 21")-}}', "\n\n",
+        '{{ structure("a }}") }}', "{{ x }}", "{{ structure(", "{{ fiche(1.5) }}",
+        '{{ structure("A", nom="b") }}', '{{ structure({"a": "}}"}) }}', '{{ fiche("1")|e }}',
+        '{{+ fiche("2") }}', "{{ fiche('1.5') }}", "\r\n", "{% raw %}{{ x }}{% endraw %}",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    known = macro_grammar._known_calls
+    for text in texts:
+        monkeypatch.setattr(macro_grammar, "_known_calls", lambda text, first_line: None)
+        full = Report()
+        expected = _reading(read_macros(text, "x.md", 3, full), full)
+        monkeypatch.setattr(macro_grammar, "_known_calls", known)
+        quick = Report()
+        assert _reading(read_macros(text, "x.md", 3, quick), quick) == expected, text
+    assert macro_grammar._CALLS  # the fast path did serve
