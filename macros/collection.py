@@ -16,7 +16,7 @@ from .frontmatter import split
 from .glossary import known_tokens
 from .html_policy import check_static_files, check_yaml_text
 from .index import Index, build_index
-from .jinja_scan import check_template, find_calls
+from .macro_grammar import MAX_CONSTRUCTS, front_matter_problem, macros_rendered, read_macros
 from .markdown_policy import check_markdown
 from .model import Fiche, FicheRef
 from .parcours import Parcours, load_parcours
@@ -27,7 +27,7 @@ from .registries import Registries, load_registries
 from .renumbering import former_numbers
 from .schema_check import Schemas
 from .sources import check_foreign, read_source
-from .yamlpos import Located, load_yaml
+from .yamlpos import load_yaml
 
 
 @dataclass
@@ -47,12 +47,24 @@ class Collection:
     # both open-data files.
     _plain: dict[str, str] = field(default_factory=dict, repr=False)
 
+    _pieces: dict[str, list[object]] | None = field(default=None, repr=False)
+
     def plain(self, markdown: str) -> str:
         """plain_text.plain_text of a fiche text, for this collection's registries."""
         text = self._plain.get(markdown)
         if text is None:
-            text = self._plain[markdown] = plain_text(markdown, self.registries)
+            pieces = self.pieces(markdown)
+            text = plain_text(markdown, self.registries, self.index, pieces)
+            self._plain[markdown] = text
         return text
+
+    def pieces(self, markdown: str) -> list[object] | None:
+        """A fiche block's text and calls, from its fiche's one reading (None if unknown)."""
+        if self._pieces is None:
+            self._pieces = {}
+            for fiche in self.fiches:
+                self._pieces.update(fiche.pieces)
+        return self._pieces.get(markdown)
 
 
 def load_collection(
@@ -235,18 +247,33 @@ def _check_pages(
             if meta is None:
                 continue
             check_yaml_text(meta, shown, report)
-        check_markdown(parts.body, shown, parts.body_first_line, report)
-        if "{" not in parts.body or _macros_disabled(meta):
+        data = meta.data if meta is not None else None
+        problem = front_matter_problem(data)
+        if problem is not None:
+            report.error(
+                shown,
+                parts.yaml_first_line,
+                1,
+                "entete-macros",
+                problem,
+                "« render_macros: false » montre les accolades de la page telles quelles",
+            )
+        if not macros_rendered(data):
+            # mkdocs-macros shows this page as written (the guide's examples).
+            check_markdown(parts.body, shown, parts.body_first_line, report)
             continue
-        if not check_template(parts.body, shown, parts.body_first_line, report, allowed=allowed):
-            continue
-        calls = find_calls(parts.body, shown, parts.body_first_line, report)
-        _, page_refs = resolve_calls(calls, registries, shown, report)
+        # Front matter values are template variables too: a listed name the
+        # page's own front matter redefines is refused.
+        shown_names = allowed - set(data) if isinstance(data, dict) else allowed
+        macros = read_macros(
+            parts.body,
+            shown,
+            parts.body_first_line,
+            report,
+            allowed=shown_names,
+            limit=MAX_CONSTRUCTS,
+        )
+        check_markdown(parts.body, shown, parts.body_first_line, report, macros)
+        _, page_refs = resolve_calls(macros.calls, registries, shown, report)
         refs.extend((shown, ref) for ref in page_refs)
     return refs
-
-
-def _macros_disabled(meta: Located | None) -> bool:
-    """`render_macros: false` shows a page's macros as written (the guide's examples)."""
-    data = meta.data if meta is not None else None
-    return isinstance(data, dict) and data.get("render_macros") is False

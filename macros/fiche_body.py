@@ -21,7 +21,7 @@ from operator import add
 from markdown.extensions.toc import slugify as toc_slugify
 
 from .diagnostics import Report
-from .jinja_scan import MacroCall
+from .macro_grammar import MacroCall
 from .markdown_scan import Block, Heading, Item, Paragraph
 from .model import Practice, Section, Stake
 from .names import fold, quoted_list, suggestion

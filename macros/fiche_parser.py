@@ -10,7 +10,7 @@ from .diagnostics import Report
 from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
 from .html_policy import check_yaml_text
-from .jinja_scan import check_template, find_calls
+from .macro_grammar import MAX_CONSTRUCTS, Macros, read_macros
 from .markdown_policy import check_markdown
 from .markdown_scan import Heading, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
@@ -20,9 +20,6 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
-# `{{`, then up to the first `}}` (what `\{\{.*?\}\}` with DOTALL matches), unrolled
-# into runs without `}` that the engine reads at once.
-_MACRO = re.compile(r"\{\{[^}]*(?:\}[^}]+)*\}\}")
 # `f(?<!\w.)` is `\bf` with the letter first, which the regex engine can look for quickly.
 _TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
@@ -54,17 +51,18 @@ def parse_fiche(
         meta_ok = not schemas.validate(meta, "fiche", display_path, report, what="l'en-tête")
         meta_ok = check_yaml_text(meta, display_path, report) and meta_ok
 
-    body_ok = check_template(
-        parts.body, display_path, parts.body_first_line, report, allowed=frozenset()
+    macros = read_macros(
+        parts.body, display_path, parts.body_first_line, report, limit=MAX_CONSTRUCTS
     )
-    calls = find_calls(parts.body, display_path, parts.body_first_line, report) if body_ok else []
-    check_markdown(parts.body, display_path, parts.body_first_line, report)
+    calls = macros.calls
+    check_markdown(parts.body, display_path, parts.body_first_line, report, macros)
     mentions, refs = resolve_calls(calls, registries, display_path, report)
-    blocks = scan(parts.body, display_path, parts.body_first_line, report)
+    blocks = scan(parts.body, display_path, parts.body_first_line, report, macros)
     body = parse_body(
         blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
     )
-    plain_refs = _unlinked_names(blocks, registries, display_path, report)
+    plain_refs = _unlinked_names(blocks, macros, registries, display_path, report)
+    pieces = _pieces(blocks, macros)
 
     if not meta_ok or meta is None:
         report_plain_refs(plain_refs, display_path, {}, report)
@@ -97,10 +95,24 @@ def parse_fiche(
         former=_former_numbers(meta),
         plain_refs=plain_refs,
         release_note=(data.get("note_de_version") or "").strip(),
+        pieces=pieces,
     )
     _check_meta(fiche, meta, registries, display_path, report)
     _placeholders(fiche, display_path, report)
     return fiche
+
+
+def _pieces(blocks: list[Any], macros: Macros) -> dict[str, list[Any]]:
+    """Each block text that holds calls, split at them from the body's one reading."""
+    found: dict[str, list[Any]] = {}
+    for block in blocks:
+        if isinstance(block, Heading) or "{" not in block.text:
+            continue
+        last = getattr(block, "end_line", 0) or block.line + block.text.count("\n")
+        split = macros.pieces_of(block.text, block.line, last)
+        if split is not None:
+            found[block.text] = split
+    return found
 
 
 def _number(meta: Located, display_path: str, report: Report) -> FicheNumber | None:
@@ -231,7 +243,7 @@ def _check_meta(
 
 
 def _unlinked_names(
-    blocks: list[Any], registries: Registries, display_path: str, report: Report
+    blocks: list[Any], macros: Macros, registries: Registries, display_path: str, report: Report
 ) -> list[PlainFicheRef]:
     """Names written as plain text where a macro would credit or link them.
 
@@ -240,7 +252,7 @@ def _unlinked_names(
     """
     found: list[PlainFicheRef] = []
     texts = [block for block in blocks if not isinstance(block, Heading)]
-    plains = [_MACRO.sub("", b.text) if "{{" in b.text else b.text for b in texts]
+    plains = [macros.remove_calls(b.text) for b in texts]
     # One search over all the texts, joined by a character no match can hold
     # or follow, says whether any holds a fiche number: usually none does.
     numbers = _TEXT_FICHE_REF.search("\x00".join(plains)) is not None

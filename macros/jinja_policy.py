@@ -5,8 +5,10 @@ Jinja is a programming language: `{{ cycler.__init__.__globals__.os }}` runs
 commands, `{{ config }}` prints the build's settings. So a page may only call
 the project's macros with literal arguments, and (documentation pages only)
 show a variable that the maintainers listed in mkdocs.yml. Everything else is
-refused here, statically, before anything renders; the sandboxed renderer
-(render/sandbox.py) checks the same tree again before running it.
+refused here, statically, on the tree Jinja's own parser reads
+(macro_grammar.py), before mkdocs-macros renders anything: by `fiches check`,
+by the build's load of the collection, and again by the gate in front of
+mkdocs-macros on every page (site/macros_gate.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from jinja2 import nodes
 
 # Macro name -> (positional parameter names, optional parameter names).
-# A new macro is added here AND registered in site/macros_env.py.
+# A new macro is added here AND defined in macros/__init__.py (define_env).
 MACROS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "structure": (("nom",), ("texte",)),
     "theme": (("slug",), ("texte",)),
@@ -53,6 +55,7 @@ class Violation:
     kind: str  # "statement", "expression", "unknown-name", "unknown-macro", "arguments"
     what: str  # a short French description of what was found
     name: str = ""
+    hint: str = ""  # how to fix it, for the "arguments" kind
 
 
 def violations(
@@ -84,7 +87,12 @@ def _expression(
         if expr.name in variables:
             return
         if expr.name in macros:
-            yield Violation(expr.lineno, "arguments", f"« {expr.name} » sans parenthèses")
+            yield Violation(
+                expr.lineno,
+                "arguments",
+                f"« {expr.name} » sans parenthèses",
+                hint=f'écrivez {{{{ {expr.name}("…") }}}}',
+            )
             return
         yield Violation(expr.lineno, "unknown-name", "nom inconnu", expr.name)
         return
@@ -93,30 +101,61 @@ def _expression(
         if name not in macros:
             yield Violation(expr.lineno, "unknown-macro", "macro inconnue", name)
             return
-        if not _literal_call(expr, macros[name]):
-            yield Violation(expr.lineno, "arguments", f"arguments de « {name} »", name)
+        problem = arguments_problem(expr, macros[name])
+        if problem is not None:
+            yield Violation(expr.lineno, "arguments", problem[0], name, problem[1])
         return
     yield Violation(expr.lineno, "expression", _describe(expr))
 
 
-def _literal_call(call: nodes.Call, signature: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+def literal_value(value: nodes.Expr) -> str | int | float | None:
+    """The value of a literal argument a macro may take, or None."""
+    if not isinstance(value, nodes.Const):
+        return None
+    if isinstance(value.value, str):
+        return value.value
+    if isinstance(value.value, int | float) and not isinstance(value.value, bool):
+        return value.value
+    return None
+
+
+def arguments_problem(
+    call: nodes.Call, signature: tuple[tuple[str, ...], tuple[str, ...]]
+) -> tuple[str, str] | None:
+    """What is wrong with the arguments of a macro call, and how to write it
+    (in French), or None when the macro takes them."""
+    assert isinstance(call.node, nodes.Name)
+    name = call.node.name
     required, optional = signature
-    if call.dyn_args is not None or call.dyn_kwargs is not None:
-        return False
+    parameters = required + optional
+    shown = ", ".join([f'"{p}"' for p in required] + [f'{p}="…"' for p in optional])
+    usage = f"{{{{ {name}({shown}) }}}}"
     values = [*call.args, *(kw.value for kw in call.kwargs)]
-    if not all(isinstance(v, nodes.Const) and _plain(v.value) for v in values):
-        return False
-    if any(kw.key not in required + optional for kw in call.kwargs):
-        return False
-    return 1 <= len(call.args) + len(call.kwargs) <= len(required) + len(optional)
-
-
-def _plain(value: object) -> bool:
-    """A literal, and no template inside it: a macro's output is never rendered again,
-    but a `{{` there can only be a mistake or a probe."""
-    if isinstance(value, str):
-        return _TEMPLATE_MARK.search(value) is None
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    if (
+        call.dyn_args is not None
+        or call.dyn_kwargs is not None
+        or any(literal_value(v) is None for v in values)
+    ):
+        return f"l'appel à « {name} » doit recevoir du texte entre guillemets", f"écrivez {usage}"
+    if any(_TEMPLATE_MARK.search(str(literal_value(v))) for v in values):
+        # A macro's output is never rendered again, but a `{{` there can only
+        # be a mistake or a probe.
+        return (
+            f"le texte donné à « {name} » contient « {{{{ », « {{% » ou « {{# »",
+            "une macro ne peut pas en contenir une autre : retirez ces accolades",
+        )
+    # The first parameter by position; the others by position or by keyword,
+    # each once, as Python binds them when mkdocs-macros calls the macro.
+    bound = parameters[: len(call.args)]
+    keywords = [kw.key for kw in call.kwargs]
+    if (
+        not call.args
+        or len(call.args) > len(parameters)
+        or any(key not in optional or key in bound for key in keywords)
+        or len(set(keywords)) < len(keywords)
+    ):
+        return f"nombre ou nom d'arguments incorrect pour « {name} »", f"écrivez {usage}"
+    return None
 
 
 def _describe(expr: nodes.Expr) -> str:

@@ -20,6 +20,7 @@ from .html_policy import (
     html_problems,
     url_problem,
 )
+from .macro_grammar import Macros, read_macros
 
 # Code is blanked only where Python-Markdown surely reads code (never more):
 # its fenced_code rule (fence at column 0, same fence to close) and code spans
@@ -35,9 +36,6 @@ _CODE_SPAN = re.compile(r"(`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
-# `{{ … }}`, `{% … %}` or `{# … #}`, the brace factored out so that the
-# engine can skip ahead to it.
-_JINJA = re.compile(r"\{(?:\{.*?\}\}|%.*?%\}|#.*?#\})", re.S)
 # The brace comes first and the look-behind after it (same matches as
 # `(?<!\{)\{…`): a pattern that starts with a literal is searched for quickly.
 _ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
@@ -77,10 +75,12 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def markdown_problems(markdown: str) -> list[Problem]:
+def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Problem]:
     """Raw HTML, attribute lists and link URLs of a Markdown text, by position.
 
-    Code is shown escaped, never interpreted, so it is not checked.
+    Code is shown escaped, never interpreted, so it is not checked. `macros`
+    is the text's reading by macro_grammar.read_macros (read here if not
+    given): the braces of its Jinja constructs are no attribute list.
     """
     fenced = _without_fenced_code(markdown)
     spans = [match.span() for match in _CODE_SPAN.finditer(fenced)] if "`" in fenced else []
@@ -102,7 +102,9 @@ def markdown_problems(markdown: str) -> list[Problem]:
     if tags:
         text = _AUTOLINK.sub(_blank, text)
     if "{" in text:
-        no_jinja = _JINJA.sub(_blank, text)
+        if macros is None:
+            macros = read_macros(markdown, "", 1, Report())
+        no_jinja = macros.blank(text)
         for match in _ATTR_LIST.finditer(no_jinja):
             found.extend(_attr_list_problems(no_jinja, match))
     if not tags:
@@ -146,9 +148,11 @@ def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
     return found
 
 
-def check_markdown(markdown: str, display_path: str, first_line: int, report: Report) -> bool:
+def check_markdown(
+    markdown: str, display_path: str, first_line: int, report: Report, macros: Macros | None = None
+) -> bool:
     """Report every policy breach of a page body; True when there is none."""
-    problems = markdown_problems(markdown)
+    problems = markdown_problems(markdown, macros)
     for problem in problems:
         if problem.about_url:
             _report(report, display_path, first_line, problem, "adresse-interdite")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Report
+from .macro_grammar import Macros
 
 _HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _HEADING_NO_SPACE = re.compile(r"^#{1,6}[^#\s]")
@@ -25,7 +26,6 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # against the patterns that could match it (most lines are plain text).
 _FENCE_STARTS = frozenset(" `~")
 _ITEM_STARTS = frozenset(" -*+0123456789")
-_JINJA_INLINE = re.compile(r"\{(?:\{.*?\}\}|%.*?%\})", re.S)  # {{ … }} or {% … %}
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _LINK = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 
@@ -77,8 +77,18 @@ def parse_attrs(raw: str) -> tuple[dict[str, str], str | None, list[str]]:
     return attrs, anchor, rest.split() if rest else []
 
 
-def scan(body: str, display_path: str, first_line: int, report: Report) -> list[Block]:
-    """Split `body` into blocks; `first_line` is the file line of the body's first line."""
+def scan(
+    body: str,
+    display_path: str,
+    first_line: int,
+    report: Report,
+    macros: Macros | None = None,
+) -> list[Block]:
+    """Split `body` into blocks; `first_line` is the file line of the body's first line.
+
+    `macros`, the body's macro calls (macro_grammar.read_macros), may
+    legitimately hold brackets or asterisks: the inline checks skip them.
+    """
     blocks: list[Block] = []
     current: Item | Paragraph | None = None
     fence: tuple[str, int] | None = None
@@ -155,7 +165,7 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
     for block in blocks:
         # Blanking only removes characters: without «*» or «]», no «**» or «](».
         if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):
-            _check_inline(block, display_path, report)
+            _check_inline(block, display_path, report, macros)
     return blocks
 
 
@@ -201,9 +211,10 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     return Heading(level, text, attrs, anchor, lineno, 1, broken)
 
 
-def _check_inline(block: Item | Paragraph, display_path: str, report: Report) -> None:
-    # Jinja expressions may legitimately hold brackets or asterisks.
-    text = _JINJA_INLINE.sub("", block.text) if "{" in block.text else block.text
+def _check_inline(
+    block: Item | Paragraph, display_path: str, report: Report, macros: Macros | None
+) -> None:
+    text = macros.remove_calls(block.text) if macros is not None else block.text
     text = _CODE_SPAN.sub("", text) if "`" in text else text
     if text.count("**") % 2:
         report.error(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, total_ordering
+from typing import Any
 
 NUMBER_RE = re.compile(r"^[1-9]\d*(?:\.[1-9]\d*)?$")
 
@@ -196,6 +197,9 @@ class Fiche:
     # Reported once the former numbers of every fiche are known (collection.py).
     plain_refs: list[PlainFicheRef] = field(default_factory=list)
     release_note: str = ""  # «note_de_version»: what the last update changed
+    # Block text -> its text and macro calls in order (macro_grammar.Macros.pieces_of),
+    # for the texts that show a practice's calls as words without reading it again.
+    pieces: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def chapter(self) -> int:

@@ -8,11 +8,13 @@ keep their written form here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .diagnostics import Report
-from .jinja_scan import MacroCall, find_calls
+from .index import Index
+from .macro_grammar import MacroCall, may_hold_macros, read_macros
 from .registries import Registries
-from .render.links import display_name
+from .render.links import macro_words
 from .render.markdown import one_line
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -21,29 +23,39 @@ _ATTRS = re.compile(r"\{\s*[:#.][^}]*\}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
-def _shown(call: MacroCall, registries: Registries) -> str:
-    if call.text:
-        return call.text
-    if call.name == "structure":
-        structure = registries.find_structure(call.target)
-        return display_name(structure, call.target) if structure else call.target
-    if call.name == "theme":
-        theme = registries.find_theme(call.target)
-        return theme.label if theme else call.target
-    return f"fiche {call.target}"
+def macros_as_words(
+    markdown: str,
+    registries: Registries,
+    index: Index | None,
+    pieces: Sequence[object] | None = None,
+) -> str:
+    """`markdown` with each macro call replaced by the words it shows (its link
+    text). `pieces`: the text already split at its calls by the grammar
+    (Collection.pieces), which spares reading it again."""
+    if not may_hold_macros(markdown):
+        return markdown
+    if pieces is None:
+        found = read_macros(markdown, "", 1, Report())
+        if not found.ok:
+            return markdown  # refused: it never reaches a page
+        pieces = found.pieces
+    return "".join(
+        piece
+        if isinstance(piece, str)
+        else macro_words(piece.name, piece.target, piece.text, registries, index)
+        for piece in pieces
+        if isinstance(piece, str | MacroCall)
+    )
 
 
-def plain_text(markdown: str, registries: Registries) -> str:
+def plain_text(
+    markdown: str,
+    registries: Registries,
+    index: Index | None = None,
+    pieces: Sequence[object] | None = None,
+) -> str:
     """One line of text: `**a** ({{ structure("pes-21") }})` → `a (PES 21)`."""
-    calls = find_calls(markdown, "", 1, Report())
-    out: list[str] = []
-    position = 0
-    for call in calls:
-        out.append(markdown[position : call.start])
-        out.append(_shown(call, registries))
-        position = call.end
-    out.append(markdown[position:])
-    text = "".join(out)
+    text = macros_as_words(markdown, registries, index, pieces)
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _ATTRS.sub("", text)

@@ -7,7 +7,7 @@ either place gets the same message from `fiches check` and from the build.
 from __future__ import annotations
 
 from .diagnostics import Report
-from .jinja_scan import MacroCall
+from .macro_grammar import MacroCall
 from .model import Fiche, FicheNumber, FicheRef, Mention, PlainFicheRef
 from .registries import Registries
 

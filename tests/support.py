@@ -10,6 +10,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any, ClassVar
 
 from macros.model import Fiche, FicheNumber, FicheRef, Mention, Practice
 
@@ -133,3 +134,41 @@ def make_fiche(
         mentions=[Mention(s, 1, 1) for s in mentions or []],
         fiche_refs=[FicheRef(r, 3, 4) for r in refs or []],
     )
+
+
+class MacrosEnv:
+    """The slice of mkdocs-macros' `env` that macros.define_env uses."""
+
+    def __init__(self, collection: object, *, with_plugin: bool = True) -> None:
+        from types import SimpleNamespace
+
+        from macros.site.macros_gate import _REQUIRED
+
+        self.config = dict(_REQUIRED)
+        self.variables: dict[str, object] = {}
+        self.macros: dict[str, object] = {}
+        plugin = SimpleNamespace(collection=collection, config=SimpleNamespace(page_variables=[]))
+        self.conf = _Conf({"mes-fiches": plugin} if with_plugin else {})
+
+    def macro(self, function: Any) -> Any:
+        self.macros[function.__name__] = function
+        return function
+
+
+class _Conf(dict):  # type: ignore[type-arg]
+    extra: ClassVar[dict[str, object]] = {}
+
+    def __init__(self, plugins: dict[str, object]) -> None:
+        super().__init__(plugins=plugins)
+
+
+def render_macros(markdown: str, collection: object) -> str:
+    """`markdown` rendered as mkdocs-macros renders it, with the project's macros."""
+    import jinja2
+
+    import macros
+
+    env = MacrosEnv(collection)
+    macros.define_env(env)
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    return jinja.from_string(markdown).render(**env.macros)

@@ -3,7 +3,7 @@
 Booklets reuse the fiche page's HTML (embedded_html.py), which follows these
 rules; this Markdown is what they embed when a body cannot be reused so.
 
-The body keeps its macro calls: the sandbox renders them on the booklet
+The body keeps its macro calls: mkdocs-macros renders them on the booklet
 page with the same macros, so structure and fiche links read exactly as on
 the fiche's own page. Headings go one level down (the fiche's title is the
 booklet's section heading) and every id gets the fiche's prefix, so that two

@@ -18,7 +18,6 @@ from . import (
     theme_page,
 )
 from .html_blocks import Listing, PageSource
-from .prerender import without_macros
 
 
 @dataclass(frozen=True)
@@ -80,10 +79,7 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
             VirtualPage.of(theme.page, theme_page.theme_source(theme, collection), themes_src)
         )
     pages += _parcours_pages(collection)
-    return [
-        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path, p.listings)
-        for p in pages
-    ]
+    return pages
 
 
 def _parcours_pages(collection: Collection) -> list[VirtualPage]:

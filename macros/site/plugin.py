@@ -2,9 +2,10 @@
 
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
-pages; on_page_markdown renders macros in the sandbox and on_page_content
-checks the HTML (page_render.py) and renders the listings that search
-indexes (page_blocks.py); on_env fills the booklets with their fiches' pages
+pages; mkdocs-macros then renders each page's macros, behind the gate of
+macros_gate.py (the package's on_pre_page_macros); on_page_content checks
+the HTML (html_check.py) and puts in the HTML lists that search indexes
+(page_blocks.py); on_env fills the booklets with their fiches' pages
 (booklets.py); on_page_context, after Material's search plugin, puts in the
 other listings and hands fiche pages their view model; on_post_build enriches
 Material's search index, or with `recherche: pagefind` builds Pagefind's
@@ -32,6 +33,7 @@ from ..diagnostics import Severity
 from ..fiche_cache import FicheCache
 from ..history import Change, git_history, last_changes
 from ..licence import KNOWN, UNDECIDED, Licence, LicenceError, licence_setting
+from ..model import Fiche
 from ..open_data import data_files
 from ..project import ProjectPaths
 from ..render.editor_page import editor_files
@@ -53,10 +55,11 @@ from ..search_index import enrich_json, page_words
 from .booklets import Booklets
 from .compact_html import compact
 from .config import FichesPluginConfig
+from .html_check import check_page_html
+from .macros_gate import page_variables, source_position
 from .nav import expand_nav
 from .page_blocks import PageBlocks
 from .page_meta import escape_shown_meta
-from .page_render import PageRenderer, check_page_html, page_variables
 from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice
 
 log = get_plugin_logger("mes-fiches")
@@ -68,7 +71,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._fiche_pages: dict[str, str] = {}
         self._files: Files | None = None
         self._changes: dict[str, Change] = {}
-        self._renderer: PageRenderer | None = None
         self._fiche_cache = FicheCache()
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
@@ -124,7 +126,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         # One `git log` for all fiches (macros/history.py gives the precedence).
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
-        self._renderer = PageRenderer(config, page_variables(config, self.config.page_variables))
+        # Checked here, before any page, and handed to pages by macros_gate.py.
+        page_variables(config, self.config.page_variables)
         check_choice(self.config.recherche, config)
         self._pagefind = None
         if self.config.recherche == PAGEFIND:
@@ -204,26 +207,29 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
 
-    # Above every other plugin (mkdocs-macros runs at 0), so that no plugin
-    # sees a page's Jinja before the sandbox has replaced it, and so that the
-    # `render_macros: False` set here reaches mkdocs-macros before it renders,
-    # should anyone add it back to mkdocs.yml: its render() then returns the
-    # text untouched, whatever the page's front matter said.
-    @event_priority(100)
+    def page_source(self, page: Page) -> tuple[str, int, Fiche | None]:
+        """A page's real source file, the file line where its Markdown begins,
+        and its fiche when it is a fiche's page (for macros_gate.py)."""
+        number = self._fiche_pages.get(page.file.src_uri)
+        fiche = None
+        if number is not None and self.collection is not None:
+            fiche = self.collection.index.fiche(number)
+        where, first_line = source_position(page, fiche)
+        return where, first_line, fiche
+
+    # After mkdocs-macros (0) has rendered the page and read its front matter,
+    # before any template or the search index reads the page's meta.
+    @event_priority(-50)
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self._renderer is not None and self.collection is not None
         number = self._fiche_pages.get(page.file.src_uri)
-        fiche = self.collection.index.fiche(number) if number is not None else None
-        markdown = self._renderer.render(markdown, page, fiche)
         if number is not None:
             # The sitemap's lastmod: the fiche's own date, none when unknown
             # (MkDocs' default is the build date). Here, because MkDocs writes
             # sitemap.xml after reading the pages but before rendering them.
             change = self._changes.get(number)
             page.update_date = change.date.isoformat() if change is not None else ""
-        page.meta["render_macros"] = False
         escape_shown_meta(page.meta)
         return markdown
 

@@ -3,8 +3,11 @@
 tests/fixtures/hostile/ holds one file per payload: the issue's (commands
 through `cycler`, the secret through `lipsum`, `config`, `environment`, a
 rendering error, `render_macros: true`), the known Jinja sandbox escapes,
-raw HTML, dangerous URLs and hostile YAML. `expected.txt` is the exact
-report (UPDATE_GOLDEN=1 rewrites it).
+what mkdocs-macros itself offers a page (`macros_info()`, `now()`,
+`fix_url()`, `context()`, `navigation`, `files`, `page`, `extra`, include,
+arguments a macro does not take, macros in a page title), raw HTML,
+dangerous URLs and hostile YAML. `expected.txt` is the exact report
+(UPDATE_GOLDEN=1 rewrites it).
 """
 
 from __future__ import annotations
@@ -153,29 +156,16 @@ def test_pages_that_opt_out_show_payloads_as_text_and_leak_nothing(tmp_path: Pat
     assert "&lt;script&gt;" in shown and "<script>alert" not in shown
 
 
-@pytest.mark.parametrize(
-    ("source", "target", "line"),
-    [("fiches/9.1.md", "fiches/9.1.md", 11), ("docs/render-macros.md", "docs/piege.md", 8)],
-)
-def test_second_lock_stops_a_payload_the_check_missed(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-    source: str,
-    target: str,
-    line: int,
-) -> None:
-    """Blind the engine's check on purpose: the sandboxed renderer still refuses,
-    in a real build, with the source file and line, and nothing runs."""
+def _blind_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch, *, raises: type[BaseException]
+) -> BaseException:
+    """Build `project` in this process with the engine's check blinded on
+    purpose, so that only the gate in front of mkdocs-macros can refuse."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
 
     import macros.site.plugin as plugin_module
     from macros.collection import load_collection
-
-    project = copy_project(tmp_path / "projet")
-    shutil.copy2(CORPUS / source, project / target)
 
     def blind(*args: object, **kwargs: object) -> object:
         collection = load_collection(*args, **kwargs)  # type: ignore[arg-type]
@@ -185,8 +175,60 @@ def test_second_lock_stops_a_payload_the_check_missed(
     monkeypatch.setattr(plugin_module, "load_collection", blind)
     monkeypatch.setenv("SECRET", SECRET)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-    with pytest.raises(Abort):
+    with pytest.raises(raises) as caught:
         build(config)
-    assert f"{target}:{line}: construction refusée par le bac à sable" in caplog.text
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("fiches/9.1.md", "fiches/9.1.md", "fiches/9.1.md:11:1: construction refusée"),
+        ("fiches/9.48.md", "fiches/9.48.md", "fiches/9.48.md:11:1: macro inconnue « macros_info »"),
+        ("fiches/9.55.md", "fiches/9.55.md", "fiches/9.55.md:11:1: nombre ou nom d'arguments"),
+        ("docs/render-macros.md", "docs/piege.md", "docs/piege.md:8:1: construction refusée"),
+        ("docs/render-macros-vrai.md", "docs/piege.md", "docs/piege.md:7:1: nom inconnu"),
+        ("docs/titre-macro.md", "docs/piege.md", "docs/piege.md:1:1: titre de page"),
+        ("docs/titre-h1.md", "docs/piege.md", "docs/piege.md:1:1: construction refusée"),
+    ],
+)
+def test_gate_stops_a_payload_the_check_missed(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    source: str,
+    target: str,
+    expected: str,
+) -> None:
+    """Blind the engine's check on purpose: the gate in front of mkdocs-macros
+    still refuses, in a real build, with the check's message, file and line,
+    whatever the page's front matter says, and nothing runs or is written."""
+    from mkdocs.exceptions import Abort
+
+    project = copy_project(tmp_path / "projet")
+    shutil.copy2(CORPUS / source, project / target)
+    _blind_build(project, monkeypatch, raises=Abort)
+    assert f"mes-fiches: {expected}" in caplog.text
+    assert "page refusée avant le rendu des macros" in caplog.text
+    assert "Traceback" not in caplog.text
     assert SECRET not in caplog.text and "uid=" not in caplog.text
     _assert_no_leak(project / "site", project)
+
+
+def test_a_macro_that_fails_for_another_reason_fails_the_build(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """mkdocs-macros (on_error_fail) stops the build, naming the page and the error."""
+    import macros.render.links as links
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("panne simulée du lien de structure")
+
+    monkeypatch.setattr(links, "structure_link", broken)
+    project = copy_project(tmp_path / "projet")
+    stopped = _blind_build(project, monkeypatch, raises=SystemExit)
+    assert isinstance(stopped, SystemExit) and stopped.code not in (0, None)
+    assert "panne simulée du lien de structure" in caplog.text
+    assert re.search(r"_File_: `[^`]+\.md`", caplog.text)

@@ -2,7 +2,10 @@
 
 Each case must print a time far below a second, and a refusal: a YAML alias
 bomb, a YAML nested to the limit of the file size, a file over the size cap,
-and the whole hostile corpus through `load_collection`.
+and the whole hostile corpus through `load_collection`. Then the macro
+grammar's worst inputs: 1 MB fiches of repeated `{{`, `{%`, `{#`, `}}`… (a
+refusal in well under a second: Jinja's parser stops at the first error),
+and of repeated calls, which must be read whole (linear, a few seconds).
 """
 
 from __future__ import annotations
@@ -40,6 +43,34 @@ def _yaml(text: str) -> Report:
     return report
 
 
+# Brace-heavy fiche bodies of 1 MB for the macro grammar (macro_grammar.py):
+# what Jinja's lexer and parser refuse early, and what they must read whole.
+BRACES = ("{{", "{%", "{#", "}}", "{{ x", "{{(", '{{ structure("PES 21") }} ', "{{ 1 }}")
+FICHE_HEAD = (
+    '---\nnumero: "2.1"\ntitre: T\nthemes: [projet-politique]\nstatut: brouillon\n---\n\n'
+    "## Contexte et enjeux\n\n"
+)
+
+
+def _brace_cases(project: Path) -> None:
+    """`fiches check`'s reading of a 1 MB fiche made of one pattern repeated."""
+    from macros.fiche_parser import parse_fiche
+    from macros.registries import load_registries
+    from macros.schema_check import Schemas
+
+    schemas = Schemas()
+    registries = load_registries(ProjectPaths.at(project), schemas, Report())
+    for unit in BRACES:
+        body = FICHE_HEAD + unit * ((MAX_SOURCE_BYTES - len(FICHE_HEAD)) // len(unit))
+
+        def _check(text: str = body) -> Report:
+            report = Report()
+            parse_fiche(text, "fiches/2.1.md", registries, schemas, report)
+            return report
+
+        _timed(f"1 Mo de {unit.strip()!r}"[:34], _check)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         _timed("bombe YAML (9^9 valeurs)", lambda: _yaml(BOMB))
@@ -63,6 +94,7 @@ def main() -> int:
             "corpus hostile (load_collection)",
             lambda: load_collection(ProjectPaths.at(project)).report,
         )
+        _brace_cases(project)
     return 0
 
 

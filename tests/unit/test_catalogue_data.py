@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from macros.catalogue import FICHE, PRACTICE, build_catalogue
 from macros.collection import Collection
 from macros.matrix import build_matrix
@@ -101,9 +103,46 @@ def test_plain_text_shows_what_the_page_shows(catalogue_collection: Collection) 
         '{{ structure("OPALE", "Opale") }}) : voir {{ theme("dla-culture") }}, '
         '{{ fiche("2.1") }} et {{ fiche("2.2", "la fiche n°2.2") }}.\n  <br> suite'
     )
-    assert plain_text(text, reg) == (
+    title = catalogue_collection.index.fiches["2.1"].title
+    assert plain_text(text, reg, catalogue_collection.index) == (
         "Mutualiser un outil (PES 21, Opale) : voir DLA et DLA culture, "
-        "fiche 2.1 et la fiche n°2.2. suite"
+        f"Fiche 2.1 — {title} et la fiche n°2.2. suite"
     )
     assert excerpt("un deux trois", 8) == "un deux …"
     assert excerpt("court", 8) == "court"
+
+
+def test_every_place_shows_a_call_with_the_words_of_its_link(
+    catalogue_collection: Collection,
+) -> None:
+    """The link text the macros write, and every text that shows a call as
+    words (plain text for search and open data, the catalogue's excerpts,
+    the structure pages' openings), give the same words."""
+    import markdown as python_markdown
+
+    from macros.render.excerpt import opening
+    from tests.support import render_macros
+
+    collection = catalogue_collection
+    calls = [
+        '{{ structure("pes-21") }}',
+        '{{ structure("PES 21") }}',
+        '{{ structure("OPALE", "Opale") }}',
+        '{{ structure("ARDES", texte="l\'ARDES") }}',
+        '{{ theme("dla-culture") }}',
+        '{{ theme("dla-culture", texte="le DLA") }}',
+        '{{ fiche("2.1") }}',
+        '{{ fiche("2.2", "la fiche n°2.2") }}',
+        '{{ fiche("9.9") }}',  # not published: its «à paraître» mark
+    ]
+    for call in calls:
+        html = python_markdown.markdown(render_macros(call, collection))
+        link_words = re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&#39;", "'")
+        assert plain_text(call, collection.registries, collection.index) == link_words, call
+        assert collection.plain(call) == link_words, call
+        assert opening(call, collection.registries, collection.index) == link_words, call
+    # The catalogue and open data read collection.plain: one practice with a call.
+    practice = next(p for f in collection.fiches for p in f.practices if "{{" in p.text)
+    shown = excerpt(collection.plain(practice.text))
+    assert "{{" not in shown
+    assert any(shown in str(entry) for entry in build_catalogue(collection).entries)

@@ -17,9 +17,8 @@ from macros.render.embedded_html import (
     placeholders,
 )
 from macros.render.fiche_page import fiche_source
-from macros.render.prerender import without_macros
 from macros.site.booklets import rebase
-from tests.support import make_fiche
+from tests.support import make_fiche, render_macros
 
 PAGE = (
     '<h2 id="contexte">Contexte'
@@ -151,11 +150,11 @@ def test_same_as_converting_the_embedded_markdown(
     repo_collection: Collection = request.getfixturevalue(collection_name)
     fiche = repo_collection.index.fiches[number]
     selected = tuple(range(1, len(fiche.practices) + 1, 2))
-    page = _convert(_body(without_macros(fiche_source(fiche, repo_collection), repo_collection)))
+    page = _convert(_body(render_macros(fiche_source(fiche, repo_collection), repo_collection)))
     booklet_md = "---\ntitle: t\n---\n" + (
         '<div class="livret-fiche" markdown>\n\n' + embedded_body(fiche, selected) + "\n\n</div>"
     )
-    booklet = _convert(_body(without_macros(booklet_md, repo_collection)))
+    booklet = _convert(_body(render_macros(booklet_md, repo_collection)))
     expected = booklet.removeprefix('<div class="livret-fiche">\n').removesuffix("\n</div>")
     got = embedded_html(page_body(page, fiche), fiche, selected, lambda url: url).html
     # The glossary's terms are on the page, and not in the booklet.

@@ -19,9 +19,7 @@ from macros import (
     acronyms,
     fiche_body,
     fiche_parser,
-    jinja_scan,
     markdown_policy,
-    markdown_scan,
     yamlpos,
 )
 from macros.diagnostics import Report
@@ -38,15 +36,6 @@ TEXTS = [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
 #  characters that matter to it).
 REWRITTEN = [
     (acronyms, "_TOKEN", r"(?<![\w-])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ]{3,}(?![\w-])", 0, "ABÉ-_x 1"),
-    (
-        jinja_scan,
-        "_PLAIN_CALL",
-        r"(?<!\{)\{\{-?[ \t]*(?:" + "|".join(jinja_scan.MACROS) + r")\([ \t]*"
-        r'"[^"\\{}%#\n]*"(?:[ \t]*,[ \t]*(?:texte[ \t]*=[ \t]*)?"[^"\\{}%#\n]*")?'
-        r"[ \t]*\)[ \t]*-?\}\}",
-        0,
-        '{}()" ,-a\nfiche',
-    ),
     (markdown_policy, "_ATTR_LIST", r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})", 0, "{}: \t\na"),
     (
         markdown_policy,
@@ -55,9 +44,6 @@ REWRITTEN = [
         re.S,
         "`\\a \t\n",
     ),
-    (markdown_policy, "_JINJA", r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S, "{}%#a\n"),
-    (markdown_scan, "_JINJA_INLINE", r"\{\{.*?\}\}|\{%.*?%\}", re.S, "{}%#a\n"),
-    (fiche_parser, "_MACRO", r"\{\{.*?\}\}", re.S, "{}a\n"),
     (
         fiche_parser,
         "_TEXT_FICHE_REF",
@@ -85,25 +71,6 @@ def test_rewritten_searches_match_where_they_used_to(
         assert [(m.span(), m.groups()) for m in now.finditer(text)] == expected, text
 
 
-def test_macro_calls_read_as_before() -> None:
-    """One regex now reads the call and its literal arguments."""
-    call = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\((.*?)\)\s*-?\}\}", re.S)
-    literal = re.compile(r'\s*"([^"\\\n{}]*)"\s*(?:,\s*(texte\s*=\s*)?"([^"\\\n{}]*)"\s*)?')
-    rng = random.Random(7)
-    args = ['"PES 21"', '"a)"', '"a) }}"', '"1.2", "n°1.2"', '"a", texte = "b"', "x", '"{{"', ""]
-    texts = list(TEXTS)
-    for _ in range(3000):
-        name = rng.choice(["structure", "fiche", "theme", "autre"])
-        texts.append(f"{{{{{rng.choice(['', '-', ' '])}{name}({rng.choice(args)}) }}}}")
-    for text in texts:
-        old = [(m.span(), m.group(1), literal.fullmatch(m.group(2))) for m in call.finditer(text)]
-        new = list(jinja_scan._CALL.finditer(text))
-        assert [m.span() for m in new] == [span for span, _, _ in old]
-        for m, (_, name, lit) in zip(new, old, strict=True):
-            assert m.group(1) == name
-            assert (m.group(5) is None) == (lit is not None)
-            if lit is not None:
-                assert m.group(2, 3, 4) == lit.groups()
 
 
 def _depth(node: yaml.Node) -> int:

@@ -9,8 +9,7 @@ import markdown
 from macros.collection import Collection
 from macros.glossary import GlossaryTerm, abbreviations, all_terms, known_tokens
 from macros.render.fiche_page import fiche_source
-from macros.render.prerender import without_macros
-from tests.support import make_fiche
+from tests.support import make_fiche, render_macros
 
 
 def test_registry_terms_and_structure_acronyms(repo_collection: Collection) -> None:
@@ -112,12 +111,12 @@ def test_each_fiche_defines_only_its_terms_and_renders_as_with_all(
     )
     fewer = 0
     for fiche in [*repo_collection.fiches, tricky]:
-        source = without_macros(fiche_source(fiche, collection), collection)
+        source = render_macros(fiche_source(fiche, collection), collection)
         full = _with_all_terms(source, collection)
         assert _fiche_html(source) == _fiche_html(full), fiche.number
         fewer += source.count("\n*[") < full.count("\n*[")
     assert fewer >= len(repo_collection.fiches)
-    html = _fiche_html(without_macros(fiche_source(tricky, collection), collection))
+    html = _fiche_html(render_macros(fiche_source(tricky, collection), collection))
     for term in ("CAE", "Fiche 9.9", "Note"):
         assert f">{term}</abbr>" in html
     assert "APES</abbr>" not in html  # a link's text

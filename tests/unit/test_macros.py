@@ -3,43 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 from mkdocs.exceptions import PluginError
 
+from macros import define_env
 from macros.collection import Collection
 from macros.diagnostics import Report
-from macros.jinja_scan import check_template, find_calls
+from macros.macro_grammar import read_macros
 from macros.references import resolve_calls
 from macros.registries import Registries
-from macros.site.macros_env import register
-
-
-@dataclass
-class _Plugin:
-    collection: Collection | None
-
-
-@dataclass
-class _Env:
-    """The slice of mkdocs-macros' env that macros_env uses."""
-
-    conf: dict[str, Any]
-    page: Any = None
-    macros: dict[str, Callable[..., str]] = field(default_factory=dict)
-
-    def macro(self, function: Callable[..., str]) -> Callable[..., str]:
-        self.macros[function.__name__] = function
-        return function
+from tests.support import MacrosEnv
 
 
 @pytest.fixture
 def macros(repo_collection: Collection) -> dict[str, Callable[..., str]]:
-    env = _Env({"plugins": {"mes-fiches": _Plugin(repo_collection)}})
-    register(env)
-    return env.macros
+    env = MacrosEnv(repo_collection)
+    define_env(env)
+    return env.macros  # type: ignore[return-value]
+
+
+def test_define_env_registers_the_three_macros(repo_collection: Collection) -> None:
+    env = MacrosEnv(repo_collection)
+    define_env(env)
+    assert sorted(env.macros) == ["fiche", "structure", "theme"]
 
 
 def test_structure_by_short_name_alias_or_slug(macros: dict[str, Callable[..., str]]) -> None:
@@ -75,18 +62,29 @@ def test_unknown_names_fail_with_closest_names(macros: dict[str, Callable[..., s
 
 
 def test_missing_plugin_is_a_clear_error() -> None:
-    env = _Env({"plugins": {}})
-    register(env)
     with pytest.raises(PluginError, match="mes-fiches"):
-        env.macros["structure"]("PES 21")
+        define_env(MacrosEnv(None, with_plugin=False))
+
+
+def test_options_that_widen_the_grammar_are_refused(repo_collection: Collection) -> None:
+    for key, value in [
+        ("include_dir", "docs"),
+        ("j2_variable_start_string", "[["),
+        ("j2_extensions", ["jinja2.ext.do"]),
+        ("render_by_default", False),
+        ("on_error_fail", False),
+        ("modules", ["autre"]),
+    ]:
+        env = MacrosEnv(repo_collection)
+        env.config[key] = value
+        with pytest.raises(PluginError, match=f"l'option « {key} » du plugin macros"):
+            define_env(env)
 
 
 def _diagnose(text: str, registries: Registries, first_line: int = 1) -> list[str]:
     report = Report()
-    if check_template(text, "docs/page.md", first_line, report, allowed=frozenset()):
-        resolve_calls(
-            find_calls(text, "docs/page.md", first_line, report), registries, "docs/page.md", report
-        )
+    found = read_macros(text, "docs/page.md", first_line, report)
+    resolve_calls(found.calls, registries, "docs/page.md", report)
     return [d.format() for d in report.items]
 
 
@@ -127,3 +125,37 @@ def test_jinja_syntax_error_has_its_line(registries: Registries) -> None:
     problems = _diagnose('Ligne 1\nLigne 2 {{ structure("ARDES") }\n', registries, 10)
     assert len(problems) == 1
     assert problems[0].startswith("docs/page.md:11:1: erreur: syntaxe de macro invalide")
+
+
+def test_arguments_a_macro_does_not_take_are_refused(registries: Registries) -> None:
+    for call in [
+        '{{ structure("PES 21", nom="a") }}',
+        '{{ structure("PES 21", "a", "b") }}',
+        '{{ structure("PES 21", titre="a") }}',
+        '{{ fiche("1.5", texte="a", texte="b") }}',
+        '{{ theme(slug="dla-culture") }}',
+        "{{ structure(*x) }}",
+        '{{ structure("PES 21", **x) }}',
+    ]:
+        problems = _diagnose("Texte.\n" + call + "\n", registries)
+        assert problems, call
+        assert all(p.startswith("docs/page.md:2:1: erreur: ") for p in problems), problems
+        assert all(p.endswith("[macro-arguments]") for p in problems), problems
+
+
+def test_calls_carry_their_exact_source_span(registries: Registries) -> None:
+    text = (
+        'a  {{- structure("PES 21", texte="x\\"y") -}}  b {% raw %}{{ x }}{% endraw %}'
+        ' {# {{ #} {{fiche("1.5")}}\n\t{{ theme("dla-culture") }}'
+    )
+    found = read_macros(text, "docs/page.md", 3, Report())
+    assert [text[c.start : c.end] for c in found.calls] == [
+        '{{- structure("PES 21", texte="x\\"y") -}}',
+        '{{fiche("1.5")}}',
+        '{{ theme("dla-culture") }}',
+    ]
+    assert [(c.line, c.column) for c in found.calls] == [(3, 4), (3, 87), (4, 2)]
+    assert [c.text for c in found.calls] == ['x"y', None, None]
+    # The text between the calls is what Jinja renders: raw blocks unwrapped,
+    # comments gone, whitespace control applied.
+    assert "".join(p for p in found.pieces if isinstance(p, str)) == "ab {{ x }}  \n\t"

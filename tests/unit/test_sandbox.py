@@ -1,122 +1,18 @@
-"""The second lock: the sandbox and the final-HTML check, each on its own.
+"""The second lock: the final-HTML check, on its own.
 
-load_collection refuses every hostile payload first (tests/acceptance/
-test_hostile.py); these tests show that, were a payload to slip past it, the
-renderer and the HTML check would still stop it without leaking anything.
+load_collection and the gate in front of mkdocs-macros refuse every hostile
+payload first (tests/acceptance/test_hostile.py, tests/unit/test_macros_gate.py);
+these tests show that, were a payload to slip past them, the HTML check
+would still stop it.
 """
 
 from __future__ import annotations
 
-import re
-
-import jinja2
 import pytest
 from mkdocs.exceptions import PluginError
 
 from macros.render.links import escape_text
-from macros.render.sandbox import RenderRefused, render_page, sandbox
-from macros.site.page_render import check_page_html
-from tests.support import ROOT
-
-CORPUS = ROOT / "tests" / "fixtures" / "hostile" / "fiches"
-SECRET = "s3cret-du-test-unitaire"
-
-
-def _jinja_payloads() -> list[str]:
-    found = []
-    for path in sorted(CORPUS.glob("*.md")):
-        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-        found += [
-            line
-            for line in body.split("\n")
-            if re.search(r"\{[{%]", line) and "Une pratique ordinaire" not in line
-        ]
-    return found
-
-
-# Plus escapes that need no global: str.format and the format filter on a literal.
-PAYLOADS = [
-    *_jinja_payloads(),
-    "{{ '{0.__class__.__mro__}'.format('') }}",
-    "{{ ''.__class__.__base__.__subclasses__() }}",
-]
-# Raw HTML in a macro's text is html_policy's and escape_text's business.
-JINJA_ONLY = [p for p in PAYLOADS if "<" not in p]
-
-
-def _macro(nom: str, texte: str | None = None) -> str:
-    return f"[{texte or nom}](/x.md)"
-
-
-@pytest.fixture
-def secret_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SECRET", SECRET)
-
-
-def test_corpus_has_the_known_escapes() -> None:
-    joined = "\n".join(PAYLOADS)
-    for needle in (
-        "cycler",
-        "joiner",
-        "lipsum",
-        "namespace",
-        "range",
-        "self.",
-        "__mro__",
-        "__subclasses__",
-        ".format(",
-        "attr(",
-        "include",
-        "import",
-        "config",
-    ):
-        assert needle in joined, needle  # fmt: skip
-    assert len(PAYLOADS) >= 25
-
-
-@pytest.mark.parametrize("payload", JINJA_ONLY)
-def test_render_page_refuses_each_payload_with_its_line(payload: str, secret_env: None) -> None:
-    env = sandbox({"structure": _macro, "theme": _macro, "fiche": _macro})
-    with pytest.raises(RenderRefused) as caught:
-        render_page(env, f"Texte.\n\n{payload}\n", "fiches/9.1.md", first_line=10)
-    assert re.match(r"^fiches/9\.1\.md(:12)?[: ]", str(caught.value)), str(caught.value)
-    assert SECRET not in str(caught.value)
-
-
-@pytest.mark.parametrize("payload", PAYLOADS)
-def test_bare_sandbox_runs_no_payload_even_without_the_allow_list(
-    payload: str, secret_env: None
-) -> None:
-    """Skip the allow-list on purpose: the environment alone must hold."""
-    env = sandbox({"structure": _macro, "theme": _macro, "fiche": _macro})
-    try:
-        output = env.from_string(payload).render()
-    except (jinja2.TemplateError, TypeError, ZeroDivisionError):
-        return  # refused: the outcome we want
-    # What renders at all must be inert: no secret, no command output, no config.
-    for leak in (SECRET, "uid=", "os.environ", "<module", "<class", "site_dir"):
-        assert leak not in output, (payload, output)
-
-
-def test_sandbox_offers_nothing_but_the_macros() -> None:
-    env = sandbox({"structure": _macro, "evil": _macro})
-    assert set(env.globals) == {"structure"}  # only allow-listed macros
-    assert env.filters == {} and env.tests == {}
-    assert env.loader is None
-    assert env.undefined is jinja2.StrictUndefined
-
-
-def test_allowed_calls_render_and_variables_are_escaped() -> None:
-    env = sandbox({"structure": _macro})
-    out = render_page(
-        env,
-        '{{ structure("PES 21") }} et {{ contact }}',
-        "docs/index.md",
-        variables={"contact": "<b>a</b>"},
-    )
-    assert out == "[PES 21](/x.md) et &lt;b&gt;a&lt;/b&gt;"
-    with pytest.raises(RenderRefused, match=r"docs/index\.md:1"):
-        render_page(env, "{{ contact }}", "docs/index.md")  # not given: refused
+from macros.site.html_check import check_page_html
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,187 @@
+"""The macro grammar and the gate in front of mkdocs-macros, on each Jinja payload.
+
+Every payload of the hostile corpus, and those aimed at mkdocs-macros' own
+variables and macros, is refused by the one grammar (macro_grammar.py) at
+its line; the environment mkdocs-macros renders with, once hardened, offers
+nothing but the three macros.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+
+from macros.diagnostics import Report
+from macros.macro_grammar import read_macros
+from macros.site.macros_gate import _harden
+from tests.support import ROOT
+
+CORPUS = ROOT / "tests" / "fixtures" / "hostile" / "fiches"
+SECRET = "s3cret-du-test-unitaire"
+
+# What mkdocs-macros itself offers a page, beyond plain Jinja.
+AGAINST_MKDOCS_MACROS = [
+    "{{ macros_info() }}",
+    "{{ config }}",
+    "{{ config.site_dir }}",
+    "{{ environment }}",
+    "{{ now() }}",
+    '{{ fix_url("x") }}',
+    "{{ context() }}",
+    "{{ extra }}",
+    "{{ page.file.abs_src_path }}",
+    "{{ navigation }}",
+    "{{ files }}",
+    "{{ macros }}",
+    "{{ filters_builtin }}",
+    '{% include "mkdocs.yml" %}',
+    '{% import "mkdocs.yml" as m %}',
+    '{% from "mkdocs.yml" import x %}',
+    '{{ structure("PES 21").__class__ }}',
+    "{{ structure(x) }}",
+    '{{ structure("PES 21", nom="a") }}',
+    '{{ structure("PES 21", texte="a", autre="b") }}',
+    '{{ fiche(numero="1.5") }}',
+    '{{ structure("PES 21") | pretty }}',
+    '{{ structure("PES 21") }}{{ "{{ config }}" }}',
+]
+
+
+def _jinja_payloads() -> list[str]:
+    found = []
+    for path in sorted(CORPUS.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        found += [
+            line
+            for line in body.split("\n")
+            if re.search(r"\{[{%]", line) and "Une pratique ordinaire" not in line
+        ]
+    return found
+
+
+PAYLOADS = [
+    *_jinja_payloads(),
+    "{{ '{0.__class__.__mro__}'.format('') }}",
+    "{{ ''.__class__.__base__.__subclasses__() }}",
+    *AGAINST_MKDOCS_MACROS,
+]
+
+
+def test_corpus_has_the_known_escapes() -> None:
+    joined = "\n".join(PAYLOADS)
+    for needle in ("cycler", "joiner", "lipsum", "namespace", "range", "self.", "__mro__"):
+        assert needle in joined, needle
+    assert len(PAYLOADS) >= 45
+
+
+# Raw HTML in a macro's text is html_policy's and escape_text's business.
+JINJA_ONLY = [p for p in PAYLOADS if "<" not in p]
+
+
+@pytest.mark.parametrize("payload", JINJA_ONLY)
+def test_each_payload_is_refused_at_its_line(payload: str) -> None:
+    report = Report()
+    found = read_macros(f"Texte.\n\n{payload}\n", "fiches/9.1.md", 10, report)
+    errors = [d for d in report.items if d.severity == 2]
+    assert errors, payload
+    assert {(d.path, d.line) for d in errors} == {("fiches/9.1.md", 12)}, payload
+    assert not found.ok
+    # A refused text gives no words to show anywhere.
+    assert found.pieces == []
+
+
+def test_page_variables_only_where_allowed() -> None:
+    report = Report()
+    read_macros("{{ contact }}", "docs/index.md", 1, report, allowed=frozenset({"contact"}))
+    assert not report.items
+    read_macros("{{ contact }}", "docs/index.md", 1, report)
+    assert [d.code for d in report.items] == ["macro-inconnue"]
+
+
+@pytest.fixture
+def secret_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SECRET", SECRET)
+
+
+def _macro(nom: str, texte: str | None = None) -> str:
+    return f"[{texte or nom}](/x.md)"
+
+
+def _mkdocs_macros_env() -> jinja2.Environment:
+    """Built as mkdocs-macros builds its own (plugin.py, on_config)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT)), undefined=jinja2.StrictUndefined
+    )
+    env.globals.update({"structure": _macro, "theme": _macro, "fiche": _macro})
+    env.globals.update({"macros_info": lambda: "info", "now": lambda: "now"})
+    env.filters["pretty"] = str
+    return env
+
+
+def test_hardened_environment_offers_nothing_but_the_macros() -> None:
+    env = _mkdocs_macros_env()
+    _harden(env)
+    assert isinstance(env, SandboxedEnvironment)
+    assert set(env.globals) == {"structure", "theme", "fiche"}
+    assert env.filters == {} and env.tests == {}
+    assert env.loader is None
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hardened_environment_alone_leaks_nothing(payload: str, secret_env: None) -> None:
+    """Skip the gate on purpose: the sandbox holds on its own, even with the
+    variables mkdocs-macros passes at render time."""
+    env = _mkdocs_macros_env()
+    _harden(env)
+    variables = {"environment": {"SECRET": "x"}, "page": object(), "extra": {}}
+    try:
+        output = env.from_string(payload).render(**variables)
+    except (jinja2.TemplateError, TypeError, ZeroDivisionError):
+        return  # refused: the outcome we want
+    for leak in (SECRET, "uid=", "os.environ", "<module", "site_dir", "site_name"):
+        assert leak not in output, (payload, output)
+
+
+def _reading(found: object, report: Report) -> tuple[object, ...]:
+    from macros.macro_grammar import Macros
+
+    assert isinstance(found, Macros)
+    calls = [(c.name, c.args, c.kwargs, c.line, c.column, c.start, c.end) for c in found.calls]
+    rendered = None
+    if found.tree is not None and found.ok:  # never run a refused tree
+        env = jinja2.Environment()
+        shown = {m: (lambda *a, _m=m, **k: f"{_m}{a!r}{k!r}") for m in ("structure", "theme")}
+        rendered = env.from_string(found.tree).render(fiche=lambda *a: f"F{a!r}", **shown)
+    texts = "".join(p if isinstance(p, str) else p.source for p in found.pieces)
+    return calls, found.ok, texts, found.spans, rendered, [d.format() for d in report.items]
+
+
+def test_known_calls_are_read_as_jinja_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The calls Jinja already read are reused (macro_grammar._CALLS): every
+    text gives the same calls, positions, tree and diagnostics as a full read."""
+    import random
+
+    from macros import macro_grammar
+
+    parts = [
+        '{{ structure("PES 21") }}', '{{ fiche("1.5") }}', " a ", "\n", "}}", "{", '"', ")",
+        '{{ theme("dla-culture", texte="x") }}', '{{-structure("PES 21")-}}', "\n\n",
+        '{{ structure("a }}") }}', "{{ x }}", "{{ structure(", "{{ fiche(1.5) }}",
+        '{{ structure("A", nom="b") }}', '{{ structure({"a": "}}"}) }}', '{{ fiche("1")|e }}',
+        '{{+ fiche("2") }}', "{{ fiche('1.5') }}", "\r\n", "{% raw %}{{ x }}{% endraw %}",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    known = macro_grammar._known_calls
+    for text in texts:
+        monkeypatch.setattr(macro_grammar, "_known_calls", lambda text, first_line: None)
+        full = Report()
+        expected = _reading(read_macros(text, "x.md", 3, full), full)
+        monkeypatch.setattr(macro_grammar, "_known_calls", known)
+        quick = Report()
+        assert _reading(read_macros(text, "x.md", 3, quick), quick) == expected, text
+    assert macro_grammar._CALLS  # the fast path did serve
