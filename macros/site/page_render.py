@@ -4,7 +4,7 @@ mkdocs-macros is not used: it renders with a plain Jinja environment that
 offers the build's configuration, environment and Python internals to any
 page (docs/securite.md). The plugin renders the project's macros itself,
 through render/sandbox.py, and checks the final HTML against the same
-policy as `fiches check` (html_policy.py) as a second lock.
+policy as `fiches check` (html_lock.py) as a second lock.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ..html_policy import html_problems
+from ..html_lock import lock_page_html
+from ..render.embedded_html import MARK as BODY_MARK
+from ..render.html_blocks import KEY
 from ..model import Fiche
 from ..render.sandbox import RenderRefused, render_page, sandbox
 from .macros_env import register
@@ -76,15 +78,21 @@ def _source_position(page: Page, fiche: Fiche | None) -> tuple[str, int]:
     return where, source.count("\n", 0, start) + 1 if start > 0 else 1
 
 
-def check_page_html(content: str, where: str) -> None:
-    """Fail the build if a page's HTML breaks the raw-HTML policy anyway."""
-    problems = html_problems(content, generated=True)
-    if problems:
-        details = " ; ".join(p.message for p in problems[:5])
+# The text of the engine's own placeholder comments, up to their keyed part.
+OWN_COMMENTS = (BODY_MARK.removeprefix("<!--"), f" mes-fiches:bloc {KEY} ")
+
+
+def check_page_html(content: str, where: str) -> str:
+    """The page's HTML as the lock re-serialised it (html_lock.py); fail the
+    build if it breaks the raw-HTML policy anyway."""
+    locked = lock_page_html(content, OWN_COMMENTS)
+    if locked.problems:
+        details = " ; ".join(locked.problems[:5])
         raise PluginError(
             f"{where} : HTML refusé dans la page produite ({details}) ; "
             "« fiches check » indique la ligne à corriger"
         )
+    return locked.html
 
 
 def page_variables(config: MkDocsConfig, names: list[str]) -> dict[str, Any]:
