@@ -11,6 +11,7 @@ from .fiche_body import parenthetical_groups, parse_body, split_names
 from .frontmatter import split
 from .html_policy import check_yaml_text
 from .jinja_scan import check_template, find_calls
+from .linear_scan import delimited_spans, remove_spans
 from .markdown_policy import check_markdown
 from .markdown_scan import Heading, scan
 from .model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
@@ -20,9 +21,9 @@ from .schema_check import Schemas
 from .yamlpos import Located, load_yaml
 
 _PLACEHOLDER = re.compile(r"\bà remplacer\b", re.I)
-# `{{`, then up to the first `}}` (what `\{\{.*?\}\}` with DOTALL matches), unrolled
-# into runs without `}` that the engine reads at once.
-_MACRO = re.compile(r"\{\{[^}]*(?:\}[^}]+)*\}\}")
+# `{{`, then up to the first `}}` (what `\{\{.*?\}\}` with DOTALL matches), found
+# in linear time (linear_scan.py).
+_MACRO = {"{{": "}}"}
 # `f(?<!\w.)` is `\bf` with the letter first, which the regex engine can look for quickly.
 _TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", re.I)
 
@@ -240,7 +241,10 @@ def _unlinked_names(
     """
     found: list[PlainFicheRef] = []
     texts = [block for block in blocks if not isinstance(block, Heading)]
-    plains = [_MACRO.sub("", b.text) if "{{" in b.text else b.text for b in texts]
+    plains = [
+        remove_spans(b.text, delimited_spans(b.text, _MACRO)) if "{{" in b.text else b.text
+        for b in texts
+    ]
     # One search over all the texts, joined by a character no match can hold
     # or follow, says whether any holds a fiche number: usually none does.
     numbers = _TEXT_FICHE_REF.search("\x00".join(plains)) is not None

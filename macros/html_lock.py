@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .html_policy import MESSAGE_COMMENT, _tag_problems
-from .html_spec import fragment_nodes, parse_fragment
+from .html_spec import has_comment, read_fragment
 
 
 @dataclass(frozen=True)
@@ -26,19 +26,15 @@ class LockedPage:
 def lock_page_html(content: str, own_comments: tuple[str, ...] = ()) -> LockedPage:
     """Check a page's final HTML and give back what the checked tree serialises to.
 
-    `own_comments`: how the engine's own placeholders begin (a comment whose
-    text starts with one of them is kept); they carry a key drawn at each
+    `own_comments`: how the engine's own placeholders begin, `<!--` included
+    (a comment that starts with one of them is kept); they carry a key drawn at each
     run, that no contributor can write.
     """
-    parser = parse_fragment(content)
+    reading = read_fragment(content)
     problems: list[str] = []
-    for node in fragment_nodes(parser):
-        if not node.is_element_node:
-            text = node.comment_content if node.is_comment_node else None
-            if not (own_comments and text and text.startswith(own_comments)):
-                problems.append(MESSAGE_COMMENT)
-            continue
-        tag = (node.tag or "").lower()
-        attrs = [(name.lower(), value) for name, value in node.attributes.items()]
+    if has_comment(reading.markup, own_comments):
+        problems.append(MESSAGE_COMMENT)
+    for tag, attributes in reading.elements:
+        attrs = [(name.lower(), value) for name, value in attributes.items()]
         problems.extend(message for message, _ in _tag_problems(tag, attrs, generated=True))
-    return LockedPage(parser.html or "", list(dict.fromkeys(problems)))
+    return LockedPage(reading.markup, list(dict.fromkeys(problems)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from markdown.blockprocessors import ReferenceProcessor
+
 from .diagnostics import Report
 from .html_policy import (
     HINT_ATTR,
@@ -20,27 +22,24 @@ from .html_policy import (
     html_problems,
     url_problem,
 )
+from .linear_scan import blank_spans, code_spans, delimited_spans, fenced_code_spans
 
 # Code is blanked only where Python-Markdown surely reads code (never more):
 # its fenced_code rule (fence at column 0, same fence to close) and code spans
-# that do not cross a blank line or start with an escaped backtick.
-_FENCED = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?\n"
-    r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
-    re.M | re.S,
-)
-# The look-behind `(?<![\\`])` is checked after the first backtick (same
-# matches): the engine then only stops at backticks.
-_CODE_SPAN = re.compile(r"(`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+# that do not cross a blank line or start with an escaped backtick; both are
+# found in linear time (linear_scan.py).
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
-# `{{ … }}`, `{% … %}` or `{# … #}`, the brace factored out so that the
-# engine can skip ahead to it.
-_JINJA = re.compile(r"\{(?:\{.*?\}\}|%.*?%\}|#.*?#\})", re.S)
+# Link reference definitions (`[x]: adresse`, the address possibly on the
+# next line), read by Python-Markdown's own pattern: what it defines is checked.
+_REFERENCE = ReferenceProcessor.RE
+# `{{ … }}`, `{% … %}` or `{# … #}`.
+JINJA_PAIRS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 # The brace comes first and the look-behind after it (same matches as
 # `(?<!\{)\{…`): a pattern that starts with a literal is searched for quickly.
-_ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
+# Possessive runs, and the list's own spaces stripped after: a lazy list
+# before `[ \t]*\}` would read a long run of spaces once per space.
+_ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*+([^{}\n]++)\}(?!\})")
 _ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
 
@@ -53,20 +52,11 @@ def _blank(match: re.Match[str]) -> str:
 def _without_fenced_code(markdown: str) -> str:
     """`markdown` with the content of fenced blocks blanked, offsets kept (the
     fence lines stay: their `{ … }` attributes apply)."""
-
-    def blank_code(match: re.Match[str]) -> str:
-        start, end = match.span("code")
-        return (
-            match.group(0)[: start - match.start()]
-            + _blank_text(match.group("code"))
-            + match.group(0)[end - match.start() :]
-        )
-
     if ("`" not in markdown or "```" not in markdown) and (
         "~" not in markdown or "~~~" not in markdown
     ):
         return markdown  # the common case: no fence to look for
-    return _FENCED.sub(blank_code, markdown)
+    return blank_spans(markdown, fenced_code_spans(markdown))
 
 
 def _blank_text(text: str) -> str:
@@ -83,26 +73,26 @@ def markdown_problems(markdown: str) -> list[Problem]:
     Code is shown escaped, never interpreted, so it is not checked.
     """
     fenced = _without_fenced_code(markdown)
-    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)] if "`" in fenced else []
-    text = _CODE_SPAN.sub(_blank, fenced) if spans else fenced
+    spans = code_spans(fenced) if "`" in fenced else []
+    text = blank_spans(fenced, spans)
     # Each pattern below needs a «<», «]:» or «{» to match: most bodies are
     # spared the searches whose mark they do not contain.
     tags = "<" in fenced
-    patterns = [INLINE_URL]
+    patterns = [(INLINE_URL, 1)]
     if "]:" in text:
-        patterns.append(_REFERENCE)
+        patterns.append((_REFERENCE, 2))
     if tags:
-        patterns.append(_AUTOLINK)
+        patterns.append((_AUTOLINK, 1))
     found: list[Problem] = []
-    for pattern in patterns:
+    for pattern, group in patterns:
         for match in pattern.finditer(text):
-            reason = url_problem(match.group(1))
+            reason = url_problem(match.group(group).lstrip("<").rstrip(">"))
             if reason:
-                found.append(Problem(*_position(text, match.start(1)), reason, HINT_URL))
+                found.append(Problem(*_position(text, match.start(group)), reason, HINT_URL))
     if tags:
         text = _AUTOLINK.sub(_blank, text)
     if "{" in text:
-        no_jinja = _JINJA.sub(_blank, text)
+        no_jinja = blank_spans(text, delimited_spans(text, JINJA_PAIRS))
         for match in _ATTR_LIST.finditer(no_jinja):
             found.extend(_attr_list_problems(no_jinja, match))
     if not tags:
@@ -129,7 +119,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
     found: list[Problem] = []
-    body = match.group(1)
+    body = match.group(1).rstrip(" \t")
     messages = []
     for pair in _ATTR_PAIR.finditer(body):
         value = next((v for v in pair.groups()[1:] if v is not None), "")
@@ -150,10 +140,7 @@ def check_markdown(markdown: str, display_path: str, first_line: int, report: Re
     """Report every policy breach of a page body; True when there is none."""
     problems = markdown_problems(markdown)
     for problem in problems:
-        if problem.about_url:
-            _report(report, display_path, first_line, problem, "adresse-interdite")
-        else:
-            _report(report, display_path, first_line, problem, "html-interdit")
+        _report(report, display_path, first_line, problem, problem.report_code)
     return not problems
 
 

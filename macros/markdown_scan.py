@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Report
+from .linear_scan import delimited_spans, remove_spans
 
-_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+# Greedy, stripped after: a lazy title before `[ \t]*$` would read a run of
+# spaces once per space (docs/securite.md#lineaire).
+_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*))?$")
 _HEADING_NO_SPACE = re.compile(r"^#{1,6}[^#\s]")
 # `(?<!\{)\{(?!\{)` keeps a trailing `{{ macro() }}` from reading as attributes.
-_ATTRS = re.compile(r"^(.*?)[ \t]*(?<!\{)\{(?!\{):?[ \t]*([^{}]*?)[ \t]*\}[ \t]*$")
+# Both parts are stripped after, for the same reason.
+_ATTRS = re.compile(r"^(.*?)(?<!\{)\{(?!\{):?([^{}]*)\}[ \t]*+$")
 _ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _NESTED_ITEM = re.compile(r"^( {2,})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
@@ -25,9 +29,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # against the patterns that could match it (most lines are plain text).
 _FENCE_STARTS = frozenset(" `~")
 _ITEM_STARTS = frozenset(" -*+0123456789")
-_JINJA_INLINE = re.compile(r"\{(?:\{.*?\}\}|%.*?%\})", re.S)  # {{ … }} or {% … %}
+_JINJA_INLINE = {"{{": "}}", "{%": "%}"}  # {{ … }} or {% … %}
 _CODE_SPAN = re.compile(r"`[^`]*`")
-_LINK = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# A target stops at the next «](»: from each «](» the search reads no further
+# than the next one, and a target holding «](» leaves a «](» unmatched anyway.
+_LINK = re.compile(r"\]\((?:[^)\s\]]|\](?!\())*+(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass
@@ -203,7 +209,9 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
 
 def _check_inline(block: Item | Paragraph, display_path: str, report: Report) -> None:
     # Jinja expressions may legitimately hold brackets or asterisks.
-    text = _JINJA_INLINE.sub("", block.text) if "{" in block.text else block.text
+    text = block.text
+    if "{" in text:
+        text = remove_spans(text, delimited_spans(text, _JINJA_INLINE))
     text = _CODE_SPAN.sub("", text) if "`" in text else text
     if text.count("**") % 2:
         report.error(

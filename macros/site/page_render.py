@@ -17,9 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from ..html_lock import lock_page_html
+from ..model import Fiche
 from ..render.embedded_html import MARK as BODY_MARK
 from ..render.html_blocks import KEY
-from ..model import Fiche
 from ..render.sandbox import RenderRefused, render_page, sandbox
 from .macros_env import register
 
@@ -78,8 +78,8 @@ def _source_position(page: Page, fiche: Fiche | None) -> tuple[str, int]:
     return where, source.count("\n", 0, start) + 1 if start > 0 else 1
 
 
-# The text of the engine's own placeholder comments, up to their keyed part.
-OWN_COMMENTS = (BODY_MARK.removeprefix("<!--"), f" mes-fiches:bloc {KEY} ")
+# The engine's own placeholder comments, up to their keyed part.
+OWN_COMMENTS = (BODY_MARK, f"<!-- mes-fiches:bloc {KEY} ")
 
 
 def check_page_html(content: str, where: str) -> str:
