@@ -206,11 +206,11 @@ def _line_problems(line: str, number: int) -> list[Problem]:
     for elements in read.readings:
         columns = _Columns(line)
         for tag, attrs in elements:
-            if tag in DOCUMENT_TAGS and not attrs:
-                continue  # built by every document parse, not written
-            column = columns.of_tag(tag)
+            seen = columns.count(tag)
+            if not attrs and (tag in ALLOWED_TAGS or tag in DOCUMENT_TAGS):
+                continue  # the common case; document tags are built by every parse
             for message, hint in _element_problems(tag, attrs):
-                found[Problem(number, column, message, hint)] = None
+                found[Problem(number, columns.of_tag(tag, seen), message, hint)] = None
     columns = _Columns(line)
     if read.comments:
         found[Problem(number, columns.of_markup(), MESSAGE_COMMENT, HINT_COMMENT, CODE_COMMENT)] = (
@@ -237,14 +237,24 @@ class _Columns:
 
     def __init__(self, line: str) -> None:
         self.lower = line.lower()
-        self.next: dict[str, int] = {}
+        self.seen: dict[str, int] = {}
+        # Per tag: how many «<name» were found so far, and where the last one is.
+        self.found: dict[str, tuple[int, int]] = {}
 
-    def of_tag(self, tag: str) -> int:
-        found = self.lower.find(f"<{tag}", self.next.get(tag, 0))
-        if found == -1:
-            return 1
-        self.next[tag] = found + 1
-        return found + 1
+    def count(self, tag: str) -> int:
+        self.seen[tag] = self.seen.get(tag, 0) + 1
+        return self.seen[tag]
+
+    def of_tag(self, tag: str, nth: int) -> int:
+        """The column of the `nth` «<tag» of the line (1 when there is none)."""
+        done, position = self.found.get(tag, (0, -1))
+        while done < nth:
+            following = self.lower.find(f"<{tag}", position + 1)
+            if following == -1:
+                return 1
+            done, position = done + 1, following
+        self.found[tag] = (done, position)
+        return position + 1
 
     def of_markup(self) -> int:
         starts = [i for i in (self.lower.find(m) for m in ("<!", "<?", "</")) if i != -1]

@@ -76,7 +76,10 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     position = 0
     for start, end in spans:
         pieces.append(text[position:start])
-        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        if text.find("\n", start, end) == -1:
+            pieces.append(" " * (end - start))
+        else:
+            pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

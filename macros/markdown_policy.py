@@ -86,9 +86,12 @@ def markdown_problems(markdown: str) -> list[Problem]:
     found: list[Problem] = []
     for pattern, group in patterns:
         for match in pattern.finditer(text):
-            reason = url_problem(match.group(group).lstrip("<").rstrip(">"))
+            raw = match.group(group)
+            target = raw.lstrip("<")
+            reason = url_problem(target.rstrip(">"))
             if reason:
-                found.append(Problem(*_position(text, match.start(group)), reason, HINT_URL))
+                where = match.start(group) + len(raw) - len(target)
+                found.append(Problem(*_position(text, where), reason, HINT_URL))
     if tags:
         text = _AUTOLINK.sub(_blank, text)
     if "{" in text:
@@ -98,6 +101,8 @@ def markdown_problems(markdown: str) -> list[Problem]:
     if not tags:
         return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
     found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
+    if not spans:
+        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
     # A raw HTML block is not Markdown: backticks inside it are not code. So
     # also parse with the spans in place and keep the tags that start outside
     # them (`<div title="`" onclick=…>`).

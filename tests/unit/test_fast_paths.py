@@ -26,8 +26,8 @@ from macros import (
     yamlpos,
 )
 from macros.diagnostics import Report
-from macros.linear_scan import code_spans, delimited_spans, fenced_code_spans
 from macros.frontmatter import split
+from macros.linear_scan import code_spans, delimited_spans, fenced_code_spans
 from macros.model import Fiche, FicheNumber
 from macros.project import ProjectPaths
 from macros.registries import Registries
