@@ -129,3 +129,66 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
         spans.append((starts[index + 1], starts[close]))
         index = close + 1
     return spans
+
+
+_PROSE_OPENERS = re.compile(r"[{`<]|\]\(")
+
+
+class _NextFinder:
+    """`text.find(needle, start)` for increasing starts, each needle read once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[str, int] = {}
+
+    def find(self, needle: str, start: int) -> int:
+        known = self.cache.get(needle)
+        if known is not None and (known == -1 or known >= start):
+            return known
+        found = self.text.find(needle, start)
+        self.cache[needle] = found
+        return found
+
+
+def hidden_spans(line: str) -> list[tuple[int, int]]:
+    """What a reader does not see as prose on one line, as
+    `\\{\\{.*?\\}\\}|\\{%.*?%\\}|\\{#.*?#\\}|`[^`]*`|<[^>]*>|\\]\\([^)]*\\)|\\{\\s*[:#.][^}]*\\}|\\{[^}]*=[^}]*\\}`
+    finds it (macros, code, tags, link targets, attribute lists), in one pass."""
+    finder = _NextFinder(line)
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while (found := _PROSE_OPENERS.search(line, position)) is not None:
+        start = found.start()
+        end = _hidden_end(line, start, finder)
+        if end == -1:
+            position = start + 1
+            continue
+        spans.append((start, end))
+        position = end if end > start else start + 1
+    return spans
+
+
+def _hidden_end(line: str, start: int, finder: _NextFinder) -> int:
+    """Where the hidden span opened at `start` ends, or -1."""
+    two = line[start : start + 2]
+    if two in ("{{", "{%", "{#"):
+        close = finder.find("}}" if two == "{{" else two[1] + "}", start + 2)
+        if close != -1:
+            return close + 2
+    first = line[start]
+    simple = {"`": "`", "<": ">", "]": ")"}
+    if first in simple:
+        close = finder.find(simple[first], start + (2 if first == "]" else 1))
+        return close + 1 if close != -1 else -1
+    # `{`: an attribute list, up to the first `}`, if it starts with `:`, `#`
+    # or `.` after spaces, or holds an `=`.
+    close = finder.find("}", start + 1)
+    if close == -1:
+        return -1
+    inner = start + 1
+    while inner < close and line[inner].isspace():
+        inner += 1
+    if inner < close and line[inner] in ":#.":
+        return close + 1
+    equals = finder.find("=", start + 1)
+    return close + 1 if equals != -1 and equals < close else -1
