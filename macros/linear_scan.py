@@ -110,8 +110,8 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
         starts.append(starts[-1] + len(line) + 1)
     closers: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if line[:1] in "`~" and (close := _FENCE_CLOSE.fullmatch(line)):
-            closers.setdefault(close.group(1), []).append(index)
+        if line[:1] in "`~" and (closing := _FENCE_CLOSE.fullmatch(line)):
+            closers.setdefault(closing.group(1), []).append(index)
     spans: list[tuple[int, int]] = []
     index = 0
     while index < len(lines) - 1:

@@ -87,6 +87,9 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
     """Split `body` into blocks; `first_line` is the file line of the body's first line."""
     blocks: list[Block] = []
     current: Item | Paragraph | None = None
+    # The lines of each block that has more than one, joined once at the end:
+    # adding to a block's text line by line copies it each time (quadratic).
+    lines: dict[int, list[str]] = {}
     fence: tuple[str, int] | None = None
     blank_before = True
     for offset, raw in enumerate(body.split("\n")):
@@ -141,10 +144,10 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
             blank_before = False
             continue
         if isinstance(current, Item) and (not blank_before or raw.startswith((" ", "\t"))):
-            current.text += "\n" + line.strip()
+            lines.setdefault(id(current), [current.text]).append(line.strip())
             current.end_line = lineno
         elif isinstance(current, Paragraph) and not blank_before:
-            current.text += "\n" + line.strip()
+            lines.setdefault(id(current), [current.text]).append(line.strip())
         else:
             current = Paragraph(line.strip(), lineno)
             blocks.append(current)
@@ -158,6 +161,9 @@ def scan(body: str, display_path: str, first_line: int, report: Report) -> list[
             "bloc de code ouvert mais jamais refermé",
             f"ajoutez une ligne « {fence[0]} » à la fin du bloc",
         )
+    for block in blocks:
+        if not isinstance(block, Heading) and id(block) in lines:
+            block.text = "\n".join(lines[id(block)])
     for block in blocks:
         # Blanking only removes characters: without «*» or «]», no «**» or «](».
         if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):
