@@ -6,7 +6,7 @@ site. load_collection applies these lists, with positions, to plain-text
 fields and files (here) and to page bodies (markdown_policy.py); the plugin
 applies them to each page's final HTML as a second lock (html_lock.py). HTML
 is read by a parser that follows the HTML5 specification (html_spec.py),
-never by html.parser or a regular expression. To allow a new
+never by the standard library parser or a regular expression. To allow a new
 harmless tag or attribute, extend the sets below: nothing else needs to change.
 """
 

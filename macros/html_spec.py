@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+Node = LexborNode
 
 # The elements a document parse always builds (html_policy checks their attributes).
 DOCUMENT_TAGS = frozenset({"html", "head", "body"})
@@ -82,7 +84,7 @@ def read_line(line: str) -> LineReading:
 
 def read_fragment(html: str) -> Reading:
     """`html` read as the content of a `<div>`: how a page's body reads it."""
-    return read(LexborHTMLParser(html, is_fragment=True, scripting=True))
+    return read(parse_fragment(html))
 
 
 def has_comment(markup: str, own: tuple[str, ...] = ()) -> bool:
@@ -96,3 +98,14 @@ def has_comment(markup: str, own: tuple[str, ...] = ()) -> bool:
             return True
         position = markup.find("<!--", position + 4)
     return False
+
+
+def parse_fragment(html: str) -> LexborHTMLParser:
+    """`html` parsed as the content of a `<div>`, to be changed and serialised."""
+    return LexborHTMLParser(html, is_fragment=True, scripting=True)
+
+
+def first_node(parser: LexborHTMLParser) -> LexborNode | None:
+    """The first top node of a parsed fragment; the others follow by `next`
+    (selectolax's `traverse` and `iter` from it also visit its siblings)."""
+    return parser.root
