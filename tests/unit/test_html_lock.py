@@ -51,3 +51,10 @@ def test_an_unfinished_tag_cannot_reach_the_page() -> None:
     parser: the page publishes the tree, so nothing is left to complete."""
     locked = lock_page_html("<p>fin</p><img src=x onerror=alert(1)")
     assert "<img" not in locked.html and "onerror" not in locked.html
+
+
+def test_a_tag_a_browser_drops_is_not_published() -> None:
+    """A <td> outside a table means nothing to a browser: the parser drops it,
+    and the page publishes the tree, without it or its attributes."""
+    locked = lock_page_html('<p>a</p><td onclick="alert(1)">b</td>')
+    assert "onclick" not in locked.html and "<td" not in locked.html

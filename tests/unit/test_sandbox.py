@@ -129,7 +129,9 @@ def test_allowed_calls_render_and_variables_are_escaped() -> None:
         '<iframe src="https://exemple.invalid"></iframe>',
         "<style>p{}</style>",
         '<p style="position:fixed">a</p>',
-        '<td style="text-align: left; background: url(https://exemple.invalid/)">a</td>',
+        # In its table: a stray <td> is dropped by the parser, so never published.
+        '<table><tr><td style="text-align: left; background: url(https://exemple.invalid/)">'
+        "a</td></tr></table>",
         '<input type="checkbox" onchange="alert(1)">',
         "<svg><script>alert(1)</script></svg>",
         '<svg><use href="data:image/svg+xml,x"/></svg>',
