@@ -11,6 +11,7 @@ import re
 
 from .diagnostics import Report
 from .glossary import known_tokens
+from .linear_scan import blank_spans, hidden_spans
 from .model import Fiche
 from .registries import Registries
 
@@ -19,11 +20,9 @@ _CAPITALS = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 # look-behind `(?<![\w-])` is checked after the first capital: the same
 # matches, but the engine can skip quickly to the next capital.
 _TOKEN = re.compile(rf"[{_CAPITALS}](?<![\w-][{_CAPITALS}])[{_CAPITALS}]{{2,}}(?![\w-])")
-# Text a reader does not see as prose: macros, inline code, HTML tags, link
-# targets and attribute lists. Blanked with spaces so that columns stay right.
-_HIDDEN = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|`[^`]*`|<[^>]*>|\]\([^)]*\)|\{\s*[:#.][^}]*\}|\{[^}]*=[^}]*\}"
-)
+# Text a reader does not see as prose (macros, inline code, HTML tags, link
+# targets and attribute lists) is found by linear_scan.hidden_spans, in linear
+# time, and blanked with spaces so that columns stay right.
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -46,7 +45,7 @@ def unknown_acronyms(
             continue
         if fenced or not _TOKEN.search(line):
             continue  # most lines hold no capitalised word: skip the blanking
-        visible = _HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
+        visible = blank_spans(line, hidden_spans(line))
         for match in _TOKEN.finditer(visible):
             word = match.group(0)
             if word in known or word in seen:

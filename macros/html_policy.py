@@ -4,7 +4,9 @@ Markdown lets a page carry raw HTML, attribute lists (`{ onclick=… }`) and
 links with any scheme, so a pull request could put a script on the published
 site. load_collection applies these lists, with positions, to plain-text
 fields and files (here) and to page bodies (markdown_policy.py); the plugin
-applies them to each page's final HTML as a second lock. To allow a new
+applies them to each page's final HTML as a second lock (html_lock.py). HTML
+is read by a parser that follows the HTML5 specification (html_spec.py),
+never by the standard library parser or a regular expression. To allow a new
 harmless tag or attribute, extend the sets below: nothing else needs to change.
 """
 
@@ -14,11 +16,10 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
 from .diagnostics import Report
-from .html_scan import TagRule, compile_clean_check
+from .html_spec import DOCUMENT_TAGS, LINE_END_MARK, read_line
 from .yamlpos import Located
 
 # Tags Markdown, attr_list, md_in_html and the admonition and toc extensions
@@ -94,6 +95,23 @@ HINT_TAG = (
 )
 HINT_URL = "les liens doivent commencer par https://, http://, mailto: ou tel:, ou être relatifs"
 HINT_ATTR = "gardez les attributs class, id, title, lang, data-… et aria-…"
+CODE_HTML = "html-interdit"
+CODE_URL = "adresse-interdite"
+CODE_COMMENT = "html-commentaire"
+MESSAGE_COMMENT = (
+    "commentaire HTML ou balise mal formée (« <!-- », « <![CDATA[ », « <! », « <? » "
+    "ou « </ » suivi d'une espace) refusé"
+)
+HINT_COMMENT = (
+    "un navigateur lit ces formes autrement qu'elles n'en ont l'air : supprimez-les ; "
+    "pour montrer ces caractères, mettez-les entre accents graves `…` ou écrivez « &lt; »"
+)
+CODE_UNCLOSED = "html-non-fermee"
+MESSAGE_UNCLOSED = "balise ouverte par « < » et non refermée par « > » sur la même ligne"
+HINT_UNCLOSED = (
+    "écrivez chaque balise entière sur une seule ligne, ou « \\< » ou « &lt; » pour "
+    "montrer un chevron"
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +120,15 @@ class Problem:
     column: int
     message: str
     hint: str
+    code: str = CODE_HTML
 
     @property
     def about_url(self) -> bool:
         return self.hint == HINT_URL
+
+    @property
+    def report_code(self) -> str:
+        return CODE_URL if self.about_url else self.code
 
 
 def url_problem(url: str) -> str | None:
@@ -155,63 +178,90 @@ def _tag_problems(
     return found
 
 
-class _Checker(HTMLParser):
-    def __init__(self, *, generated: bool) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[Problem] = []
-        self.generated = generated
+def html_problems(text: str) -> list[Problem]:
+    """Raw HTML of contributor text outside the allow-list, by line and column.
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, offset = self.getpos()
-        for message, hint in _tag_problems(tag, attrs, self.generated):
-            self.problems.append(Problem(line, offset + 1, message, hint))
-
-    handle_startendtag = handle_starttag
-
-
-def html_problems(text: str, *, generated: bool = False) -> list[Problem]:
-    """Raw HTML outside the allow-list (tags, attributes, URLs) in `text`;
-    `generated` also accepts what Markdown extensions produce (final HTML)."""
-    if "<" not in text or certainly_clean(text, generated=generated):
-        return []  # most fiche bodies and pages, spared the HTML parser's cost
-    return parsed_problems(text, generated=generated)
+    Read line by line with lexbor (html_spec.py), the way a browser reads
+    HTML. Each line must start and end outside any markup: a tag, comment or
+    CDATA section that is not closed on its line is refused, so no line can
+    change how the next one is read, and a practice or excerpt cut out of the
+    text reads as it did in the whole.
+    """
+    found: list[Problem] = []
+    for number, physical in enumerate(text.split("\n"), start=1):
+        if "<" not in physical:
+            continue
+        # Markdown also ends a line at a lone carriage return.
+        for line in physical.split("\r"):
+            if "<" in line:
+                found.extend(_line_problems(line, number))
+    return found
 
 
-def certainly_clean(text: str, *, generated: bool = False) -> bool:
-    """True only if html_problems would find nothing: every `<` of `text` opens
-    a plain, allowed tag (html_scan.py); False says nothing either way."""
-    return _FAST_CHECKS[generated].search(text) is None
+def _line_problems(line: str, number: int) -> list[Problem]:
+    if LINE_END_MARK in line.lower():
+        return [Problem(number, 1, f"balise <{LINE_END_MARK}> interdite", HINT_TAG)]
+    found: dict[Problem, None] = {}  # both readings of the line, each problem once
+    read = read_line(line)
+    for elements in read.readings:
+        columns = _Columns(line)
+        for tag, attrs in elements:
+            seen = columns.count(tag)
+            if not attrs and (tag in ALLOWED_TAGS or tag in DOCUMENT_TAGS):
+                continue  # the common case; document tags are built by every parse
+            for message, hint in _element_problems(tag, attrs):
+                found[Problem(number, columns.of_tag(tag, seen), message, hint)] = None
+    columns = _Columns(line)
+    if read.comments:
+        found[Problem(number, columns.of_markup(), MESSAGE_COMMENT, HINT_COMMENT, CODE_COMMENT)] = (
+            None
+        )
+    elif not read.closed:
+        problem = Problem(
+            number, columns.of_last_tag(), MESSAGE_UNCLOSED, HINT_UNCLOSED, CODE_UNCLOSED
+        )
+        found[problem] = None
+    return list(found)
 
 
-def parsed_problems(text: str, *, generated: bool = False) -> list[Problem]:
-    """html_problems through html.parser alone, with each problem's position."""
-    checker = _Checker(generated=generated)
-    checker.feed(text)
-    checker.close()
-    return checker.problems
+def _element_problems(tag: str, attrs: dict[str, str | None]) -> list[tuple[str, str]]:
+    if tag in DOCUMENT_TAGS:
+        # Written by hand: a browser moves its attributes to the page's own element.
+        return [(f"balise <{tag}> interdite", HINT_TAG)]
+    return _tag_problems(tag, attrs.items(), generated=False)
 
 
-def _tag_rules(generated: bool) -> dict[str, TagRule]:
-    """The allow-lists as html_scan reads them, mirroring _tag_problems."""
-    rules = {}
-    for tag in sorted(ALLOWED_TAGS | (GENERATED_TAG_ATTRIBUTES.keys() if generated else set())):
-        extra = GENERATED_TAG_ATTRIBUTES.get(tag, frozenset()) if generated else frozenset()
-        base = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
-        base = frozenset(n for n in base if not n.startswith("on"))
-        urls = (base - extra) & URL_ATTRIBUTES
-        names = extra | (base - urls)
-        style = _GENERATED_STYLES if generated and "style" not in names else None
-        rules[tag] = TagRule(names, urls, style)
-    return rules
+class _Columns:
+    """Where each element of a line starts, for the message only: the verdict
+    comes from the parser, the column from the n-th «<name» of the line."""
 
+    def __init__(self, line: str) -> None:
+        self.lower = line.lower()
+        self.seen: dict[str, int] = {}
+        # Per tag: how many «<name» were found so far, and where the last one is.
+        self.found: dict[str, tuple[int, int]] = {}
 
-# Compiled once: constant patterns, derived from the lists above.
-_FAST_CHECKS = {
-    generated: compile_clean_check(
-        _tag_rules(generated), prefixes=ATTRIBUTE_PREFIXES, safe_schemes=SAFE_SCHEMES
-    )
-    for generated in (False, True)
-}
+    def count(self, tag: str) -> int:
+        self.seen[tag] = self.seen.get(tag, 0) + 1
+        return self.seen[tag]
+
+    def of_tag(self, tag: str, nth: int) -> int:
+        """The column of the `nth` «<tag» of the line (1 when there is none)."""
+        done, position = self.found.get(tag, (0, -1))
+        while done < nth:
+            following = self.lower.find(f"<{tag}", position + 1)
+            if following == -1:
+                return 1
+            done, position = done + 1, following
+        self.found[tag] = (done, position)
+        return position + 1
+
+    def of_markup(self) -> int:
+        starts = [i for i in (self.lower.find(m) for m in ("<!", "<?", "</")) if i != -1]
+        return min(starts) + 1 if starts else 1
+
+    def of_last_tag(self) -> int:
+        return self.lower.rfind("<") + 1
 
 
 _TEMPLATE_MARK = re.compile(r"\{[{%#]")

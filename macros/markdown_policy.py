@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
+from markdown.blockprocessors import ReferenceProcessor
+
 from .diagnostics import Report
 from .html_policy import (
+    CODE_COMMENT,
+    CODE_UNCLOSED,
     HINT_ATTR,
     HINT_URL,
     INLINE_URL,
@@ -20,25 +24,23 @@ from .html_policy import (
     html_problems,
     url_problem,
 )
+from .linear_scan import blank_spans, code_spans, fenced_code_spans
 from .macro_grammar import Macros, read_macros
 
 # Code is blanked only where Python-Markdown surely reads code (never more):
 # its fenced_code rule (fence at column 0, same fence to close) and code spans
-# that do not cross a blank line or start with an escaped backtick.
-_FENCED = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?\n"
-    r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
-    re.M | re.S,
-)
-# The look-behind `(?<![\\`])` is checked after the first backtick (same
-# matches): the engine then only stops at backticks.
-_CODE_SPAN = re.compile(r"(`(?<![\\`]`)`*)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+# that do not cross a blank line or start with an escaped backtick; both are
+# found in linear time (linear_scan.py).
 _ESCAPED_LT = re.compile(r"\\<")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+# Link reference definitions (`[x]: adresse`, the address possibly on the
+# next line), read by Python-Markdown's own pattern: what it defines is checked.
+_REFERENCE = ReferenceProcessor.RE
 # The brace comes first and the look-behind after it (same matches as
 # `(?<!\{)\{…`): a pattern that starts with a literal is searched for quickly.
-_ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
+# Possessive runs, and the list's own spaces stripped after: a lazy list
+# before `[ \t]*\}` would read a long run of spaces once per space.
+_ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*+([^{}\n]++)\}(?!\})")
 _ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
 
@@ -51,20 +53,11 @@ def _blank(match: re.Match[str]) -> str:
 def _without_fenced_code(markdown: str) -> str:
     """`markdown` with the content of fenced blocks blanked, offsets kept (the
     fence lines stay: their `{ … }` attributes apply)."""
-
-    def blank_code(match: re.Match[str]) -> str:
-        start, end = match.span("code")
-        return (
-            match.group(0)[: start - match.start()]
-            + _blank_text(match.group("code"))
-            + match.group(0)[end - match.start() :]
-        )
-
     if ("`" not in markdown or "```" not in markdown) and (
         "~" not in markdown or "~~~" not in markdown
     ):
         return markdown  # the common case: no fence to look for
-    return _FENCED.sub(blank_code, markdown)
+    return blank_spans(markdown, fenced_code_spans(markdown))
 
 
 def _blank_text(text: str) -> str:
@@ -83,22 +76,25 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
     given): the braces of its Jinja constructs are no attribute list.
     """
     fenced = _without_fenced_code(markdown)
-    spans = [match.span() for match in _CODE_SPAN.finditer(fenced)] if "`" in fenced else []
-    text = _CODE_SPAN.sub(_blank, fenced) if spans else fenced
+    spans = code_spans(fenced) if "`" in fenced else []
+    text = blank_spans(fenced, spans)
     # Each pattern below needs a «<», «]:» or «{» to match: most bodies are
     # spared the searches whose mark they do not contain.
     tags = "<" in fenced
-    patterns = [INLINE_URL]
+    patterns = [(INLINE_URL, 1)]
     if "]:" in text:
-        patterns.append(_REFERENCE)
+        patterns.append((_REFERENCE, 2))
     if tags:
-        patterns.append(_AUTOLINK)
+        patterns.append((_AUTOLINK, 1))
     found: list[Problem] = []
-    for pattern in patterns:
+    for pattern, group in patterns:
         for match in pattern.finditer(text):
-            reason = url_problem(match.group(1))
+            raw = match.group(group)
+            target = raw.lstrip("<")
+            reason = url_problem(target.rstrip(">"))
             if reason:
-                found.append(Problem(*_position(text, match.start(1)), reason, HINT_URL))
+                where = match.start(group) + len(raw) - len(target)
+                found.append(Problem(*_position(text, where), reason, HINT_URL))
     if tags:
         text = _AUTOLINK.sub(_blank, text)
     if "{" in text:
@@ -110,6 +106,8 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
     if not tags:
         return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
     found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
+    if not spans:
+        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
     # A raw HTML block is not Markdown: backticks inside it are not code. So
     # also parse with the spans in place and keep the tags that start outside
     # them (`<div title="`" onclick=…>`).
@@ -131,7 +129,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
     found: list[Problem] = []
-    body = match.group(1)
+    body = match.group(1).rstrip(" \t")
     messages = []
     for pair in _ATTR_PAIR.finditer(body):
         value = next((v for v in pair.groups()[1:] if v is not None), "")
@@ -154,8 +152,13 @@ def check_markdown(
     """Report every policy breach of a page body; True when there is none."""
     problems = markdown_problems(markdown, macros)
     for problem in problems:
+        # Each code written out, so that the guide's test finds them all.
         if problem.about_url:
             _report(report, display_path, first_line, problem, "adresse-interdite")
+        elif problem.code == CODE_COMMENT:
+            _report(report, display_path, first_line, problem, "html-commentaire")
+        elif problem.code == CODE_UNCLOSED:
+            _report(report, display_path, first_line, problem, "html-non-fermee")
         else:
             _report(report, display_path, first_line, problem, "html-interdit")
     return not problems

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from .diagnostics import Report
 from .macro_grammar import Macros
 
-_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+# Greedy, stripped after: a lazy title before `[ \t]*$` would read a run of
+# spaces once per space (docs/securite.md#lineaire).
+_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*))?$")
 _HEADING_NO_SPACE = re.compile(r"^#{1,6}[^#\s]")
 # `(?<!\{)\{(?!\{)` keeps a trailing `{{ macro() }}` from reading as attributes.
-_ATTRS = re.compile(r"^(.*?)[ \t]*(?<!\{)\{(?!\{):?[ \t]*([^{}]*?)[ \t]*\}[ \t]*$")
+# Both parts are stripped after, for the same reason.
+_ATTRS = re.compile(r"^(.*?)(?<!\{)\{(?!\{):?([^{}]*)\}[ \t]*+$")
 _ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _NESTED_ITEM = re.compile(r"^( {2,})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
@@ -27,7 +30,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FENCE_STARTS = frozenset(" `~")
 _ITEM_STARTS = frozenset(" -*+0123456789")
 _CODE_SPAN = re.compile(r"`[^`]*`")
-_LINK = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# A target stops at the next «](»: from each «](» the search reads no further
+# than the next one, and a target holding «](» leaves a «](» unmatched anyway.
+_LINK = re.compile(r"\]\((?:[^)\s\]]|\](?!\())*+(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass
@@ -91,6 +96,9 @@ def scan(
     """
     blocks: list[Block] = []
     current: Item | Paragraph | None = None
+    # The lines of each block that has more than one, joined once at the end:
+    # adding to a block's text line by line copies it each time (quadratic).
+    lines: dict[int, list[str]] = {}
     fence: tuple[str, int] | None = None
     blank_before = True
     for offset, raw in enumerate(body.split("\n")):
@@ -145,10 +153,10 @@ def scan(
             blank_before = False
             continue
         if isinstance(current, Item) and (not blank_before or raw.startswith((" ", "\t"))):
-            current.text += "\n" + line.strip()
+            lines.setdefault(id(current), [current.text]).append(line.strip())
             current.end_line = lineno
         elif isinstance(current, Paragraph) and not blank_before:
-            current.text += "\n" + line.strip()
+            lines.setdefault(id(current), [current.text]).append(line.strip())
         else:
             current = Paragraph(line.strip(), lineno)
             blocks.append(current)
@@ -162,6 +170,9 @@ def scan(
             "bloc de code ouvert mais jamais refermé",
             f"ajoutez une ligne « {fence[0]} » à la fin du bloc",
         )
+    for block in blocks:
+        if not isinstance(block, Heading) and id(block) in lines:
+            block.text = "\n".join(lines[id(block)])
     for block in blocks:
         # Blanking only removes characters: without «*» or «]», no «**» or «](».
         if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):

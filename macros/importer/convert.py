@@ -25,8 +25,9 @@ from .titles import known_names, sentence_case, stake_kind
 
 MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
 DRAFT = "brouillon"
-# Between two lists of different kinds, or Python-Markdown merges them into one.
-LIST_BREAK = "<!-- -->"
+# Between two lists of different kinds, or Python-Markdown merges them into
+# one: an empty block, as comments are refused (docs/securite.md#html).
+LIST_BREAK = "<div></div>"
 
 
 @dataclass

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from ..html_policy import html_problems
+from ..html_lock import lock_page_html
+from ..render.embedded_html import MARK as BODY_MARK
+from ..render.html_blocks import KEY
+
+# The engine's own placeholder comments, up to their keyed part.
+OWN_COMMENTS = (BODY_MARK, f"<!-- mes-fiches:bloc {KEY} ")
 
 
-def check_page_html(content: str, where: str) -> None:
-    """Fail the build if a page's HTML breaks the raw-HTML policy anyway."""
-    problems = html_problems(content, generated=True)
-    if problems:
-        details = " ; ".join(p.message for p in problems[:5])
+def check_page_html(content: str, where: str) -> str:
+    """The page's HTML as the lock re-serialised it (html_lock.py); fail the
+    build if it breaks the raw-HTML policy anyway."""
+    locked = lock_page_html(content, OWN_COMMENTS)
+    if locked.problems:
+        details = " ; ".join(locked.problems[:5])
         raise PluginError(
             f"{where} : HTML refusé dans la page produite ({details}) ; "
             "« fiches check » indique la ligne à corriger"
         )
+    return locked.html

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
+
+from ..html_spec import Node, first_node, parse_fragment
 
 # Material's own exclusion marker, as macros/render/markdown.py writes it.
 MATERIAL_EXCLUDE = "data-search-exclude"
@@ -31,82 +32,46 @@ FICHE_VARIANTS_KEY = "variantes_fiche"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
 _SKIPPED_TEXT = frozenset({"script", "style"})
-
-
-class _Sections(HTMLParser):
-    """Offsets of the start tags to mark, and the text that stays indexed.
-
-    A heading marked for exclusion excludes itself and its following siblings
-    up to the next heading of the same parent, as Material's indexer ends a
-    section at the next heading.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.marks: list[tuple[int, int]] = []
-        self.kept: list[str] = []
-        self._stack: list[tuple[str, bool]] = []
-        # Per open parent (index 0: the fragment itself): inside an excluded section?
-        self._excluding: list[bool] = [False]
-
-    def _ignored(self) -> bool:
-        return any(ignored for _, ignored in self._stack)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        marked = any(name == MATERIAL_EXCLUDE for name, _ in attrs)
-        if tag in _HEADINGS:
-            self._excluding[-1] = marked
-        ignored = marked or self._excluding[-1]
-        if ignored and not self._ignored():
-            self.marks.append(self.getpos())
-        if tag in _VOID:
-            return
-        self._stack.append((tag, ignored))
-        self._excluding.append(False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._stack) - 1, -1, -1):
-            if self._stack[depth][0] == tag:
-                del self._stack[depth:]
-                del self._excluding[depth + 1 :]
-                return
-
-    def handle_data(self, data: str) -> None:
-        if self._ignored() or (self._stack and self._stack[-1][0] in _SKIPPED_TEXT):
-            return
-        if self._excluding[-1]:
-            return
-        self.kept.append(data)
 
 
 def ignore_excluded_sections(content: str) -> tuple[str, str]:
     """The page body with Pagefind told to skip what Material's index skips, and the
-    text that remains indexed (for the hidden forms)."""
+    text that remains indexed (for the hidden forms).
+
+    A heading marked for exclusion excludes itself and its following siblings
+    up to the next heading of the same parent, as Material's indexer ends a
+    section at the next heading. The body is read by the spec parser
+    (html_spec.py) and given back as its serialisation: the lock already made
+    the page that serialisation, so only the added attributes change.
+    """
     if MATERIAL_EXCLUDE not in content:
         return content, content
-    parser = _Sections()
-    parser.feed(content)
-    parser.close()
-    starts = [0] + [m.end() for m in re.finditer("\n", content)]
-    offsets = sorted(starts[line - 1] + column for line, column in parser.marks)
-    out: list[str] = []
-    position = 0
-    for offset in offsets:
-        name_end = re.compile(r"<[^\s/>]+").match(content, offset)
-        if name_end is None:
-            continue
-        out.append(content[position : name_end.end()])
-        out.append(f" {IGNORE}")
-        position = name_end.end()
-    out.append(content[position:])
-    return "".join(out), " ".join(parser.kept)
+    parser = parse_fragment(content)
+    kept: list[str] = []
+    _mark_children(first_node(parser), ignored=False, kept=kept)
+    return parser.html or "", " ".join(kept)
+
+
+def _mark_children(first: Node | None, *, ignored: bool, kept: list[str]) -> None:
+    """Mark the siblings from `first` on; `ignored`: an ancestor is marked."""
+    excluding = False  # inside a section whose heading is marked
+    node = first
+    while node is not None:
+        if node.is_text_node:
+            if not ignored and not excluding:
+                kept.append(node.text_content or "")
+        elif node.is_element_node:
+            tag = (node.tag or "").lower()
+            marked = MATERIAL_EXCLUDE in node.attributes
+            if tag in _HEADINGS:
+                excluding = marked
+            mine = marked or excluding
+            if mine and not ignored:
+                node.attrs[IGNORE] = ""
+            if tag not in _SKIPPED_TEXT:
+                _mark_children(node.first_child, ignored=ignored or mine, kept=kept)
+        node = node.next
 
 
 def mark_article(output: str, *, weight: float | None, variants: list[str]) -> str:

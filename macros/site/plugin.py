@@ -234,7 +234,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        check_page_html(html, page.file.edit_uri or page.file.src_uri)
+        html = check_page_html(html, page.file.edit_uri or page.file.src_uri)
         html = self._blocks.fill(html, page, files, searched=True)
         if self._booklets is not None:
             self._booklets.collect(html, page)

@@ -2,10 +2,9 @@
 
 Each case must print a time far below a second, and a refusal: a YAML alias
 bomb, a YAML nested to the limit of the file size, a file over the size cap,
-and the whole hostile corpus through `load_collection`. Then the macro
-grammar's worst inputs: 1 MB fiches of repeated `{{`, `{%`, `{#`, `}}`… (a
-refusal in well under a second: Jinja's parser stops at the first error),
-and of repeated calls, which must be read whole (linear, a few seconds).
+and the whole hostile corpus through `load_collection`. Then the check of a
+1 MB fiche made of each pattern that a quadratic scan would choke on
+(docs/securite.md#lineaire): each must answer within 10 s on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -26,6 +25,66 @@ from tests.support import ROOT, copy_project
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9)
 )
+# A fiche's header and sections, then 1 MB of one pattern repeated.
+HEAD = """---
+numero: "2.1"
+titre: Charge hostile
+statut: brouillon
+themes:
+  - projet-politique
+---
+
+## Contexte et enjeux
+
+Texte.
+
+## Les pratiques des structures du MES
+
+- Une pratique ordinaire.
+"""
+# (label, repeated unit); None: a list nested deeper at each line.
+PATTERNS: list[tuple[str, str | None]] = [
+    ("<a ", "<a "),
+    ("<a>", "<a>"),
+    ("<b><i>", "<b><i>"),
+    ("<", "<"),
+    ("<!--", "<!--"),
+    ("<![CDATA[", "<![CDATA["),
+    ("](", "]("),
+    ("[x](", "[x]("),
+    ("[", "["),
+    ("[x]: (définitions)", "[x]: "),
+    ("[x]:\\n (définitions)", "[x]:\n"),
+    ("` (accents graves)", "`"),
+    ("`` x (accents graves)", "`` x "),
+    ("```\\n (clôtures)", "```\n"),
+    ("~~~\\n (clôtures)", "~~~\n"),
+    ("{ .a (attributs)", "{ .a "),
+    ("# { (titres)", "# {"),
+    ("**", "**"),
+    ("&", "&"),
+    ("listes imbriquées", None),
+    # The macro grammar's worst inputs (macro_grammar.py): what Jinja's lexer
+    # and parser refuse early, and calls that must be read whole.
+    ("{{", "{{"),
+    ("{%", "{%"),
+    ("{#", "{#"),
+    ("}}", "}}"),
+    ("{{ x", "{{ x"),
+    ("{{(", "{{("),
+    ("{{ 1 }}", "{{ 1 }}"),
+    ('{{ structure("PES 21") }}', '{{ structure("PES 21") }} '),
+]
+
+
+def hostile_fiche(unit: str | None, size: int = MAX_SOURCE_BYTES - 1) -> str:
+    """A fiche of `size` characters: the header, then `unit` repeated."""
+    room = size - len(HEAD)
+    if unit is None:
+        unit = "".join("  " * depth + "- x\n" for depth in range(2000))
+    return HEAD + (unit * (room // len(unit) + 1))[:room]
+
+
 DEEP = "a: " + "[" * (MAX_SOURCE_BYTES // 2 - 4) + "]" * (MAX_SOURCE_BYTES // 2 - 4)
 
 
@@ -34,41 +93,13 @@ def _timed(label: str, run: Callable[[], Report]) -> None:
     report = run()
     elapsed = time.perf_counter() - start
     codes = sorted({d.code for d in report.items if d.severity == 2})
-    print(f"{label:<34} {elapsed * 1000:>9.1f} ms  {', '.join(codes[:4]) or 'ACCEPTÉ'}")
+    print(f"{label:<34} {elapsed * 1000:>9.1f} ms  {', '.join(codes[:4]) or 'ACCEPTÉ'}", flush=True)
 
 
 def _yaml(text: str) -> Report:
     report = Report()
     load_yaml(text, "bench.yml", report)
     return report
-
-
-# Brace-heavy fiche bodies of 1 MB for the macro grammar (macro_grammar.py):
-# what Jinja's lexer and parser refuse early, and what they must read whole.
-BRACES = ("{{", "{%", "{#", "}}", "{{ x", "{{(", '{{ structure("PES 21") }} ', "{{ 1 }}")
-FICHE_HEAD = (
-    '---\nnumero: "2.1"\ntitre: T\nthemes: [projet-politique]\nstatut: brouillon\n---\n\n'
-    "## Contexte et enjeux\n\n"
-)
-
-
-def _brace_cases(project: Path) -> None:
-    """`fiches check`'s reading of a 1 MB fiche made of one pattern repeated."""
-    from macros.fiche_parser import parse_fiche
-    from macros.registries import load_registries
-    from macros.schema_check import Schemas
-
-    schemas = Schemas()
-    registries = load_registries(ProjectPaths.at(project), schemas, Report())
-    for unit in BRACES:
-        body = FICHE_HEAD + unit * ((MAX_SOURCE_BYTES - len(FICHE_HEAD)) // len(unit))
-
-        def _check(text: str = body) -> Report:
-            report = Report()
-            parse_fiche(text, "fiches/2.1.md", registries, schemas, report)
-            return report
-
-        _timed(f"1 Mo de {unit.strip()!r}"[:34], _check)
 
 
 def main() -> int:
@@ -94,7 +125,11 @@ def main() -> int:
             "corpus hostile (load_collection)",
             lambda: load_collection(ProjectPaths.at(project)).report,
         )
-        _brace_cases(project)
+        print("\nfiches check d'une fiche de 1 Mo faite d'un seul motif :")
+        single = copy_project(Path(tmp) / "un-motif", with_fiches=False)
+        for label, unit in PATTERNS:
+            (single / "fiches" / "2.1.md").write_text(hostile_fiche(unit), encoding="utf-8")
+            _timed(f"  {label}", lambda: load_collection(ProjectPaths.at(single)).report)
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from macros import (
     yamlpos,
 )
 from macros.diagnostics import Report
+from macros.linear_scan import code_spans, fenced_code_spans
 from macros.model import Fiche, FicheNumber
 from macros.project import ProjectPaths
 from macros.registries import Registries
@@ -36,14 +38,6 @@ TEXTS = [path.read_bytes().decode("utf-8", "replace") for path in CORPUS]
 #  characters that matter to it).
 REWRITTEN = [
     (acronyms, "_TOKEN", r"(?<![\w-])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ]{3,}(?![\w-])", 0, "ABÉ-_x 1"),
-    (markdown_policy, "_ATTR_LIST", r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})", 0, "{}: \t\na"),
-    (
-        markdown_policy,
-        "_CODE_SPAN",
-        r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)",
-        re.S,
-        "`\\a \t\n",
-    ),
     (
         fiche_parser,
         "_TEXT_FICHE_REF",
@@ -58,6 +52,59 @@ def _generated(alphabet: str, seed: int, count: int = 4000) -> list[str]:
     rng = random.Random(seed)
     pieces = [*alphabet, "fiche", "FICHE", "{{", "}}", "```", "n°"]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(count)]
+
+
+# (the linear search, its arguments, the pattern it replaced, its flags, alphabet)
+LINEAR = [
+    (
+        code_spans,
+        (),
+        r"(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)",
+        re.S,
+        "`\\a \t\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("search", "args", "before", "flags", "alphabet"), LINEAR)
+def test_linear_searches_find_what_the_regex_found(
+    search: Callable[..., list[tuple[int, int]]],
+    args: tuple[object, ...],
+    before: str,
+    flags: int,
+    alphabet: str,
+) -> None:
+    then = re.compile(before, flags)
+    for text in TEXTS + _generated(alphabet, seed=len(before)):
+        assert search(text, *args) == [m.span() for m in then.finditer(text)], text
+
+
+def test_fenced_code_is_found_as_before() -> None:
+    fenced = re.compile(
+        r"^(?P<fence>`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?\n"
+        r"(?P<code>.*?)(?<=\n)(?P=fence)[ ]*$",
+        re.M | re.S,
+    )
+    rng = random.Random(3)
+    pieces = ["```", "~~~", "````", "\n", " ", "a", "{x}", ".py", "`", "{"]
+    texts = TEXTS + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(5000)
+    ]
+    for text in texts:
+        assert fenced_code_spans(text) == [m.span("code") for m in fenced.finditer(text)], text
+
+
+def test_attribute_lists_are_found_as_before() -> None:
+    """The list is now read with possessive runs and stripped after."""
+    then = re.compile(r"(?<!\{)\{:?[ \t]*([^{}\n]+?)[ \t]*\}(?!\})")
+    for text in TEXTS + _generated("{}: \t\na", seed=11):
+        old = [(m.start(), m.group(1)) for m in then.finditer(text) if m.group(1).strip()]
+        new = [
+            (m.start(), m.group(1).rstrip(" \t"))
+            for m in markdown_policy._ATTR_LIST.finditer(text)
+            if m.group(1).strip()
+        ]
+        assert new == old, text
 
 
 @pytest.mark.parametrize(("module", "name", "before", "flags", "alphabet"), REWRITTEN)

@@ -145,3 +145,91 @@ def test_hostile_markdown_is_refused_at_its_position(markdown: str, line: int, c
     problems = markdown_problems(markdown)
     assert problems, markdown
     assert (problems[0].line, problems[0].column) == (line, column)
+
+
+# Read by Chromium as live markup, by html.parser as a comment or text: the
+# spec parser (html_spec.py) reads them as a browser does, and they are refused.
+COMMENT_FORMS = [
+    "<!--> <img src=x onerror=alert(1)> -->",
+    "<!---> <img src=x onerror=alert(1)> -->",
+    "<!-- a --!> <img src=x onerror=alert(1)> -->",
+    "<![CDATA[ <img src=x onerror=alert(1)> ]]>",
+    "<![CDATA[x]]> texte",
+    "<!x> texte",
+    "</ x> texte",
+    "</1> texte",
+    "<?pi?> texte",
+    "<?xml version='1.0'?> texte",
+    "texte <!-- commentaire --> ordinaire",
+]
+
+
+@pytest.mark.parametrize("markdown", COMMENT_FORMS)
+def test_comments_cdata_and_bogus_comments_are_refused(markdown: str) -> None:
+    problems = markdown_problems("Avant.\n\n" + markdown + "\n")
+    assert problems, markdown
+    assert {p.line for p in problems} == {3}
+    assert "html-commentaire" in {p.report_code for p in problems}
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "- Une pratique <img src=x onerror=alert(1)",
+        "- Une pratique <img src=x onerror=alert(1)\n- Une autre pratique.",
+        '- Une pratique <span title="x\n- <img src=x onerror=alert(1)>"> suite',
+        "- Une pratique <a href=x",
+        "<abbr\ntitle=x>ESS</abbr>",
+        "Texte <b",
+    ],
+)
+def test_a_tag_left_open_at_the_end_of_its_line_is_refused(markdown: str) -> None:
+    problems = markdown_problems(markdown)
+    assert problems and problems[0].line == 1, markdown
+    assert {p.report_code for p in problems} & {"html-non-fermee", "html-interdit"}
+    assert all(p.line == 1 for p in problems if p.report_code == "html-non-fermee")
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        '<a href="&#x6A;avascript:alert(1)">x</a>',
+        '<a href="&#X6a;avascript:alert(1)">x</a>',
+        '<a href="java&Tab;script:alert(1)">x</a>',
+        '<a href="javascript&colon;alert(1)">x</a>',
+        '<a href="&NewLine;javascript:alert(1)">x</a>',
+        "<a href=javascript&#58;alert(1)>x</a>",
+        '<img src="x" alt="&quot;" onerror="alert(1)">',
+        "<td onclick=alert(1)>x</td>",
+        "<b>x</b> <tr onclick=alert(1)>",
+        "<body onload=alert(1)>",
+        '<html lang="fr">',
+    ],
+)
+def test_entities_and_context_dropped_tags_are_read_as_a_browser_does(markdown: str) -> None:
+    problems = markdown_problems(markdown)
+    assert problems, markdown
+    assert problems[0].report_code in {"adresse-interdite", "html-interdit"}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        ("[x]:\njavascript:alert(1)\n\n[lien][x]", 2),
+        ("[x]:\n   <javascript:alert(1)>\n\n[lien][x]", 2),
+        ("Texte.\n\n   [x]: data:text/html,x 'titre'\n\n[lien][x]", 3),
+    ],
+)
+def test_link_definitions_are_read_as_python_markdown_reads_them(markdown: str, line: int) -> None:
+    problems = markdown_problems(markdown)
+    assert [(p.line, p.report_code) for p in problems][:1] == [(line, "adresse-interdite")]
+
+
+def test_harmless_lines_pass_with_their_entities() -> None:
+    text = (
+        "Un &lt;script&gt; montré, &amp; un &#60;b&#62; aussi, &nbsp;et <b>gras</b>.\n"
+        '<a href="https://exemple.org/?a=1&amp;b=2" title="&quot;x&quot;">lien</a>\n'
+        "<table><tr><td>a</td></tr></table>\n"
+    )
+    assert markdown_problems(text) == []

@@ -25,7 +25,9 @@ from macros.site.html_check import check_page_html
         '<iframe src="https://exemple.invalid"></iframe>',
         "<style>p{}</style>",
         '<p style="position:fixed">a</p>',
-        '<td style="text-align: left; background: url(https://exemple.invalid/)">a</td>',
+        # In its table: a stray <td> is dropped by the parser, so never published.
+        '<table><tr><td style="text-align: left; background: url(https://exemple.invalid/)">'
+        "a</td></tr></table>",
         '<input type="checkbox" onchange="alert(1)">',
         "<svg><script>alert(1)</script></svg>",
         '<svg><use href="data:image/svg+xml,x"/></svg>',
