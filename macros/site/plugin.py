@@ -43,6 +43,7 @@ from ..search_index import enrich_json, page_words
 from .booklets import Booklets
 from .compact_html import compact
 from .config import FichesPluginConfig
+from .material_markup import valid_toggles
 from .nav import expand_nav
 from .page_blocks import PageBlocks
 from .page_render import PageRenderer, check_page_html, page_variables
@@ -270,4 +271,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._pagefind is not None:
             output = self._pagefind.mark(output, page)
-        return compact(output)
+        return compact(valid_toggles(output))
+
+    # 404.html: the one page rendered from a theme template, without on_post_page.
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return valid_toggles(output_content) if template_name.endswith(".html") else output_content
