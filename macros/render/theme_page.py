@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..collection import Collection
 from ..model import Fiche, Theme
+from .fiche_page import FICHE_SEARCH_BOOST
 from .html_blocks import BREAK, Block, Held, Inline, Items, Link, PageSource, Paragraph, Strong
 from .links import fiche_label, link, structure_link
-from .fiche_page import FICHE_SEARCH_BOOST
 from .markdown import NOT_INDEXED, front_matter
 
 # A theme is named after what its fiches answer («Ressources non monétaires et
