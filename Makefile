@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline hors-ligne pdf test lint check bench audit clean
+.PHONY: serve build offline hors-ligne pdf test lint check bench bench-compare audit clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
@@ -57,6 +57,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m tests.bench.bench_hostile
+	$(BIN)/python -m benchmarks.compare
+
+# Only the side-by-side build against benchmarks/base-revision (BENCH_BASE=REV
+# for another one): a few minutes.
+bench-compare: $(STAMP)
+	$(BIN)/python -m benchmarks.compare
 
 # Not part of `make test`: Lighthouse and the Nu HTML Checker on the built site,
 # beside plain mkdocs-material, written to docs/audit.md (benchmarks/audit.py).

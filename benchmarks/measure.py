@@ -85,14 +85,25 @@ class BuildRun:
     log_tail: str
 
 
-def build(project: Path, site_dir: Path, *, timeout: float = 1200) -> BuildRun:
-    """`mkdocs build` in a child process; its own rusage gives the peak memory."""
+def build(
+    project: Path,
+    site_dir: Path,
+    *,
+    timeout: float = 1200,
+    python: str = sys.executable,
+    root: Path = ROOT,
+) -> BuildRun:
+    """`mkdocs build` in a child process; its own rusage gives the peak memory.
+
+    `python` and `root` name another checkout's interpreter and engine, so that
+    benchmarks/compare.py can build with an earlier revision in the same run.
+    """
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
     }
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
+    command = [python, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)

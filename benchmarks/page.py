@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ PAGE = ROOT / "docs" / "performances.md"
 # Under overrides/, not docs/: an SVG can hold a script, so docs/ refuses it
 # (docs/securite.md); overrides/ is reviewed by maintainers.
 CHART = ROOT / "overrides" / "assets" / "images" / "performances-temps.svg"
+COMPARISON = ROOT / "benchmarks" / "comparison.json"
 
 # Why a target can be missed, from the profiles of the runs that missed it.
 EXPLANATIONS = {
@@ -295,6 +297,37 @@ def _profiles(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _comparison() -> list[str]:
+    """The side-by-side build of an earlier revision (benchmarks/compare.py), if measured."""
+    if not COMPARISON.is_file():
+        return []
+    c = json.loads(COMPARISON.read_text(encoding="utf-8"))
+    old, new = c["mesures_base"], c["mesures_nouveau"]
+    runs = ", ".join
+    return [
+        "## Comparaison avec une révision antérieure",
+        "",
+        f"Le même passage de `make bench` construit {_n(c['n'])} fiches synthétiques avec "
+        f"le code de la révision `{c['base'][:10]}` (fichier `benchmarks/base-revision`, "
+        "extraite avec `git archive` et installée dans son propre environnement) et avec "
+        "l'arbre courant, en alternance, "
+        f"{c['repetitions']} fois chacun (script `benchmarks/compare.py`, mesures du "
+        f"{c['date']}, charge au départ {_s(c['charge'])}).",
+        "",
+        "| | base | nouveau | rapport |",
+        "| --- | ---: | ---: | ---: |",
+        f"| construction, médiane | {_s(old['secondes'], 1)} s | {_s(new['secondes'], 1)} s "
+        f"| {_s(c['rapport'], 3)} |",
+        f"| processeur, médiane | {_s(old['processeur'], 1)} s "
+        f"| {_s(new['processeur'], 1)} s | {_s(c['rapport_processeur'], 3)} |",
+        f"| mémoire maximale | {_s(old['memoire_mo'], 0)} Mo | {_s(new['memoire_mo'], 0)} Mo | |",
+        "",
+        f"Mesures de la base : {runs(_s(x, 1) for x in old['mesures'])} s ; "
+        f"du nouveau : {runs(_s(x, 1) for x in new['mesures'])} s.",
+        "",
+    ]
+
+
 def render_page(results: dict[str, Any]) -> str:
     rows = results["mesures"]
     facts = results["machine"]
@@ -429,6 +462,7 @@ def render_page(results: dict[str, Any]) -> str:
     else:
         out += ["Non mesurée lors de ce passage.", ""]
     out += ["## Profils", "", *_profiles(rows)]
+    out += _comparison()
     out += [
         "## Machine",
         "",
@@ -491,8 +525,6 @@ def write_page(results: dict[str, Any]) -> Path:
 
 def main() -> int:
     """Rewrite the page from benchmarks/results.json, without measuring again."""
-    import json
-
     results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
     print(write_page(results).relative_to(ROOT))
     return 0

@@ -26,7 +26,7 @@ from .references import report_plain_refs, resolve_calls
 from .registries import Registries, load_registries
 from .renumbering import former_numbers
 from .schema_check import Schemas
-from .sources import read_source
+from .sources import check_foreign, read_source
 from .yamlpos import Located, load_yaml
 
 
@@ -159,6 +159,8 @@ def _load(
             "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
         )
     parcours = load_parcours(paths, schemas, index, report)
+    # Last, so that what a reading above already refused is not told twice.
+    check_foreign(paths.root, paths.content_dirs(), paths.display, report)
     return Collection(paths, registries, fiches, index, report, files, redirects, parcours)
 
 

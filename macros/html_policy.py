@@ -228,6 +228,12 @@ def text_problem(value: str, *, quotes: bool = True) -> str | None:
         return "« {{ », « {% » et « {# » sont réservés aux macros"
     if "<" in value or ">" in value:
         return "les chevrons « < » et « > » (balises HTML) sont interdits dans ce champ"
+    entity = entity_reference(value)
+    if entity is not None:
+        return (
+            f"la référence d'entité HTML « {entity} » est interdite dans ce champ "
+            "(écrivez le caractère lui-même)"
+        )
     if not quotes and '"' in value:
         return 'les guillemets droits « " » sont interdits dans ce champ (utilisez « »)'
     for match in INLINE_URL.finditer(value):
@@ -237,12 +243,43 @@ def text_problem(value: str, *, quotes: bool = True) -> str | None:
     return None
 
 
+_AMPERSAND = re.compile(r"&[^&]{0,40}")
+
+
+def entity_reference(value: str) -> str | None:
+    """The first character reference of `value` that an HTML parser would
+    decode (`&lt;`, `&#60;`, `&#x3c;`, or `&lt` without its semicolon), or None.
+
+    Judged by html.unescape, which follows the HTML5 rules: «R&D» or «A & B»
+    stay as they are and are accepted.
+    """
+    for match in _AMPERSAND.finditer(value):
+        text = match.group(0)
+        decoded = html.unescape(text)
+        if decoded == text:
+            continue
+        # The reference is the shortest start of `text` that decodes to what
+        # the whole does, the rest unchanged.
+        for end in range(2, len(text) + 1):
+            if html.unescape(text[:end]) + text[end:] == decoded:
+                return text[:end]
+    return None
+
+
 def check_yaml_text(
-    located: Located, display_path: str, report: Report, *, quotes: bool = True
+    located: Located,
+    display_path: str,
+    report: Report,
+    *,
+    quotes: bool = True,
+    only: frozenset[str] | None = None,
 ) -> bool:
-    """Report plain-text fields (front matter, registries) that could inject markup."""
+    """Report plain-text fields (front matter, registries) that could inject markup;
+    `only` limits the check to these top-level keys (the others hold Markdown)."""
     ok = True
     for path, raw in sorted(located.raw.items(), key=lambda item: located.where(item[0])):
+        if only is not None and (not path or path[0] not in only):
+            continue
         problem = text_problem(raw, quotes=quotes)
         if problem is None:
             continue

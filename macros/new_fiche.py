@@ -1,4 +1,4 @@
-"""A new fiche: the packaged template filled with safe YAML, and free numbers.
+"""A new fiche: the shared template (fiche_writer.py) filled, and free numbers.
 
 Plain functions, used by `fiches new` and testable without a terminal.
 """
@@ -6,18 +6,14 @@ Plain functions, used by `fiches new` and testable without a terminal.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .collection import Collection
+from .fiche_writer import load_template, new_fiche_answers, write_fiche_text
 from .model import FicheNumber
 
-_TOKEN = re.compile(r"^(?P<key>[a-z_]+): @@(?P<name>[a-z_]+)@@$", re.M)
+__all__ = ["TemplateError", "last_chapter", "load_template", "next_free_number", "render_fiche"]
 
 
 class TemplateError(Exception):
@@ -27,73 +23,25 @@ class TemplateError(Exception):
 # --- template ----------------------------------------------------------------
 
 
-def load_template() -> str:
-    """The packaged template, so that `fiches new` works from any install."""
-    return (resources.files("macros") / "templates" / "fiche.md").read_text(encoding="utf-8")
-
-
-class _Quoted(str):
-    """A string YAML must write between double quotes (the number: «1.10» is not 1.1)."""
-
-
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        # Indent list items under their key, as the reference fiche does.
-        return super().increase_indent(flow, False)
-
-
-def _represent_quoted(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
-
-
-_Dumper.add_representer(_Quoted, _represent_quoted)
-
-
-def _yaml_entry(key: str, value: object) -> str:
-    """`key: value` as YAML that reads back as `value`, whatever the text holds."""
-    text = yaml.dump(
-        {key: value},
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=1_000_000,
-    )
-    return text.rstrip("\n")
-
-
 def render_fiche(
     template: str, *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
 ) -> str:
-    """Fill the template's `key: @@name@@` lines; the values are dumped by PyYAML.
+    """The shared template filled as the site's editor fills it for the same answers.
 
-    Values never go through string formatting into YAML: a title with quotes,
-    colons or a leading dash would otherwise break the front matter.
+    Values never go through string formatting into YAML: fiche_writer writes
+    each one as a YAML scalar that reads back as itself.
     """
-    values: dict[str, object] = {
-        "numero": _Quoted(numero),
-        "titre": titre,
-        "themes": list(themes),
-        "statut": statut,
-        "date_creation": created,
-    }
-    unknown: list[str] = []
-
-    def fill(match: re.Match[str]) -> str:
-        name = match.group("name")
-        if name not in values:
-            unknown.append(name)
-            return match.group(0)
-        return _yaml_entry(match.group("key"), values[name])
-
-    text = _TOKEN.sub(fill, template)
-    if unknown or "@@" in text:
+    answers = new_fiche_answers(
+        numero=numero, titre=titre, themes=themes, statut=statut, created=created
+    )
+    try:
+        return write_fiche_text(answers, template)
+    except Exception as exc:  # pystache raises several kinds; all mean a broken template
         # Only a broken template gets here; say where to look rather than crash.
         raise TemplateError(
-            "le modèle macros/templates/fiche.md contient un champ inconnu : "
-            f"{', '.join(unknown) or '@@'} ; restaurez-le depuis l'historique Git"
-        )
-    return text
+            "le modèle macros/templates/fiche.mustache est illisible "
+            f"({exc}) ; restaurez-le depuis l'historique Git"
+        ) from None
 
 
 # --- numbers -----------------------------------------------------------------

@@ -26,6 +26,9 @@ CSV_PATH = "donnees/pratiques.csv"
 # file is UTF-8 (LibreOffice detects both).
 CSV_DELIMITER = ";"
 MULTI_SEPARATOR = " | "
+CSV_NUMBER_PREFIX = "n°"
+# What makes a spreadsheet read a cell as a formula (OWASP, «CSV Injection»).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "fiche_numero",
     "fiche_titre",
@@ -108,6 +111,12 @@ def fiches_json(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_fiche_number(fiche: Fiche) -> str:
+    """«n°1.10»: a spreadsheet reads a bare 1.10 as the number 1.1 (LibreOffice
+    in English, docs/donnees.md); the prefix keeps it text, everywhere."""
+    return f"{CSV_NUMBER_PREFIX}{fiche.number}"
+
+
 def practice_rows(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
 ) -> list[list[str]]:
@@ -120,7 +129,7 @@ def practice_rows(
             credits = [s for s in dict.fromkeys(practice.credits) if s in reg.structures]
             rows.append(
                 [
-                    str(fiche.number),
+                    csv_fiche_number(fiche),
                     fiche.title,
                     str(practice.rank),
                     f"{page_url}#{practice.anchor}",
@@ -138,12 +147,26 @@ def practice_rows(
 def pratiques_csv(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
 ) -> str:
-    """The CSV text, BOM first; lines end with CRLF, as RFC 4180 says."""
+    """The CSV text, BOM first; lines end with CRLF, as RFC 4180 says.
+
+    Every data cell is quoted, and one that a spreadsheet would read as a
+    formula is neutralised (csv_cell), as OWASP's guidance on CSV injection
+    says; the header, the engine's own, stays bare.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(practice_rows(collection, url_of, site_url))
+    header = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
+    header.writerow(CSV_COLUMNS)
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL)
+    for row in practice_rows(collection, url_of, site_url):
+        writer.writerow([csv_cell(value) for value in row])
     return "\ufeff" + buffer.getvalue()
+
+
+def csv_cell(value: str) -> str:
+    """`value` as a spreadsheet shows it as text: one that starts like a formula
+    (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which
+    Excel and LibreOffice read as «text follows». The JSON keeps the exact text."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def data_files(

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Report
+from .html_policy import check_yaml_text
 from .index import Index
+from .markdown_policy import check_markdown
 from .names import fold, suggestion
 from .project import ProjectPaths
 from .schema_check import Schemas
@@ -27,6 +29,9 @@ from .yamlpos import Located, load_yaml
 PARCOURS_FOLDER = "parcours"
 # /parcours/index/ is the list of all parcours.
 RESERVED_SLUGS = frozenset({"index"})
+# Shown as plain text (page title, description, cover); the introduction,
+# questions and notes are Markdown.
+PLAIN_TEXT_FIELDS = frozenset({"titre", "public", "duree"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,9 @@ def _read(
     broken = schemas.validate(located, "parcours", shown, report, what="le parcours")
     if broken:
         return None
+    plain_ok = check_yaml_text(located, shown, report, only=PLAIN_TEXT_FIELDS)
+    if not (_check_markdown_fields(located, source.text, shown, report) and plain_ok):
+        return None
     data = located.data
     slug = data.get("slug") or slug_of_name(path.stem)
     if not slug:
@@ -134,6 +142,28 @@ def _read(
         source=shown,
         slug_line=located.where(["slug"])[0] if "slug" in data else 1,
     )
+
+
+def _check_markdown_fields(located: Located, text: str, shown: str, report: Report) -> bool:
+    """The introduction, questions and notes go into the page as Markdown: the
+    page bodies' policy applies to them (markdown_policy.py)."""
+    fields: list[list[str | int]] = [["introduction"]]
+    for i, entry in enumerate(located.data["fiches"]):
+        fields += [["fiches", i, "questions", j] for j in range(len(entry.get("questions", [])))]
+        if "notes" in entry:
+            fields.append(["fiches", i, "notes"])
+    lines = text.split("\n")
+    ok = True
+    for path in fields:
+        value = located.data
+        for key in path:
+            value = value[key]
+        line, _ = located.where(path)
+        # A block scalar (| or >) starts on the line after its indicator.
+        written = lines[line - 1].rstrip() if line <= len(lines) else ""
+        first = line + 1 if written.endswith(("|", ">", "|-", ">-", "|+", ">+")) else line
+        ok = check_markdown(str(value), shown, first, report) and ok
+    return ok
 
 
 def _steps(located: Located, shown: str, index: Index, report: Report) -> list[Step]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# mkdocs.yml's theme.custom_dir.
+THEME_DIR = "overrides"
 REGISTRY_FILES = {
     "structures": "structures.yml",
     "themes": "themes.yml",
@@ -63,6 +65,11 @@ class ProjectPaths:
             else self.display(path)
             for path in files
         ]
+
+    def content_dirs(self) -> list[Path]:
+        """The folders whose files reach the site: contributor content, and the
+        theme's overrides (MkDocs copies its static files as well)."""
+        return [self.fiches_dir, self.registries_dir, self.docs_dir, self.root / THEME_DIR]
 
     def registry(self, name: str) -> Path:
         return self.registries_dir / REGISTRY_FILES[name]

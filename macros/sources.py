@@ -7,7 +7,10 @@ editors still build while the contributor learns how to clean them.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,24 @@ BOM = "\ufeff"
 # Checked before reading: the largest real file is a few tens of kilobytes,
 # so this only stops a file meant to exhaust memory or time (docs/securite.md).
 MAX_SOURCE_BYTES = 1_000_000
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+FOREIGN_CODES = ("lien-symbolique", "fichier-special", "hors-depot")
+_FOREIGN = {
+    "lien-symbolique": (
+        "lien symbolique refusé : son contenu viendrait d'ailleurs que du dépôt "
+        "(un fichier de la machine qui construit le site serait publié)",
+        "remplacez le lien par une copie du fichier, ou retirez-le",
+    ),
+    "fichier-special": (
+        "fichier spécial refusé (tube, périphérique ou socket) : seuls les fichiers "
+        "ordinaires et les dossiers sont lus",
+        "retirez-le du dossier",
+    ),
+    "hors-depot": (
+        "dossier hors du dépôt refusé : son contenu viendrait d'ailleurs",
+        "placez ce dossier dans le dépôt, sans lien symbolique",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -78,11 +99,20 @@ def _read(path: Path, display_path: str, report: Report) -> bytes | None:
     try:
         # One unbuffered open, its size from the open file: half the cost of
         # a stat and a read_bytes for the thousands of small files of a load.
-        with open(path, "rb", buffering=0) as handle:
-            if os.fstat(handle.fileno()).st_size <= MAX_SOURCE_BYTES:
+        # Never through a symlink, and without waiting on a fifo.
+        fd = os.open(path, _OPEN_FLAGS)
+        with open(fd, "rb", buffering=0) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                report_foreign(display_path, "fichier-special", report)
+                return None
+            if info.st_size <= MAX_SOURCE_BYTES:
                 return handle.read()
-    except OSError:
-        pass  # reported below, as a stat then a read find it (size first)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or path.is_symlink():
+            report_foreign(display_path, "lien-symbolique", report)
+            return None
+        # Otherwise reported below, as a stat then a read find it (size first).
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
@@ -103,3 +133,58 @@ def _read(path: Path, display_path: str, report: Report) -> bytes | None:
             display_path, 1, 1, "lecture", f"impossible de lire le fichier : {exc.strerror or exc}"
         )
         return None
+
+
+def report_foreign(display_path: str, code: str, report: Report) -> None:
+    """Report an entry whose content would come from outside the repository."""
+    message, hint = _FOREIGN[code]
+    report.error(display_path, 1, 1, code, message, hint)
+
+
+def check_foreign(
+    root: Path, folders: Iterable[Path], shown: Callable[[Path], str], report: Report
+) -> None:
+    """Report every symlink, special file or folder outside `root` in `folders`
+    (`shown` gives a path's display form), besides those a reading already
+    reported: MkDocs follows symlinks when it copies docs/, and a link to
+    /proc/self/environ or /etc would publish the build machine's files.
+
+    Symlinked folders are not entered, so a link to / costs one entry.
+    """
+    reported = {d.path for d in report.items if d.code in FOREIGN_CODES}
+    seen: set[Path] = set()
+    real_root = root.resolve()
+    for folder in folders:
+        if folder in seen or not os.path.lexists(folder):
+            continue
+        seen.add(folder)
+        if folder.is_symlink():
+            report_foreign(shown(folder), "lien-symbolique", report)
+        elif not folder.resolve().is_relative_to(real_root):
+            report_foreign(shown(folder), "hors-depot", report)
+        elif folder.is_dir():
+            for path, code in _walk(folder):
+                if path not in seen and shown(path) not in reported:
+                    seen.add(path)
+                    report_foreign(shown(path), code, report)
+
+
+def _walk(folder: Path) -> list[tuple[Path, str]]:
+    """Symlinks and special files under `folder`, with their codes."""
+    found = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue  # an unreadable folder is reported by whatever reads in it
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                found.append((path, "lien-symbolique"))
+            elif entry.is_dir(follow_symlinks=False):
+                stack.append(path)
+            elif not entry.is_file(follow_symlinks=False):
+                found.append((path, "fichier-special"))
+    return sorted(found)

@@ -89,8 +89,10 @@ def load_yaml(
             _report_double(report, display_path, (line, 1), key)
         return Located(simple.data, simple.positions, simple.key_positions, simple.raw)
     fast = _compose_fast(text)
-    loader: Any = fast[0] if fast else _CappedLoader(text)
+    loader: Any = None
     try:
+        # PyYAML's reader refuses control characters (a NUL…) as it starts.
+        loader = fast[0] if fast else _CappedLoader(text)
         node = fast[1] if fast else loader.get_single_node()
         if node is None:
             return Located(None, {(): (line_offset + 1, 1)})
@@ -120,6 +122,20 @@ def load_yaml(
                 "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
             )
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 + line_offset
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else 0
+        report.error(
+            display_path,
+            line,
+            column,
+            "caractere-interdit",
+            f"caractère de contrôle U+{code:04X} interdit dans un texte",
+            "retirez ce caractère invisible (le fichier a peut-être été collé depuis "
+            "un document binaire)",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -138,7 +154,8 @@ def load_yaml(
         report.error(display_path, line_offset + 1, 1, "yaml-syntaxe", f"YAML invalide : {exc}")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 # What could hold an anchor or alias, or nest deeper than indentation shows:

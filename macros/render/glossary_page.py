@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..collection import Collection
 from ..glossary import all_terms
-from .links import structure_link, theme_link
+from .links import escape_text, structure_link, theme_link
 from .markdown import front_matter
 
 
@@ -26,7 +26,12 @@ def glossary_source(collection: Collection) -> str:
         structure = reg.structures.get(term.structure or "") if term.line == 0 else None
         if structure is not None and term.term != structure.short_name:
             continue  # an alias: listed under the structure's short name
-        out += [f"## {term.term} {{ #{term.anchor} }}", "", f"**{term.expansion}**", ""]
+        out += [
+            f"## {escape_text(term.term)} {{ #{term.anchor} }}",
+            "",
+            f"**{escape_text(term.expansion)}**",
+            "",
+        ]
         out += [term.definition, ""]
         aliases = [a for a in structure.aliases if a in known] if structure else []
         if aliases:

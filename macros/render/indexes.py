@@ -6,7 +6,7 @@ from ..collection import Collection
 from ..model import Fiche
 from ..wording import plural
 from .html_blocks import BREAK, Em, Held, Inline, Items, Link, PageSource
-from .links import fiche_label, link, structure_link, theme_link
+from .links import escape_text, fiche_label, link, structure_link, theme_link
 from .markdown import NOT_INDEXED, front_matter
 from .structure_page import profile_line
 
@@ -38,7 +38,7 @@ def sommaire(collection: Collection) -> PageSource:
     held = Held()
     for number in chapters:
         chapter = reg.chapter(number)
-        out += [f"## {chapter.label} {{ #chapitre-{number} {NOT_INDEXED} }}", ""]
+        out += [f"## {escape_text(chapter.label)} {{ #chapitre-{number} {NOT_INDEXED} }}", ""]
         fiches = index.by_chapter.get(number, [])
         if not fiches:
             out += ["*Pas encore de fiche dans ce chapitre.*", ""]

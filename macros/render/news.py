@@ -81,8 +81,9 @@ def atom_feed(
     site_url: str,
     site_name: str,
     url_of: Callable[[str], str],
+    rights: str,
 ) -> str | None:
-    """The Atom document, or None when no fiche has a date."""
+    """The Atom document, or None when no fiche has a date; `rights` names the licence."""
     ordered = [(n, c) for n, c in newest_first(changes) if collection.index.fiche(n)]
     if not ordered:
         return None
@@ -94,6 +95,7 @@ def atom_feed(
     _text(feed, "title", f"{site_name} — Quoi de neuf")
     _text(feed, "updated", ordered[0][1].timestamp)
     _text(etree.SubElement(feed, f"{{{ATOM}}}author"), "name", AUTHOR)
+    _text(feed, "rights", rights)
     etree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": news_url})
     etree.SubElement(
         feed,

@@ -8,6 +8,7 @@ from ..collection import Collection
 from ..glossary import all_terms
 from . import (
     catalogue_page,
+    editor_page,
     fiche_page,
     glossary_page,
     indexes,
@@ -53,6 +54,7 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         # Drawn from every fiche: no one source file to edit.
         VirtualPage(catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
         VirtualPage(catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
+        VirtualPage(editor_page.PAGE, editor_page.editor_source(), None),
     ]
     terms = all_terms(reg)
     for fiche in collection.index.fiches.values():

@@ -65,18 +65,18 @@ def _cover(kicker: str, title: str, facts: list[tuple[str, str]]) -> list[str]:
         kicker,
         "{ .livret-couverture__surtitre }",
         "",
-        f"# {title} {{ #titre }}",
+        f"# {escape_text(title)} {{ #titre }}",
         "",
     ]
     for label, value in facts:
-        out += [f"**{label}** : {value}", "{ .livret-couverture__info }", ""]
+        out += [f"**{label}** : {escape_text(value)}", "{ .livret-couverture__info }", ""]
     out += ["Fiches pratiques du MES", "{ .livret-couverture__editeur }", "", "</div>", ""]
     return out
 
 
 def _plan_step(rank: int, step: Step, fiche: Fiche) -> list[str]:
     out = [
-        f"### {rank}. {fiche_label(fiche)} {{ #deroule-{rank} }}",
+        f"### {rank}. {escape_text(fiche_label(fiche))} {{ #deroule-{rank} }}",
         "",
         f"[Lire la fiche dans ce livret ↓](#{section_id(fiche)}){{ .lien-pratique .lien-livret }}",
         "",
@@ -109,7 +109,7 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
         f"{link(f'Fiche {fiche.number}', fiche.page)} · {fiche.status_label}",
         "{ .livret-fiche__surtitre }",
         "",
-        f"## {fiche.title} {{ #{section_id(fiche)} data-search-exclude }}",
+        f"## {escape_text(fiche.title)} {{ #{section_id(fiche)} data-search-exclude }}",
         "",
     ]
     if fiche.summary:
@@ -189,7 +189,7 @@ def collection_booklet(collection: Collection) -> PageSource:
     if placed is not None:
         out += [placed, ""]
     for number, members in sorted(index.by_chapter.items()) if placed is None else ():
-        out += [f"**{reg.chapter(number).label}**", ""]
+        out += [f"**{escape_text(reg.chapter(number).label)}**", ""]
         out += [f"- [{escape_text(fiche_label(f))}](#{section_id(f)})" for f in members]
         out.append("")
     if not fiches:

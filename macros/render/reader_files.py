@@ -1,4 +1,4 @@
-"""Files that are not pages: the Atom feed, citation downloads, redirects.
+"""Files that are not pages: the Atom feed, citation downloads, redirects, robots.txt.
 
 `url_of` maps a page source (`fiches/1.5.md`) to its URL from the site root,
 as MkDocs computed it, so that every path follows `use_directory_urls`.
@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from ..citation import bibtex, citation, csl_json
 from ..collection import Collection
 from ..history import Change
+from ..licence import Licence
 from ..model import Fiche
 from .news import FEED_PATH, atom_feed
 from .redirects import redirect_html, redirect_path
@@ -22,6 +23,19 @@ def absolute(site_url: str, url: str) -> str:
     if not site_url:
         return ""
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+ROBOTS_PATH = "robots.txt"
+SITEMAP_PATH = "sitemap.xml"  # written by MkDocs at the site root
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be crawled; the sitemap is named only with a published
+    address, since robots.txt takes absolute URLs."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {absolute(site_url, SITEMAP_PATH)}")
+    return "\n".join(lines) + "\n"
 
 
 def citation_paths(fiche: Fiche) -> dict[str, str]:
@@ -38,15 +52,24 @@ def reader_files(
     site_url: str,
     site_name: str,
     directory_urls: bool,
+    licence: Licence,
 ) -> dict[str, str]:
     """Site path -> content."""
-    files: dict[str, str] = {}
+    files: dict[str, str] = {ROBOTS_PATH: robots_txt(site_url)}
     if site_url:
-        feed = atom_feed(collection, changes, site_url=site_url, site_name=site_name, url_of=url_of)
+        feed = atom_feed(
+            collection,
+            changes,
+            site_url=site_url,
+            site_name=site_name,
+            url_of=url_of,
+            rights=licence.label,
+        )
         if feed is not None:
             files[FEED_PATH] = feed
     for number, fiche in collection.index.fiches.items():
-        cite = citation(fiche, changes.get(number), absolute(site_url, url_of(fiche.page)))
+        url = absolute(site_url, url_of(fiche.page))
+        cite = citation(fiche, changes.get(number), url, licence)
         paths = citation_paths(fiche)
         files[paths["bib"]] = bibtex(cite)
         files[paths["json"]] = csl_json(cite)

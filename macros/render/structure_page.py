@@ -10,7 +10,7 @@ from ..model import Fiche, Practice, Stake, Structure
 from ..wording import plural
 from .excerpt import FULL_TEXT_UP_TO, opening
 from .html_blocks import Held, Inline, Items, Link, PageSource, Paragraph
-from .links import fiche_label, link
+from .links import escape_text, fiche_label, link
 from .markdown import NOT_INDEXED, front_matter, one_line
 
 
@@ -28,15 +28,16 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
     held = Held()
     practices = index.practices_of.get(structure.slug, [])
     fiches = index.fiches_of_structure.get(structure.slug, [])
+    name = escape_text(structure.short_name)  # in Markdown text and headings
     out = [
         front_matter(
             title=structure.short_name, description=f"{structure.name} — {profile_line(structure)}"
         ),
-        f"# {structure.short_name}",
+        f"# {name}",
         "",
         '<div class="profil-structure" markdown>',
         "",
-        f"**{structure.name}**",
+        f"**{escape_text(structure.name)}**",
         "{ .profil-nom }",
         "",
         profile_line(structure),
@@ -49,13 +50,14 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         host = urlsplit(structure.website).netloc.removeprefix("www.")
         out += [f"Site web : [{host}]({structure.website})", ""]
     if structure.aliases:
-        out += ["Aussi écrit : " + ", ".join(f"« {a} »" for a in structure.aliases), ""]
+        aliases = ", ".join(f"« {escape_text(a)} »" for a in structure.aliases)
+        out += [f"Aussi écrit : {aliases}", ""]
     out += ["</div>", ""]
 
     out += [f"## Pratiques ({len(practices)}) {{ #pratiques {NOT_INDEXED} }}", ""]
     if practices:
         out += [
-            f"Les pratiques que les fiches créditent à {structure.short_name}, chacune reliée "
+            f"Les pratiques que les fiches créditent à {name}, chacune reliée "
             "à sa place dans sa fiche.",
             "",
         ]
@@ -79,14 +81,14 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             )
         out.append("")
     else:
-        out += [f"*Aucune pratique n'est encore créditée à {structure.short_name}.*", ""]
+        out += [f"*Aucune pratique n'est encore créditée à {name}.*", ""]
 
     passages = index.stakes_naming.get(structure.slug, [])
     if passages:
         out += [
             f"## Dans les enjeux des fiches ({len(passages)}) {{ #enjeux {NOT_INDEXED} }}",
             "",
-            f"Les passages des enjeux qui citent {structure.short_name}.",
+            f"Les passages des enjeux qui citent {name}.",
             "",
         ]
         long_list = len(passages) > FULL_TEXT_UP_TO
@@ -103,8 +105,7 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         out.append("")
 
     out += [
-        f"## Fiches qui mentionnent {structure.short_name} ({len(fiches)}) "
-        f"{{ #fiches {NOT_INDEXED} }}",
+        f"## Fiches qui mentionnent {name} ({len(fiches)}) {{ #fiches {NOT_INDEXED} }}",
         "",
     ]
     if len(fiches) > FULL_TEXT_UP_TO:
@@ -124,7 +125,7 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             out.append(f"- {link(fiche_label(fiche), fiche.page)}{detail}")
         out.append("")
     else:
-        out += [f"*Aucune fiche ne mentionne encore {structure.short_name}.*", ""]
+        out += [f"*Aucune fiche ne mentionne encore {name}.*", ""]
     return held.source(out)
 
 

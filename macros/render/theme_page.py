@@ -6,7 +6,7 @@ from ..collection import Collection
 from ..model import Fiche, Theme
 from .fiche_page import FICHE_SEARCH_BOOST
 from .html_blocks import BREAK, Block, Held, Inline, Items, Link, PageSource, Paragraph, Strong
-from .links import fiche_label, link, structure_link
+from .links import escape_text, fiche_label, link, structure_link
 from .markdown import NOT_INDEXED, front_matter
 
 # A theme is named after what its fiches answer («Ressources non monétaires et
@@ -27,7 +27,7 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
             description=theme.description,
             search={"boost": THEME_SEARCH_BOOST},
         ),
-        f"# {theme.label}",
+        f"# {escape_text(theme.label)}",
         "",
         theme.description.strip(),
         "",
@@ -47,7 +47,7 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
     for fiche in fiches_shown:
         if fiche.chapter != chapter:
             chapter = fiche.chapter
-            out += ["", f"**{reg.chapter(chapter).label}**", ""]
+            out += ["", f"**{escape_text(reg.chapter(chapter).label)}**", ""]
         line = f"- {link(fiche_label(fiche), fiche.page)}"
         if fiche.summary:
             line += f"  \n  {fiche.summary}"

@@ -23,21 +23,31 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..collection import Collection, load_collection
+from ..datapackage import package_files
 from ..diagnostics import Severity
 from ..fiche_cache import FicheCache
 from ..history import Change, git_history, last_changes
+from ..licence import KNOWN, UNDECIDED, Licence, LicenceError, licence_setting
 from ..open_data import data_files
 from ..project import ProjectPaths
+from ..render.editor_page import editor_files
 from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from ..render.fiche_page import fiche_view
+from ..render.json_script import json_script
 from ..render.news import NEWS_PAGE, news_source
 from ..render.page_views import page_view
 from ..render.pages import virtual_pages
 from ..render.reader_files import absolute, reader_files
 from ..render.reader_view import reader_view
+from ..render.structured_data import (
+    DATA_LICENCE_HEADING,
+    DATA_PAGE,
+    page_data,
+)
 from ..safe_write import write_fiche
 from ..search_index import enrich_json, page_words
 from .booklets import Booklets
@@ -46,6 +56,7 @@ from .config import FichesPluginConfig
 from .material_markup import valid_toggles
 from .nav import expand_nav
 from .page_blocks import PageBlocks
+from .page_meta import escape_shown_meta
 from .page_render import PageRenderer, check_page_html, page_variables
 from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice, offline_requested
 
@@ -63,6 +74,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
         self._pagefind: PagefindSearch | None = None
+        self._licence: Licence = KNOWN[UNDECIDED]
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -104,6 +116,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if self.config.expand_nav and config.nav:
             config.nav = expand_nav(config.nav, self.collection)
         self._fiche_pages = {f.page: str(f.number) for f in self.collection.fiches}
+        try:
+            self._licence = licence_setting(config.extra)
+        except LicenceError as exc:
+            raise PluginError(str(exc)) from None
         self._files = None
         self._booklets = Booklets(self.collection, self._fiche_pages)
         # One `git log` for all fiches (macros/history.py gives the precedence).
@@ -157,12 +173,25 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             site_url=config.site_url or "",
             site_name=config.site_name,
             directory_urls=config.use_directory_urls,
+            licence=self._licence,
         )
-        for path, content in extra.items():
+        editor = editor_files(
+            self.collection, repo_url=config.repo_url or "", edit_uri=config.edit_uri or ""
+        )
+        for path, content in [*extra.items(), *editor.items()]:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
             files.append(File.generated(config, path, content=content))
-        for data in data_files(self.collection, self._url_of, config.site_url):
+        data_page = files.get_file_from_path(DATA_PAGE)
+        homepage = absolute(config.site_url or "", data_page.url) if data_page else ""
+        package = package_files(
+            title=f"{config.site_name} — données ouvertes",
+            description=config.site_description or "",
+            licence=self._licence,
+            homepage=homepage,
+            licence_page=homepage + "#licence" if homepage else "",
+        )
+        for data in [*data_files(self.collection, self._url_of, config.site_url), *package]:
             if files.get_file_from_path(data.src_uri) is not None:
                 raise PluginError(
                     f"{docs_prefix}/{data.src_uri} occupe l'adresse d'un fichier de données "
@@ -190,7 +219,14 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         number = self._fiche_pages.get(page.file.src_uri)
         fiche = self.collection.index.fiche(number) if number is not None else None
         markdown = self._renderer.render(markdown, page, fiche)
+        if number is not None:
+            # The sitemap's lastmod: the fiche's own date, none when unknown
+            # (MkDocs' default is the build date). Here, because MkDocs writes
+            # sitemap.xml after reading the pages but before rendering them.
+            change = self._changes.get(number)
+            page.update_date = change.date.isoformat() if change is not None else ""
         page.meta["render_macros"] = False
+        escape_shown_meta(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -209,6 +245,14 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._booklets is not None:
             self._booklets.fill()
+        # Every template, the 404 page's included: the footer names the licence.
+        data_page = files.get_file_from_path(DATA_PAGE)
+        env.globals["licence"] = {
+            "label": self._licence.label,
+            "url": self._licence.url,
+            "page": data_page.url + "#licence" if data_page else "",
+        }
+        env.filters["json_script"] = json_script
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
@@ -239,6 +283,31 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             # The template draws these headings after the body: list them too.
             page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
         if self.collection is not None:
+            site_url = config.site_url or ""
+
+            def link(target: str) -> str:
+                # Absolute with a published address, else relative to the page.
+                url = url_of(target)
+                return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
+
+            data = page_data(
+                page.file.src_uri,
+                self.collection,
+                self._changes,
+                link=link,
+                licence=self._licence,
+                site_name=config.site_name,
+                description=str(page.meta.get("description") or config.site_description or ""),
+            )
+            if data is not None:
+                # partials/donnees-structurees.html writes it through json_script.
+                context["structured_data"] = data  # type: ignore[typeddict-unknown-key]
+            if page.file.src_uri == DATA_PAGE:
+                # overrides/donnees.html draws this last section after the
+                # text: a sub-entry of the page's title, like the other h2.
+                items = page.toc.items
+                top = items[0].children if items and items[0].level == 1 else items
+                top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
             named = page_view(page.file.src_uri, self.collection, url_of)
             if named is not None:
                 context[named[0]] = named[1]  # type: ignore[literal-required]

@@ -145,4 +145,5 @@ def test_open_data_urls_are_absolute_with_a_site_url(tmp_path: Path) -> None:
     document = json.loads((project / "site" / "donnees" / "fiches.json").read_text("utf-8"))
     assert document["fiches"][0]["url"] == f"{SITE_URL}fiches/2.1/"
     csv_text = (project / "site" / "donnees" / "pratiques.csv").read_text("utf-8-sig")
-    assert f";{SITE_URL}fiches/2.1/#pratique-1;" in csv_text
+    rows = list(csv.DictReader(io.StringIO(csv_text), delimiter=";"))
+    assert rows[0]["pratique_url"] == f"{SITE_URL}fiches/2.1/#pratique-1"

@@ -23,7 +23,14 @@ SCHEMAS = MACROS / "schemas"
 SCHEMA_CHECK = MACROS / "schema_check.py"
 GUIDE = ROOT / "docs" / "contribuer"
 MESSAGES = GUIDE / "messages.md"
-GUIDE_PAGES = ("index.md", "proposer-une-fiche.md", "format.md", "macros.md", "messages.md")
+GUIDE_PAGES = (
+    "index.md",
+    "proposer-une-fiche.md",
+    "formulaire.md",
+    "format.md",
+    "macros.md",
+    "messages.md",
+)
 
 # Report method -> position of the code among the call's positional arguments:
 # Report.error/warning/info(path, line, column, code, ...), Report.add(path,

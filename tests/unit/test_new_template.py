@@ -57,12 +57,13 @@ def _front_matter(text: str) -> dict[str, object]:
     return data
 
 
-def test_template_is_package_data_with_the_schema_modeline() -> None:
+def test_template_is_package_data_and_the_fiche_starts_with_the_schema_modeline() -> None:
     template = load_template()
-    assert template.startswith("---\n")
-    assert "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json" in template
-    for token in ("numero", "titre", "themes", "statut", "date_creation"):
-        assert f"{token}: @@{token}@@" in template
+    assert template.startswith("{{=<% %>=}}\n---\n")
+    text = _render()
+    assert text.startswith(
+        '---\n# yaml-language-server: $schema=../macros/schemas/fiche.schema.json\nnumero: "2.1"\n'
+    )
 
 
 def test_body_has_the_canonical_sections_and_placeholders() -> None:
@@ -74,7 +75,7 @@ def test_body_has_the_canonical_sections_and_placeholders() -> None:
     assert "\n## Pour aller plus loin\n" in text
     assert text.lower().count("à remplacer") >= 4
     assert text.index("## Contexte et enjeux") < text.index("## Les pratiques des structures")
-    assert "@@" not in text
+    assert "<%" not in text
 
 
 @pytest.mark.parametrize("title", AWKWARD_TITLES)
@@ -125,7 +126,7 @@ def test_rendered_template_passes_the_check_with_only_placeholder_reminders() ->
 def test_unknown_token_in_template_is_a_french_error_not_a_crash() -> None:
     with pytest.raises(TemplateError, match="modèle"):
         render_fiche(
-            "---\nauteur: @@auteur@@\n---\n",
+            "---\nauteur: {{auteur}}\n---\n",
             numero="1.1",
             titre="abc",
             themes=[],

@@ -8,10 +8,16 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from macros.collection import Collection
-from macros.open_data import CSV_COLUMNS, fiches_json, pratiques_csv
-from tests.support import ROOT
+import pytest
+
+from macros import open_data
+from macros.collection import Collection, load_collection
+from macros.diagnostics import Severity
+from macros.open_data import CSV_COLUMNS, csv_cell, fiches_json, pratiques_csv
+from macros.project import ProjectPaths
+from tests.support import ROOT, catalogue_project
 
 
 def _url_of(src: str) -> str:
@@ -32,15 +38,15 @@ def test_csv_has_a_bom_semicolons_and_one_row_per_practice(
     assert "\r\n" in text
     rows = _rows(text)
     assert [(r["fiche_numero"], r["pratique_rang"]) for r in rows] == [
-        ("2.1", "1"),
-        ("2.1", "2"),
-        ("2.1", "3"),
-        ("2.2", "1"),
-        ("2.2", "2"),
-        ("3.1", "1"),
-        ("3.1", "2"),
-        ("3.2", "1"),
-        ("3.2", "2"),
+        ("n°2.1", "1"),
+        ("n°2.1", "2"),
+        ("n°2.1", "3"),
+        ("n°2.2", "1"),
+        ("n°2.2", "2"),
+        ("n°3.1", "1"),
+        ("n°3.1", "2"),
+        ("n°3.2", "1"),
+        ("n°3.2", "2"),
     ]
     first = rows[0]
     assert first["fiche_titre"] == "Accueillir les porteur·ses de projet"
@@ -128,3 +134,71 @@ def test_files_are_byte_identical_from_one_build_to_the_next() -> None:
     ]
     assert "donnees/pratiques.csv" in digests[0]
     assert digests[0] == digests[1]
+
+
+FORMULAS = {
+    "egal": '=HYPERLINK("https://exemple.org";"clic")',
+    "plus": "+33 1 23 45 67 89",
+    "moins": "-30 % de subventions=1+1",
+    "arobase": "@SUM(1+1)*cmd|' /C calc'!A0",
+}
+# Leading blanks never reach a cell from content (fields are stripped): the
+# writer still neutralises them.
+ALL_PREFIXES = [*FORMULAS.values(), "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("name", sorted(FORMULAS))
+def test_formula_cells_are_neutralised_and_json_keeps_the_text(name: str, tmp_path: Path) -> None:
+    """OWASP, «CSV Injection»: a leading `'` and a quoted cell; read back with csv."""
+    value = FORMULAS[name]
+    project = catalogue_project(tmp_path / "projet")
+    fiche = project / "fiches" / "2.1.md"
+    text = fiche.read_text(encoding="utf-8")
+    title = "titre: Accueillir les porteur·ses de projet"
+    text = text.replace(title, f"titre: {json.dumps(value)}")
+    practice = "- Tenir une **permanence d'accueil** sans rendez-vous"
+    text = text.replace(practice, "- " + value)
+    fiche.write_text(text, encoding="utf-8")
+    collection = load_collection(ProjectPaths.at(project))
+    errors = [d.format() for d in collection.report.items if d.severity == Severity.ERROR]
+    assert not errors
+    raw = pratiques_csv(collection, _url_of)
+    row = _rows(raw.removeprefix("\ufeff"))[0]
+    assert row["fiche_titre"] == "'" + value
+    shown = collection.plain(collection.index.fiches["2.1"].practices[0].text)
+    assert shown[0] == value[0]
+    assert row["texte"] == "'" + shown
+    # Every data cell is quoted, the neutralised ones included.
+    assert f"\"'{value[0]}" in raw
+    record = json.loads(fiches_json(collection, _url_of))["fiches"][0]
+    assert record["titre"] == value
+    assert record["pratiques"][0]["texte"] == shown
+
+
+def test_every_prefix_reads_back_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each prefix, tab and carriage return included, through the writer and csv.reader."""
+    rows = [[value] * len(CSV_COLUMNS) for value in ALL_PREFIXES]
+    monkeypatch.setattr(open_data, "practice_rows", lambda *args: rows)
+    raw = open_data.pratiques_csv(None, _url_of)  # type: ignore[arg-type]
+    read = list(csv.reader(io.StringIO(raw.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert read[0] == list(CSV_COLUMNS)
+    assert [r[0] for r in read[1:]] == ["'" + value for value in ALL_PREFIXES]
+    assert all(r == [r[0]] * len(CSV_COLUMNS) for r in read[1:])
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@A1", "'@A1"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Coopérer = agir", "Coopérer = agir"),
+        ("1.5", "1.5"),
+        ("", ""),
+    ],
+)
+def test_csv_cell(value: str, cell: str) -> None:
+    assert csv_cell(value) == cell

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from macros.diagnostics import Report
-from macros.html_policy import text_problem
+from macros.html_policy import entity_reference, text_problem
 from macros.markdown_policy import markdown_problems
 from macros.sources import MAX_SOURCE_BYTES, read_source
 from macros.yamlpos import MAX_YAML_DEPTH, load_yaml
@@ -75,10 +75,34 @@ def test_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         ("Voir [ici](javascript:alert(1))", True, True),
         ("Voir [ici](https://exemple.org/)", True, False),
         ("{{ config }}", True, True),
+        # Character references a browser decodes: named, decimal, hex, without «;».
+        ("T &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;", True, True),
+        ("T &#34;&#62;&#60;script&#62;", True, True),
+        ("T &#x22;&#x3E;&#x3c;script&#x3e;", True, True),
+        ("T &lt;script", True, True),
+        ("Recherche & développement, R&D, AT&T;", True, False),
     ],
 )
 def test_plain_text_fields(value: str, quotes: bool, refused: bool) -> None:
     assert (text_problem(value, quotes=quotes) is not None) is refused
+
+
+@pytest.mark.parametrize(
+    ("value", "reference"),
+    [
+        ("a &amp;amp; b", "&amp;"),
+        ("&#60;b", "&#60;"),
+        ("&#X3C;", "&#X3C;"),
+        ("&copy 2026", "&copy"),
+        ("&NotNestedGreaterGreater;", "&NotNestedGreaterGreater;"),
+        ("A & B", None),
+        ("&x; &# &", None),
+    ],
+)
+def test_entity_reference_is_named_in_the_message(value: str, reference: str | None) -> None:
+    assert entity_reference(value) == reference
+    if reference is not None:
+        assert f"« {reference} »" in (text_problem(value) or "")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,179 @@
+"""`make bench` (last step): this tree's build beside an earlier revision's, in one run.
+
+    BENCH_BASE=REV             the revision to compare with (default: the one
+                               named in benchmarks/base-revision)
+    BENCH_COMPARE_N=1000       collection size
+    BENCH_COMPARE_REPEAT=5     builds of each side, interleaved
+    BENCH_COMPARE=0            skip this step
+
+The base revision is extracted with `git archive` into a temporary folder and
+gets a virtual environment of its own from its own pyproject.toml, so that
+each side builds with exactly the dependencies it declares. Both sides build
+the same synthetic fiches (this tree's generator) with their own mkdocs.yml,
+docs/ and overrides/. Builds alternate, so that a change in the machine's load
+falls on both sides alike. Writes benchmarks/comparison.json, which
+docs/performances.md shows (benchmarks/page.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from tests.support import copy_project
+
+from . import measure
+from .generate import DEFAULT_SEED, write_collection
+from .machine import load_average
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_FILE = ROOT / "benchmarks" / "base-revision"
+COMPARISON = ROOT / "benchmarks" / "comparison.json"
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120
+    )
+    if done.returncode:
+        raise SystemExit(f"git {' '.join(args)} : {done.stderr.strip() or 'échec'}")
+    return done.stdout.strip()
+
+
+def base_revision() -> str:
+    """The revision to compare with: BENCH_BASE, else the first word of base-revision."""
+    wanted = os.environ.get("BENCH_BASE") or BASE_FILE.read_text(encoding="utf-8").split()[0]
+    return _git("rev-parse", "--verify", f"{wanted}^{{commit}}")
+
+
+def extract(revision: str, dest: Path) -> None:
+    """The files of `revision`, as git stores them, in `dest`."""
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", revision],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+        timeout=300,
+    ).stdout
+    dest.mkdir(parents=True)
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+
+
+def install(checkout: Path) -> str:
+    """A virtual environment for `checkout` from its own pyproject.toml; its python."""
+    venv = checkout / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = str(venv / "bin" / "python")
+    done = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "-e", str(checkout)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    if done.returncode:
+        raise SystemExit(f"installation de la base impossible :\n{done.stderr[-2000:]}")
+    return python
+
+
+def base_project(checkout: Path, python: str, dest: Path, fiches: Path) -> None:
+    """The base's own project files around this tree's generated fiches."""
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom tests.support import copy_project\n"
+        "copy_project(Path(sys.argv[1]), with_fiches=False)\n"
+    )
+    subprocess.run([python, "-c", script, str(dest)], cwd=checkout, check=True, timeout=300)
+    shutil.rmtree(dest / "fiches")
+    shutil.copytree(fiches, dest / "fiches")
+
+
+def _summary(runs: list[measure.BuildRun]) -> dict[str, Any]:
+    return {
+        "secondes": statistics.median(r.seconds for r in runs),
+        "mesures": [r.seconds for r in runs],
+        "processeur": statistics.median(r.cpu for r in runs),
+        "memoire_mo": max(r.peak_mb for r in runs),
+    }
+
+
+def compare(n: int, repeat: int) -> dict[str, Any]:
+    revision = base_revision()
+    head = _git("rev-parse", "HEAD")
+    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
+    _say(f"Comparaison à {n} fiches : {revision[:10]} (base) et l'arbre de travail")
+    with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
+        work = Path(tmp)
+        checkout = work / "base"
+        extract(revision, checkout)
+        _say("  environnement de la base…")
+        python = install(checkout)
+        ours = copy_project(work / "projet", with_fiches=False)
+        write_collection(ours, n, seed=DEFAULT_SEED)
+        theirs = work / "projet-base"
+        base_project(checkout, python, theirs, ours / "fiches")
+        sides = {
+            "nouveau": (ours, sys.executable, ROOT),
+            "base": (theirs, python, checkout),
+        }
+        runs: dict[str, list[measure.BuildRun]] = {"nouveau": [], "base": []}
+        for attempt in range(repeat):
+            order = ("nouveau", "base") if attempt % 2 == 0 else ("base", "nouveau")
+            for side in order:
+                project, interpreter, root = sides[side]
+                run = measure.build(project, work / f"site-{side}", python=interpreter, root=root)
+                if run.returncode:
+                    _say(run.log_tail)
+                    raise SystemExit(f"échec de la construction ({side}, {n} fiches)")
+                runs[side].append(run)
+                _say(f"  {side} : {run.seconds:.1f} s (processeur {run.cpu:.1f} s)")
+    new, old = _summary(runs["nouveau"]), _summary(runs["base"])
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "charge": load_average(),
+        "n": n,
+        "repetitions": repeat,
+        "base": revision,
+        "nouveau": head + (" (modifié)" if dirty else ""),
+        "mesures_base": old,
+        "mesures_nouveau": new,
+        "rapport": new["secondes"] / old["secondes"],
+        "rapport_processeur": new["processeur"] / old["processeur"],
+    }
+
+
+def main() -> int:
+    if os.environ.get("BENCH_COMPARE", "1") == "0":
+        return 0
+    n = int(os.environ.get("BENCH_COMPARE_N", "1000"))
+    repeat = int(os.environ.get("BENCH_COMPARE_REPEAT", "5"))
+    result = compare(n, repeat)
+    COMPARISON.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    _say(
+        f"\nBase {result['mesures_base']['secondes']:.1f} s, nouveau "
+        f"{result['mesures_nouveau']['secondes']:.1f} s : rapport {result['rapport']:.3f} "
+        f"(processeur {result['rapport_processeur']:.3f})"
+    )
+    results_file = ROOT / "benchmarks" / "results.json"
+    if os.environ.get("BENCH_PAGE", "1") != "0" and results_file.is_file():
+        from .page import write_page
+
+        write_page(json.loads(results_file.read_text(encoding="utf-8")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
