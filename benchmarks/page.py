@@ -21,8 +21,8 @@ COMPARISON = ROOT / "benchmarks" / "comparison.json"
 EXPLANATIONS = {
     "moteur": (
         "Le profil du moteur (ci-dessous) est plat : aucune fonction ne domine. La lecture "
-        "du corps des fiches (`parse_body`, `markdown_scan`), l'en-tête YAML (lu ligne à ligne "
-        "par `yaml_simple` quand il a la forme simple des fiches, par libyaml sinon), les "
+        "du corps des fiches (`parse_body`, `markdown_scan`), l'en-tête YAML (lu par PyYAML, "
+        "avec libyaml), sa vérification par jsonschema, les "
         "crédits des pratiques et la recherche des appels de macros prennent chacun entre "
         "5 et 20 % d'un temps proportionnel à la taille des fiches (environ 600 mots chacune "
         "ici). Les expressions régulières commencent par un caractère littéral, et chaque "

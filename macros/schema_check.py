@@ -14,7 +14,6 @@ import jsonschema
 
 from .diagnostics import Report
 from .names import suggestion
-from .schema_fast import Check, compile_schema
 from .yamlpos import Located
 
 _TYPES = {
@@ -39,7 +38,6 @@ class Schemas:
 
     def __init__(self) -> None:
         self._validators: dict[str, jsonschema.Draft202012Validator] = {}
-        self._quick: dict[str, Check | None] = {}
 
     def validator(self, name: str) -> jsonschema.Draft202012Validator:
         if name not in self._validators:
@@ -52,11 +50,6 @@ class Schemas:
         self, located: Located, schema_name: str, display_path: str, report: Report, *, what: str
     ) -> set[tuple[str | int, ...]]:
         """Report every schema violation; return the paths of the values in error."""
-        if schema_name not in self._quick:
-            self._quick[schema_name] = compile_schema(load_schema(schema_name))
-        quick = self._quick[schema_name]
-        if quick is not None and quick(located.data):
-            return set()  # what jsonschema would say, at a fraction of the cost
         errors = sorted(
             self.validator(schema_name).iter_errors(located.data),
             key=lambda e: list(map(str, e.path)),

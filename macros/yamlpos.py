@@ -1,8 +1,10 @@
-"""YAML loading that remembers where each value was written.
+"""YAML loading that can say where each value was written.
 
-Schema and registry errors must point at a line; PyYAML's node tree has the
-marks, so we build plain data from it and keep a path -> (line, column) map.
-Dates are turned into ISO strings so that JSON Schema sees what was written.
+Schema and registry errors must point at a line. PyYAML composes a node tree
+whose nodes carry their marks; the plain data is built from that tree once,
+and the tree is kept so that `Located.where` finds a value's line only when a
+message asks for it. Dates are turned into ISO strings so that JSON Schema
+sees what was written.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from typing import Any
 import yaml
 
 from .diagnostics import Report
-from .yaml_simple import read_simple
 
 PathKey = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -24,25 +25,50 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 @dataclass
 class Located:
-    """Plain data plus the position of every value, 1-based and file-relative."""
+    """Plain data, the scalars as written, and the node tree they come from."""
 
     data: Any
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
+    # File line of the text's first line, minus one.
+    line_offset: int = 0
     # Scalars as written, before YAML typed them: `numero: 1.10` must stay "1.10".
     raw: dict[PathKey, str] = field(default_factory=dict)
 
     def where(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
-        """Position of `path`, or of its nearest ancestor that has one."""
-        parts = tuple(path)
-        table = self.key_positions if key else self.positions
-        while parts:
-            if parts in table:
-                return table[parts]
-            if parts in self.positions:
-                return self.positions[parts]
-            parts = parts[:-1]
-        return self.positions.get((), (1, 1))
+        """1-based file position of `path` (of its key with `key`), or of its
+        nearest ancestor that has one."""
+        node = self.root
+        if node is None:
+            return (self.line_offset + 1, 1)
+        found: yaml.Node = node
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            found = key_node if key and key_node is not None else node
+        mark = found.start_mark
+        return (mark.line + 1 + self.line_offset, mark.column + 1)
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The key node and value node that `part` names inside `node`. The last
+    of duplicate keys is the one whose value the data holds."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in reversed(node.value):
+            if _key_text(key_node) == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        items = node.value
+        return (None, items[part]) if 0 <= part < len(items) else None
+    return None
+
+
+def _key_text(node: yaml.Node) -> str:
+    """A mapping key as the data holds it: text, whatever YAML typed it as."""
+    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return str(yaml.constructor.SafeConstructor().construct_object(node, deep=True))
 
 
 # Front matter and registries are small: these caps only stop hostile input
@@ -83,21 +109,15 @@ def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
-    simple = read_simple(text, line_offset)
-    if simple is not None:
-        for line, key in simple.doubles:
-            _report_double(report, display_path, (line, 1), key)
-        return Located(simple.data, simple.positions, simple.key_positions, simple.raw)
     fast = _compose_fast(text)
     loader: Any = None
     try:
         # PyYAML's reader refuses control characters (a NUL…) as it starts.
         loader = fast[0] if fast else _CappedLoader(text)
         node = fast[1] if fast else loader.get_single_node()
-        if node is None:
-            return Located(None, {(): (line_offset + 1, 1)})
-        located = Located(None)
-        located.data = _convert(node, (), loader, located, display_path, report, line_offset)
+        located = Located(None, node, line_offset)
+        if node is not None:
+            located.data = _convert(node, (), loader, located, display_path, report)
         return located
     except _Refused as exc:
         mark = exc.problem_mark
@@ -173,7 +193,7 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
     document deeper than the cap is composed again by _CappedLoader, which
     refuses it with its position."""
     fast_class = getattr(yaml, "CSafeLoader", None)
-    if fast_class is None or _not_plain(text):
+    if fast_class is None or _NOT_PLAIN.search(text):
         return None
     loader = fast_class(text)
     try:
@@ -185,22 +205,6 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
         loader.dispose()
         return None
     return loader, node
-
-
-# Necessary for _NOT_PLAIN's second alternative (a compact nested entry), and
-# searched faster: without `^`, the engine skips ahead to each «?» or «-».
-_COMPACT_HINT = re.compile(r"[?-][ \t]+[?-](?:[ \t]|$)", re.M)
-
-
-def _not_plain(text: str) -> bool:
-    """Whether _NOT_PLAIN matches `text`, skipping the search when an
-    alternative surely matches (one of «&*[{») or surely cannot: a deep indent
-    needs a tab or forty spaces, a compact entry needs _COMPACT_HINT."""
-    if "&" in text or "*" in text or "[" in text or "{" in text:
-        return True
-    if "\t" not in text and " " * 40 not in text and _COMPACT_HINT.search(text) is None:
-        return False
-    return _NOT_PLAIN.search(text) is not None
 
 
 def _too_deep(root: yaml.Node) -> bool:
@@ -261,9 +265,7 @@ def _convert(
     located: Located,
     display_path: str,
     report: Report,
-    offset: int,
 ) -> Any:
-    located.positions[path] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -271,17 +273,15 @@ def _convert(
                 key = key_node.value  # what the constructor would return
             else:
                 key = str(loader.construct_object(key_node, deep=True))
-            kpos = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
             if key in result:
-                _report_double(report, display_path, kpos, key)
-            located.key_positions[(*path, key)] = kpos
-            result[key] = _convert(
-                value_node, (*path, key), loader, located, display_path, report, offset
-            )
+                mark = key_node.start_mark
+                where = (mark.line + 1 + located.line_offset, mark.column + 1)
+                _report_double(report, display_path, where, key)
+            result[key] = _convert(value_node, (*path, key), loader, located, display_path, report)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _convert(item, (*path, i), loader, located, display_path, report, offset)
+            _convert(item, (*path, i), loader, located, display_path, report)
             for i, item in enumerate(node.value)
         ]
     located.raw[path] = str(node.value)

@@ -1,85 +1,30 @@
-"""Long lists of generated pages, written straight to HTML.
+"""Listings of generated pages: a template under `overrides/listes/` and its data.
 
-Structure, theme and summary pages list hundreds of fiches and practices.
-Written in Markdown, each line went through Python-Markdown and each link
-through MkDocs' link resolution. Their headings stay in Markdown (table of
-contents, anchors); the lists are kept here as plain data, and the page's
-Markdown holds a placeholder (an HTML comment, which Python-Markdown keeps)
-that the plugin replaces once the page is converted (site/html_blocks.py),
-before search reads the page. The HTML is the one Python-Markdown would write
-for the Markdown the page used to hold; its text is escaped here, and its
-URLs come from MkDocs' files, relative to the page.
-
-Only plain text can skip Markdown: a page whose lists hold any Markdown
-syntax (`plain` is false) keeps its Markdown lists.
+A generated page's Markdown keeps its headings (table of contents, anchors)
+and holds, where a listing goes, a placeholder: an HTML comment, which
+Python-Markdown keeps as it is. Once the page is converted, the plugin renders
+each listing's template and puts it there (site/page_blocks.py). Templates
+render with autoescape on: every value is escaped, and the data holds plain
+text and page source paths only; the template turns a path into a URL with
+`href(path, anchor)`, MkDocs' own URL of that page relative to the current one.
+Maintainers change a listing's look by editing its template, as they would
+Material's tags listings.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-# Characters that Markdown (with this site's extensions) would read as syntax,
-# and entities; then what would open a block at the start of a line.
-_SYNTAX = re.compile(r"[\\`*_\[\]{}<>\n]|&#?[0-9A-Za-z]+;")
-_LINE = re.compile(r"^\s|\s$|^#|^(?:[-+]|\d+[.)])(?:\s|$)")
+from jinja2 import Environment, FileSystemLoader
+from mkdocs.utils import get_relative_url
 
-
-def plain(text: str) -> bool:
-    """True when Python-Markdown would show `text`, inside a line, as it is."""
-    return not _SYNTAX.search(text)
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    target: str  # a page's source path (`fiches/1.5.md`), or "" for this page
-    anchor: str = ""
-    title: str | None = None
-    css: str | None = None
-
-
-@dataclass(frozen=True)
-class Em:
-    text: str
-
-
-@dataclass(frozen=True)
-class Strong:
-    parts: tuple[Inline, ...]
-
-
-@dataclass(frozen=True)
-class Raw:
-    """HTML the engine writes itself (a <time> element), never contributor text."""
-
-    html: str
-
-
-class Break:
-    """A hard line break (two spaces at the end of a Markdown line)."""
-
-
-BREAK = Break()
-Inline = str | Link | Em | Strong | Raw | Break
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    parts: tuple[Inline, ...]
-
-
-@dataclass(frozen=True)
-class Items:
-    items: tuple[tuple[Inline, ...], ...]
-
-
-Block = Paragraph | Items
-# A page's source path and anchor -> the URL to write on the current page.
-Href = Callable[[str, str], str]
+# Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
+FOLDER = "listes"
 
 # Contributors may write HTML comments: a key drawn at each run keeps theirs
 # from ever being taken for a placeholder. Every placeholder is replaced, so
@@ -92,106 +37,76 @@ def placeholder(index: int) -> str:
     return f"<!-- mes-fiches:bloc {KEY} {index} -->"
 
 
-def all_plain(blocks: Sequence[Block]) -> bool:
-    """True when every line of `blocks` is plain text and links between them."""
-    lines = [b.parts for b in blocks if isinstance(b, Paragraph)]
-    lines += [item for b in blocks if isinstance(b, Items) for item in b.items]
-    return all(_line_plain(line) for line in lines)
+@dataclass(frozen=True)
+class Listing:
+    """One listing: its template's name and what the template reads."""
 
-
-def _line_plain(parts: Sequence[Inline]) -> bool:
-    texts: list[str] = []  # what Markdown would read as inline text
-    flat: list[str] = []  # the line as written, links as one character
-    for part in parts:
-        if isinstance(part, str):
-            texts.append(part)
-            flat.append(part)
-        elif isinstance(part, Link | Em):
-            texts.append(part.text)
-            flat.append("x")
-        elif isinstance(part, Strong):
-            if not _line_plain(part.parts):
-                return False
-            flat.append("x")
-        else:
-            flat.append("\n" if isinstance(part, Break) else "x")
-    # No pattern matches across the separator: each text is checked on its own.
-    if _SYNTAX.search("\0".join(texts)):
-        return False
-    return not any(_LINE.search(line) for line in "".join(flat).split("\n"))
+    template: str
+    data: Mapping[str, Any]
+    # Part of what search indexes for the page: rendered before search reads it.
+    searched: bool = False
 
 
 @dataclass
 class PageSource:
-    """A generated page's Markdown and the blocks its placeholders stand for."""
+    """A generated page's Markdown and the listings its placeholders stand for."""
 
     text: str
-    blocks: tuple[tuple[Block, ...], ...] = ()
+    listings: tuple[Listing, ...] = ()
 
-    def rendered(self, href: Href) -> str:
-        """The text with each placeholder replaced by its HTML (tests, tools)."""
-        return fill(self.text, self.blocks, href)
+    def rendered(self, env: Environment, href: Href) -> str:
+        """The text with every listing in (tools, tests)."""
+        return fill(self.text, self.listings, lambda listing: render(env, listing, href))
 
 
 @dataclass
 class Held:
-    """The blocks of the page being written, in placeholder order."""
+    """The listings of the page being written, in placeholder order."""
 
-    blocks: list[tuple[Block, ...]] = field(default_factory=list)
+    listings: list[Listing] = field(default_factory=list)
 
-    def place(self, blocks: Sequence[Block]) -> str | None:
-        """The placeholder for `blocks`, or None when they hold Markdown syntax
-        and the page must write them in Markdown."""
-        if not all_plain(blocks):
-            return None
-        self.blocks.append(tuple(blocks))
-        return placeholder(len(self.blocks) - 1)
+    def place(self, template: str, *, searched: bool = False, **data: Any) -> str:
+        """The placeholder standing for the listing `template` shows of `data`."""
+        self.listings.append(Listing(template, data, searched))
+        return placeholder(len(self.listings) - 1)
 
     def source(self, lines: list[str]) -> PageSource:
-        return PageSource("\n".join(lines), tuple(self.blocks))
+        return PageSource("\n".join(lines), tuple(self.listings))
 
 
-def fill(content: str, blocks: Sequence[Sequence[Block]], href: Href) -> str:
-    """`content` with each placeholder replaced by its blocks' HTML."""
-    return _MARK.sub(lambda m: to_html(blocks[int(m.group(1))], href), content)
+# A page's source path and an anchor -> the URL to write on the current page.
+Href = Callable[..., str]
 
 
-def to_html(blocks: Sequence[Block], href: Href) -> str:
-    out = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            out.append(f"<p>{_inline(block.parts, href)}</p>")
-        else:
-            lines = [f"<li>{_inline(item, href)}</li>" for item in block.items]
-            out.append("<ul>\n" + "\n".join(lines) + "\n</ul>")
-    return "\n".join(out)
+def listing_env(template_dir: str | Path) -> Environment:
+    """An environment for listings outside MkDocs (tools, tests): the
+    templates of `template_dir`, autoescape on as in the build."""
+    return Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True)
 
 
-def _inline(parts: Sequence[Inline], href: Href) -> str:
-    out = []
-    for part in parts:
-        if isinstance(part, str):
-            out.append(html.escape(part, quote=False))
-        elif isinstance(part, Link):
-            out.append(_link(part, href))
-        elif isinstance(part, Em):
-            out.append(f"<em>{html.escape(part.text, quote=False)}</em>")
-        elif isinstance(part, Strong):
-            out.append(f"<strong>{_inline(part.parts, href)}</strong>")
-        elif isinstance(part, Raw):
-            out.append(part.html)
-        else:
-            # The Markdown line went on, indented, in the list item.
-            out.append("<br />\n  ")
-    return "".join(out)
+def render(env: Environment, listing: Listing, href: Href) -> str:
+    template = env.get_template(f"{FOLDER}/{listing.template}")
+    return template.render(href=href, **listing.data)
 
 
-def _link(link: Link, href: Href) -> str:
-    # Python-Markdown's order: attributes sorted by name.
-    attrs = []
-    if link.css:
-        attrs.append(f'class="{html.escape(link.css)}"')
-    attrs.append(f'href="{html.escape(href(link.target, link.anchor))}"')
-    if link.title:
-        attrs.append(f'title="{html.escape(link.title)}"')
-    return f"<a {' '.join(attrs)}>{html.escape(link.text, quote=False)}</a>"
+def fill(content: str, listings: Sequence[Listing], draw: Callable[[Listing], str | None]) -> str:
+    """`content` with each placeholder replaced by its listing drawn by `draw`,
+    or left for later when `draw` gives None."""
+
+    def one(match: re.Match[str]) -> str:
+        drawn = draw(listings[int(match.group(1))])
+        return match.group(0) if drawn is None else drawn
+
+    return _MARK.sub(one, content)
+
+
+def root_href(target: str, anchor: str = "") -> str:
+    """URLs from the site's root, for tools and tests that have no MkDocs files."""
+    url = f"/{target}" if target else ""
+    return f"{url}#{anchor}" if anchor else url
+
+
+def relative(url: str, here: str, anchor: str = "") -> str:
+    """A page's URL as MkDocs writes links: relative to the current page."""
+    relative_url = get_relative_url(url, here)
+    return f"{relative_url}#{anchor}" if anchor else relative_url

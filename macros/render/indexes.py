@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ..collection import Collection
-from ..model import Fiche
 from ..wording import plural
-from .html_blocks import BREAK, Em, Held, Inline, Items, Link, PageSource
-from .links import escape_text, fiche_label, link, structure_link, theme_link
+from .html_blocks import Held, PageSource
+from .links import escape_text
 from .markdown import NOT_INDEXED, front_matter
 from .structure_page import profile_line
 
@@ -40,33 +39,14 @@ def sommaire(collection: Collection) -> PageSource:
         chapter = reg.chapter(number)
         out += [f"## {escape_text(chapter.label)} {{ #chapitre-{number} {NOT_INDEXED} }}", ""]
         fiches = index.by_chapter.get(number, [])
-        if not fiches:
+        if fiches:
+            out += [held.place("sommaire.html", fiches=fiches), ""]
+        else:
             out += ["*Pas encore de fiche dans ce chapitre.*", ""]
-        placed = held.place([Items(tuple(_sommaire_item(f) for f in fiches))]) if fiches else None
-        if placed is not None:
-            out += [placed, ""]
-            continue
-        for fiche in fiches:
-            line = f"- {link(fiche_label(fiche), fiche.page)}"
-            if fiche.status != "publiee":
-                line += f" *({fiche.status_label.lower()})*"
-            if fiche.summary:
-                line += f"  \n  {fiche.summary}"
-            out.append(line)
-        out.append("")
     return held.source(out)
 
 
-def _sommaire_item(fiche: Fiche) -> tuple[Inline, ...]:
-    line: tuple[Inline, ...] = (Link(fiche_label(fiche), fiche.page),)
-    if fiche.status != "publiee":
-        line += (" ", Em(f"({fiche.status_label.lower()})"))
-    if fiche.summary:
-        line += (BREAK, fiche.summary)
-    return line
-
-
-def structures_index(collection: Collection) -> str:
+def structures_index(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     out = [
@@ -77,24 +57,25 @@ def structures_index(collection: Collection) -> str:
         "Chaque page rassemble les pratiques d'une structure à travers toutes les fiches.",
         "",
     ]
+    held = Held()
     for kind, label in KIND_HEADINGS.items():
         members = [s for s in reg.structures.values() if s.kind == kind]
         if not members:
             continue
-        out += [f"## {label}", ""]
-        for structure in sorted(members, key=lambda s: s.short_name.casefold()):
-            practices = len(index.practices_of.get(structure.slug, []))
-            fiches = len(index.fiches_of_structure.get(structure.slug, []))
-            out.append(
-                f"- {structure_link(structure)} — {structure.name}  \n"
-                f"  {profile_line(structure)} · {plural(practices, 'pratique')} · "
-                f"{plural(fiches, 'fiche')}"
-            )
-        out.append("")
-    return "\n".join(out)
+        rows = [
+            {
+                "structure": structure,
+                "profile": profile_line(structure),
+                "practices": plural(len(index.practices_of.get(structure.slug, [])), "pratique"),
+                "fiches": plural(len(index.fiches_of_structure.get(structure.slug, [])), "fiche"),
+            }
+            for structure in sorted(members, key=lambda s: s.short_name.casefold())
+        ]
+        out += [f"## {label}", "", held.place("structures.html", searched=True, rows=rows), ""]
+    return held.source(out)
 
 
-def themes_index(collection: Collection) -> str:
+def themes_index(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     out = [
@@ -104,8 +85,10 @@ def themes_index(collection: Collection) -> str:
         "Chaque thème réunit les fiches qui le traitent.",
         "",
     ]
-    for theme in sorted(reg.themes.values(), key=lambda t: t.label.casefold()):
-        count = len(index.fiches_of_theme.get(theme.slug, []))
-        out.append(f"- {theme_link(theme)} — {plural(count, 'fiche')}  \n  {theme.description}")
-    out.append("")
-    return "\n".join(out)
+    rows = [
+        {"theme": theme, "fiches": plural(len(index.fiches_of_theme.get(theme.slug, [])), "fiche")}
+        for theme in sorted(reg.themes.values(), key=lambda t: t.label.casefold())
+    ]
+    held = Held()
+    out += [held.place("themes.html", searched=True, rows=rows), ""]
+    return held.source(out)

@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 
 from ..collection import Collection
 from ..history import Change, french_date, newest_first
-from .html_blocks import BREAK, Held, Inline, Items, Link, PageSource, Raw, Strong
-from .links import fiche_label, link
+from .html_blocks import Held, PageSource
+from .links import fiche_label
 from .markdown import front_matter, one_line
 
 NEWS_PAGE = "nouveautes/index.md"
@@ -41,35 +41,21 @@ def news_source(collection: Collection, changes: dict[str, Change], *, feed: boo
             "{ .nouveautes-flux }",
             "",
         ]
-    held = Held()
-    dated = [(index.fiche(n), c) for n, c in newest_first(changes) if index.fiche(n)]
-    items: list[tuple[Inline, ...]] = []
-    for fiche, change in dated:
-        assert fiche is not None
-        when = f'<time datetime="{change.date.isoformat()}">{french_date(change.date)}</time>'
-        items.append(
-            (
-                Strong((Raw(when),)),
-                " · ",
-                Link(fiche_label(fiche), fiche.page),
-                BREAK,
-                one_line(change.note),
-            )
-        )
-    placed = held.place([Items(tuple(items))]) if items else None
-    if placed is not None:
-        out += [placed]
-    for fiche, change in dated if placed is None else ():
-        assert fiche is not None
-        when = f'<time datetime="{change.date.isoformat()}">{french_date(change.date)}</time>'
-        out.append(f"- **{when}** · {link(fiche_label(fiche), fiche.page)}  ")
-        out.append(f"  {one_line(change.note)}")
+    dated = [
+        {
+            "fiche": fiche,
+            "date": change.date,
+            "day": french_date(change.date),
+            "note": one_line(change.note),
+        }
+        for fiche, change in ((index.fiche(n), c) for n, c in newest_first(changes))
+        if fiche is not None
+    ]
     undated = [f for f in index.fiches.values() if str(f.number) not in changes]
-    if undated:
-        out += ["", "Sans date connue :", ""]
-        placed = held.place([Items(tuple((Link(fiche_label(f), f.page),) for f in undated))])
-        out += [placed] if placed else [f"- {link(fiche_label(f), f.page)}" for f in undated]
-    if not index.fiches:
+    held = Held()
+    if index.fiches:
+        out.append(held.place("nouveautes.html", searched=True, dated=dated, undated=undated))
+    else:
         out.append("*Aucune fiche pour l'instant.*")
     return held.source([*out, ""])
 

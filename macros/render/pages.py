@@ -17,7 +17,7 @@ from . import (
     structure_page,
     theme_page,
 )
-from .html_blocks import Block, PageSource
+from .html_blocks import Listing, PageSource
 from .prerender import without_macros
 
 
@@ -27,13 +27,13 @@ class VirtualPage:
     content: str  # Markdown, with front matter
     edit_path: str | None  # the real source file, relative to the repository root
     # What the content's placeholders stand for (html_blocks.py).
-    blocks: tuple[tuple[Block, ...], ...] = ()
+    listings: tuple[Listing, ...] = ()
 
     @staticmethod
     def of(src_uri: str, source: str | PageSource, edit_path: str | None) -> VirtualPage:
         if isinstance(source, str):
             return VirtualPage(src_uri, source, edit_path)
-        return VirtualPage(src_uri, source.text, edit_path, source.blocks)
+        return VirtualPage(src_uri, source.text, edit_path, source.listings)
 
 
 def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> list[VirtualPage]:
@@ -44,8 +44,8 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         VirtualPage.of(
             "fiches/index.md", indexes.sommaire(collection), reg.sources.get("chapitres", "")
         ),
-        VirtualPage("structures/index.md", indexes.structures_index(collection), structures_src),
-        VirtualPage("themes/index.md", indexes.themes_index(collection), themes_src),
+        VirtualPage.of("structures/index.md", indexes.structures_index(collection), structures_src),
+        VirtualPage.of("themes/index.md", indexes.themes_index(collection), themes_src),
         VirtualPage(
             "glossaire/index.md",
             glossary_page.glossary_source(collection),
@@ -81,7 +81,7 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         )
     pages += _parcours_pages(collection)
     return [
-        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path, p.blocks)
+        VirtualPage(p.src_uri, without_macros(p.content, collection), p.edit_path, p.listings)
         for p in pages
     ]
 
@@ -93,7 +93,7 @@ def _parcours_pages(collection: Collection) -> list[VirtualPage]:
     to edit, hence no «Modifier cette page» button (edit path None).
     """
     pages = [
-        VirtualPage(parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
+        VirtualPage.of(parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
         VirtualPage.of(
             parcours_page.COLLECTION_PAGE, parcours_page.collection_booklet(collection), None
         ),

@@ -13,7 +13,7 @@ from ..parcours import Parcours, Step
 from ..wording import plural
 from .embedded_fiche import embedded_body, practice_id, section_id
 from .embedded_html import can_reuse_page_html, placeholder
-from .html_blocks import Block, Held, Items, Link, PageSource, Paragraph, Strong
+from .html_blocks import Held, PageSource
 from .links import escape_text, fiche_label, link
 from .markdown import front_matter, one_line
 
@@ -124,7 +124,7 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
     return out
 
 
-def parcours_index(collection: Collection) -> str:
+def parcours_index(collection: Collection) -> PageSource:
     out = [
         front_matter(
             title="Parcours de formation",
@@ -138,14 +138,12 @@ def parcours_index(collection: Collection) -> str:
         "",
     ]
     everything = sorted(collection.parcours, key=lambda p: p.title.casefold())
-    if not everything:
+    held = Held()
+    if everything:
+        rows = [{"parcours": p, "fiches": plural(len(p.steps), "fiche")} for p in everything]
+        out.append(held.place("parcours.html", searched=True, rows=rows))
+    else:
         out += ["*Aucun parcours pour l'instant.*", ""]
-    for parcours in everything:
-        out.append(
-            f"- {link(parcours.title, parcours.page)}  \n"
-            f"  {parcours.audience} · {parcours.duration} · "
-            f"{plural(len(parcours.steps), 'fiche')}"
-        )
     out += [
         "",
         "## Toute la collection { #collection }",
@@ -155,7 +153,7 @@ def parcours_index(collection: Collection) -> str:
         f"Pour créer un parcours, voir le {link('guide des formateurs', TRAINERS_GUIDE)}.",
         "",
     ]
-    return "\n".join(out)
+    return held.source(out)
 
 
 def collection_booklet(collection: Collection) -> PageSource:
@@ -181,17 +179,12 @@ def collection_booklet(collection: Collection) -> PageSource:
         "",
     ]
     held = Held()
-    blocks: list[Block] = []
-    for number, members in sorted(index.by_chapter.items()):
-        blocks.append(Paragraph((Strong((reg.chapter(number).label,)),)))
-        blocks.append(Items(tuple((Link(fiche_label(f), "", section_id(f)),) for f in members)))
-    placed = held.place(blocks) if blocks else None
-    if placed is not None:
-        out += [placed, ""]
-    for number, members in sorted(index.by_chapter.items()) if placed is None else ():
-        out += [f"**{escape_text(reg.chapter(number).label)}**", ""]
-        out += [f"- [{escape_text(fiche_label(f))}](#{section_id(f)})" for f in members]
-        out.append("")
+    if fiches:
+        chapters = [
+            (reg.chapter(n), [{"fiche": f, "anchor": section_id(f)} for f in members])
+            for n, members in sorted(index.by_chapter.items())
+        ]
+        out += [held.place("livret-sommaire.html", chapters=chapters), ""]
     if not fiches:
         out += ["*Pas encore de fiche dans la collection.*", ""]
     out += ["</div>", ""]

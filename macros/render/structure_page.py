@@ -6,10 +6,10 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from ..collection import Collection
-from ..model import Fiche, Practice, Stake, Structure
+from ..model import Fiche, Practice, Structure
 from ..wording import plural
 from .excerpt import FULL_TEXT_UP_TO, opening
-from .html_blocks import Held, Inline, Items, Link, PageSource, Paragraph
+from .html_blocks import Held, PageSource
 from .links import escape_text, fiche_label, link
 from .markdown import NOT_INDEXED, front_matter, one_line
 
@@ -62,7 +62,13 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             "",
         ]
         if len(practices) > FULL_TEXT_UP_TO:
-            out += _openings(practices, collection, held)
+            # Past FULL_TEXT_UP_TO practices, full texts under a heading per
+            # fiche would make a page of megabytes: one opening a line.
+            rows = [
+                {"fiche": f, "practice": p, "opening": opening(p.text, collection.registries)}
+                for f, p in practices
+            ]
+            out += [held.place("structure-pratiques.html", rows=rows), ""]
             practices_shown: list[tuple[Fiche, Practice]] = []
         else:
             practices_shown = practices
@@ -91,84 +97,38 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             f"Les passages des enjeux qui citent {name}.",
             "",
         ]
-        long_list = len(passages) > FULL_TEXT_UP_TO
-        placed = held.place([_passage_items(passages, collection)]) if long_list else None
-        if placed is not None:
-            out.append(placed)
-            passages = []
-        for fiche, stake, text in passages:
-            target = f"{fiche.page}#{stake.anchor}"
-            shown = opening(text, collection.registries) if long_list else one_line(text)
-            out.append(
-                f"- {shown} [→ {stake.title}, fiche {fiche.number}](/{target}){{ .lien-pratique }}"
-            )
+        if len(passages) > FULL_TEXT_UP_TO:
+            rows = [
+                {"fiche": f, "stake": stake, "opening": opening(text, collection.registries)}
+                for f, stake, text in passages
+            ]
+            out.append(held.place("structure-enjeux.html", rows=rows))
+        else:
+            for fiche, stake, text in passages:
+                out.append(
+                    f"- {one_line(text)} [→ {escape_text(stake.title)}, fiche {fiche.number}]"
+                    f"(/{fiche.page}#{stake.anchor}){{ .lien-pratique }}"
+                )
         out.append("")
 
     out += [
         f"## Fiches qui mentionnent {name} ({len(fiches)}) {{ #fiches {NOT_INDEXED} }}",
         "",
     ]
-    if len(fiches) > FULL_TEXT_UP_TO:
-        # Numbers only: each fiche's title is one hover or one click away.
-        numbers: list[Inline] = []
-        for fiche in fiches:
-            numbers += [" · ", Link(str(fiche.number), fiche.page)]
-        placed = held.place([Paragraph(tuple(numbers[1:]))])
-        out += [placed or " · ".join(f"[{f.number}](/{f.page})" for f in fiches), ""]
-    elif fiches:
+    if fiches:
         credited = Counter(str(f.number) for f, _ in practices)
-        for fiche in fiches:
-            count = credited[str(fiche.number)]
-            detail = (
-                f" — {plural(count, 'pratique créditée', 'pratiques créditées')}" if count else ""
-            )
-            out.append(f"- {link(fiche_label(fiche), fiche.page)}{detail}")
-        out.append("")
+        rows = [
+            {
+                "fiche": fiche,
+                "credited": plural(n, "pratique créditée", "pratiques créditées")
+                if (n := credited[str(fiche.number)])
+                else "",
+            }
+            for fiche in fiches
+        ]
+        # Past FULL_TEXT_UP_TO, numbers only: each title is one hover or one click away.
+        numbers_only = len(fiches) > FULL_TEXT_UP_TO
+        out += [held.place("structure-fiches.html", rows=rows, numbers_only=numbers_only), ""]
     else:
         out += [f"*Aucune fiche ne mentionne encore {name}.*", ""]
     return held.source(out)
-
-
-def _openings(
-    practices: list[tuple[Fiche, Practice]], collection: Collection, held: Held
-) -> list[str]:
-    """One line per practice, its opening and its link: past FULL_TEXT_UP_TO
-    practices, full texts under a heading per fiche would make a page of
-    megabytes."""
-    items = [
-        (
-            Link(f"Fiche {fiche.number}, pratique {practice.rank}", fiche.page, practice.anchor),
-            " — " + opening(practice.text, collection.registries),
-        )
-        for fiche, practice in practices
-    ]
-    placed = held.place([Items(tuple(items))])
-    if placed is not None:
-        return [placed, ""]
-    out: list[str] = []
-    for fiche, practice in practices:
-        target = f"{fiche.page}#{practice.anchor}"
-        out.append(
-            f"- [Fiche {fiche.number}, pratique {practice.rank}](/{target}) — "
-            f"{opening(practice.text, collection.registries)}"
-        )
-    out.append("")
-    return out
-
-
-def _passage_items(passages: list[tuple[Fiche, Stake, str]], collection: Collection) -> Items:
-    """The stake passages, each as its opening and a link to the stake."""
-    return Items(
-        tuple(
-            (
-                opening(text, collection.registries) + " ",
-                Link(
-                    f"→ {stake.title}, fiche {fiche.number}",
-                    fiche.page,
-                    stake.anchor,
-                    css="lien-pratique",
-                ),
-            )
-            for fiche, stake, text in passages
-        )
-    )

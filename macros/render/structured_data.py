@@ -28,6 +28,7 @@ HOME_PAGE = "index.md"
 
 Link = Callable[[str], str]
 
+
 def _publisher(link: Link) -> dict[str, Any]:
     return {"@type": "Organization", "name": AUTHOR, "url": link(HOME_PAGE)}
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..collection import Collection
 from ..model import Fiche, Theme
 from .fiche_page import FICHE_SEARCH_BOOST
-from .html_blocks import BREAK, Block, Held, Inline, Items, Link, PageSource, Paragraph, Strong
-from .links import escape_text, fiche_label, link, structure_link
+from .html_blocks import Held, PageSource
+from .links import escape_text
 from .markdown import NOT_INDEXED, front_matter
 
 # A theme is named after what its fiches answer («Ressources non monétaires et
@@ -35,52 +35,20 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
         "",
     ]
     held = Held()
-    if not fiches:
-        out += ["*Aucune fiche sur ce thème pour l'instant.*", ""]
-    placed = held.place(_fiche_blocks(fiches, collection)) if fiches else None
-    if placed is not None:
-        out += [placed, ""]
-        fiches_shown: list[Fiche] = []
+    if fiches:
+        chapters: dict[int, list[Fiche]] = {}
+        for fiche in fiches:
+            chapters.setdefault(fiche.chapter, []).append(fiche)
+        groups = [(reg.chapter(number), members) for number, members in chapters.items()]
+        out += [held.place("theme-fiches.html", chapters=groups), ""]
     else:
-        fiches_shown = fiches
-    chapter = None
-    for fiche in fiches_shown:
-        if fiche.chapter != chapter:
-            chapter = fiche.chapter
-            out += ["", f"**{escape_text(reg.chapter(chapter).label)}**", ""]
-        line = f"- {link(fiche_label(fiche), fiche.page)}"
-        if fiche.summary:
-            line += f"  \n  {fiche.summary}"
-        out.append(line)
-    out.append("")
+        out += ["*Aucune fiche sur ce thème pour l'instant.*", ""]
     involved: dict[str, None] = {}
     for fiche in fiches:
         for slug in fiche.structures():
             involved.setdefault(slug, None)
+    structures = [reg.structures[s] for s in involved if s in reg.structures]
     if involved:
         out += ["## Structures engagées sur ce thème { #structures }", ""]
-        names = [structure_link(reg.structures[s]) for s in involved if s in reg.structures]
-        out += [" · ".join(names), ""]
+        out += [held.place("structures-liees.html", searched=True, structures=structures), ""]
     return held.source(out)
-
-
-def _fiche_blocks(fiches: list[Fiche], collection: Collection) -> list[Block]:
-    """The fiches by chapter: the chapter's name, then its fiches and their summaries."""
-    reg = collection.registries
-    blocks: list[Block] = []
-    items: list[tuple[Inline, ...]] = []
-    chapter = None
-    for fiche in fiches:
-        if fiche.chapter != chapter:
-            if items:
-                blocks.append(Items(tuple(items)))
-                items = []
-            chapter = fiche.chapter
-            blocks.append(Paragraph((Strong((reg.chapter(chapter).label,)),)))
-        line: tuple[Inline, ...] = (Link(fiche_label(fiche), fiche.page),)
-        if fiche.summary:
-            line += (BREAK, fiche.summary)
-        items.append(line)
-    if items:
-        blocks.append(Items(tuple(items)))
-    return blocks

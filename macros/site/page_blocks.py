@@ -1,56 +1,60 @@
-"""The HTML lists of generated pages (render/html_blocks.py), put in their pages.
+"""The listings of generated pages (render/html_blocks.py), rendered into their pages.
 
-They go in once Python-Markdown has converted the page around their
-placeholders and check_page_html has read it: the lists need no check, their
-text being escaped and their URLs MkDocs' own (File.url made relative to the
-page, as MkDocs writes links). Lists that search indexes (the news page's) go
-in at on_page_content, before Material's search plugin reads the page; the
-others sit in sections search never indexes (data-search-exclude) and go in
-after it, so that it does not parse thousands of links only to drop them.
+Each listing's template is found as the theme finds its own templates
+(`overrides/` first), in an overlay of the theme's Jinja environment with
+autoescape on, so that every value from content is escaped. Listings go in
+once Python-Markdown has converted the page around their placeholders and
+check_page_html has read it. Those that search indexes go in at
+on_page_content, before Material's search plugin reads the page; the others
+sit in sections search never indexes (data-search-exclude) and go in after
+it, so that it does not parse thousands of links only to drop them.
 """
 
 from __future__ import annotations
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from ..render.html_blocks import Block, fill
+from ..render.html_blocks import Listing, fill, relative, render
 
 
 class PageBlocks:
-    """This build's blocks, by page source path."""
+    """This build's listings, by page source path."""
 
-    def __init__(self) -> None:
-        self._pages: dict[str, tuple[tuple[Block, ...], ...]] = {}
-        self._searched: set[str] = set()
+    def __init__(self, config: MkDocsConfig | None = None) -> None:
+        self._pages: dict[str, tuple[Listing, ...]] = {}
+        self._config = config
+        self._env: Environment | None = None
 
-    def add(
-        self, src_uri: str, blocks: tuple[tuple[Block, ...], ...], *, searched: bool = False
-    ) -> None:
-        """`searched`: the lists are part of what search indexes for the page."""
-        if blocks:
-            self._pages[src_uri] = blocks
-            if searched:
-                self._searched.add(src_uri)
+    def add(self, src_uri: str, listings: tuple[Listing, ...]) -> None:
+        if listings:
+            self._pages[src_uri] = listings
 
     def fill(self, html: str, page: Page, files: Files, *, searched: bool) -> str:
-        """The page with its lists in, when they are those that search indexes
-        (`searched`, before search reads the page) or those it does not."""
-        src_uri = page.file.src_uri
-        blocks = self._pages.get(src_uri)
-        if blocks is None or (src_uri in self._searched) != searched:
+        """The page with its listings in: those search indexes (`searched`,
+        before search reads the page), or the others."""
+        listings = self._pages.get(page.file.src_uri)
+        if listings is None or not any(item.searched == searched for item in listings):
             return html
+        if self._env is None:
+            assert self._config is not None
+            self._env = self._config.theme.get_env().overlay(autoescape=True)
+        env = self._env
         here = page.file.url
+        urls = files.src_uris
 
-        def href(target: str, anchor: str) -> str:
+        def href(target: str, anchor: str = "") -> str:
             if not target:
                 return f"#{anchor}"
-            file = files.get_file_from_path(target)
+            file = urls.get(target) or files.get_file_from_path(target)
             if file is None:
                 raise PluginError(f"{page.file.src_uri} : lien vers une page introuvable, {target}")
-            url = get_relative_url(file.url, here)
-            return f"{url}#{anchor}" if anchor else url
+            return relative(file.url, here, anchor)
 
-        return fill(html, blocks, href)
+        def draw(listing: Listing) -> str | None:
+            return render(env, listing, href) if listing.searched == searched else None
+
+        return fill(html, listings, draw)

@@ -3,10 +3,10 @@
 on_config loads and checks the whole collection (the same validation as
 `fiches check`) and fails the build on errors; on_files adds the generated
 pages; on_page_markdown renders macros in the sandbox and on_page_content
-checks the HTML (page_render.py) and puts in the HTML lists that search
+checks the HTML (page_render.py) and renders the listings that search
 indexes (page_blocks.py); on_env fills the booklets with their fiches' pages
 (booklets.py); on_page_context, after Material's search plugin, puts in the
-other lists and hands fiche pages their view model; on_post_build enriches
+other listings and hands fiche pages their view model; on_post_build enriches
 Material's search index, or with `recherche: pagefind` builds Pagefind's
 (pagefind.py).
 """
@@ -144,7 +144,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             self._pagefind is not None
             or len(self.collection.fiches) <= self.config.full_text_search_up_to
         )
-        self._blocks = PageBlocks()
+        self._blocks = PageBlocks(config)
         for page in virtual_pages(self.collection, full_text_search=full_text):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -155,11 +155,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated = File.generated(config, page.src_uri, content=page.content)
             generated.edit_uri = page.edit_path
             files.append(generated)
-            self._blocks.add(page.src_uri, page.blocks)
+            self._blocks.add(page.src_uri, page.listings)
         news = news_source(self.collection, self._changes, feed=bool(config.site_url))
         files.append(File.generated(config, NEWS_PAGE, content=news.text))
-        # Search finds the news page by the fiches it lists.
-        self._blocks.add(NEWS_PAGE, news.blocks, searched=True)
+        self._blocks.add(NEWS_PAGE, news.listings)
         self._files = files
         if not config.site_url:
             log.info(
@@ -256,7 +255,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
-    # does not parse the lists it never indexes (site/page_blocks.py).
+    # does not parse the listings it never indexes (site/page_blocks.py).
     @event_priority(-10)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -157,7 +157,17 @@ def test_feed_citations_and_data_keep_the_exact_text(sites: tuple[Path, Path]) -
     assert not library.failed_blocks
     [entry] = library.entries
     assert sorted(entry.fields_dict) == sorted(
-        ["author", "title", "howpublished", "year", "month", "url", "language"]
+        [
+            "author",
+            "title",
+            "howpublished",
+            "year",
+            "month",
+            "url",
+            "urldate",
+            "copyright",
+            "language",
+        ]
     )
     csl = json.loads((hostile / "fiches" / HOSTILE_FICHE / "citation.json").read_text("utf-8"))
     assert PAYLOADS["guillemet-droit"] in csl[0]["title"]

@@ -90,7 +90,8 @@ def test_hostile_titles_stay_inside_their_field(repo_collection: Collection, tit
     [parsed] = library.entries
     assert parsed.key == "mes-fiche-1-5"
     assert sorted(parsed.fields_dict) == [
-        "author", "howpublished", "language", "month", "title", "url", "year",
+        "author", "copyright", "howpublished", "language", "month", "title", "url",
+        "urldate", "year",
     ]  # fmt: skip
     [item] = json.loads(csl_json(citation(dataclasses.replace(fiche, title=title), CHANGE, URL)))
     assert item["title"] == title

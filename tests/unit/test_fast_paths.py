@@ -1,9 +1,9 @@
 """The engine's shortcuts give what the plain way gives, on the hostile corpus.
 
-Each search below was rewritten to be found faster (a literal first, a pre-check
-that skips it) or given a quicker reader (plain YAML headers). The reference
-is the form it had before; both run on every hostile fixture, the checked
-fixtures and generated text made of the characters each search cares about.
+Each search below is written to be found fast (a literal first, a pre-check
+that skips it). The reference is the plain form of the same search; both run
+on every hostile fixture, the checked fixtures and generated text made of the
+characters each search cares about.
 """
 
 from __future__ import annotations
@@ -25,11 +25,9 @@ from macros import (
     yamlpos,
 )
 from macros.diagnostics import Report
-from macros.frontmatter import split
 from macros.model import Fiche, FicheNumber
 from macros.project import ProjectPaths
 from macros.registries import Registries
-from macros.yaml_simple import read_simple
 from tests.support import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -106,74 +104,6 @@ def test_macro_calls_read_as_before() -> None:
             assert (m.group(5) is None) == (lit is not None)
             if lit is not None:
                 assert m.group(2, 3, 4) == lit.groups()
-
-
-def _front_matters() -> list[str]:
-    found = []
-    for text in TEXTS:
-        parts = split(text.replace("\r\n", "\n"), "x", Report(), required=False)
-        if parts is not None and parts.yaml_text.strip():
-            found.append(parts.yaml_text)
-    return found
-
-
-HEADERS = [
-    'numero: "1.5"\ntitre: Un titre\nthemes:\n  - a\n  - b\nstatut: publiee',
-    "numero: 1.10\ndate_creation: 2025-01-31\nchapitre: 3\nactif: yes\nvide: ~",
-    "# commentaire\ntitre: x\n\nresume: >-\n  une ligne\n  deux lignes\nstatut: brouillon",
-    "titre: a\ntitre: b\nthemes:\n  - x\nthemes:\n  - y",
-    "date_creation: 2026-13-40\nheure: 1:20\nnombre: 0x1F\ninfini: .inf",
-    "titre: 'entre apostrophes'\nnote: \"entre guillemets\"",
-]
-# Shapes the quick reader must leave to PyYAML: it reports them, or reads more into them.
-DECLINED = [
-    "a: &x 1\nb: *x",
-    "a:\n  - - b",
-    "a: [1, 2]",
-    "titre: deux : points",
-    "titre: x # commentaire",
-    "titre: x\n  suite",
-    "a:\n\tb: 1",
-    "on: 1",
-    "titre: |\n  x",
-    "a:\n  - x\n   - y",
-    "a: b\u2028c: d",
-    "liste:\n\n  - x",
-]
-
-
-@pytest.mark.parametrize("text", _front_matters() + HEADERS + DECLINED)
-def test_plain_headers_are_read_as_pyyaml_reads_them(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    simple = read_simple(text, 3)
-    quick = Report()
-    located = yamlpos.load_yaml(text, "f.md", quick, line_offset=3)
-    monkeypatch.setattr(yamlpos, "read_simple", lambda text, offset: None)
-    slow = Report()
-    reference = yamlpos.load_yaml(text, "f.md", slow, line_offset=3)
-    assert quick.items == slow.items
-    if reference is None:
-        assert simple is None and located is None
-        return
-    assert located is not None
-    for field in ("data", "positions", "key_positions", "raw"):
-        assert repr(getattr(located, field)) == repr(getattr(reference, field)), field
-    if text in DECLINED:
-        assert simple is None
-
-
-def test_hostile_yaml_never_takes_the_quick_reader() -> None:
-    hostile = [t for t in _front_matters() if "&" in t or "*" in t or "    " * 10 in t]
-    assert hostile
-    assert all(read_simple(text, 0) is None for text in hostile)
-
-
-def test_yaml_gates_agree_with_the_searches_they_stand_for() -> None:
-    texts = _front_matters() + HEADERS + DECLINED + _generated("&*[{?- \t\na:", seed=3)
-    texts += ["a:\n" + " " * 40 + "b", "a:\n\t" + " " * 39 + "b", "- - x", "? - x", "a:\n  -\t? x"]
-    for text in texts:
-        assert yamlpos._not_plain(text) == bool(yamlpos._NOT_PLAIN.search(text)), text
 
 
 def _depth(node: yaml.Node) -> int:

@@ -1,117 +1,72 @@
-"""Long lists of generated pages written straight to HTML (render/html_blocks.py)."""
+"""Listings of generated pages, rendered through overrides/listes/ (render/html_blocks.py)."""
 
 from __future__ import annotations
 
-import markdown
+import dataclasses
+
 import pytest
+from jinja2 import Environment
 
 from macros.collection import Collection
-from macros.render.html_blocks import (
-    BREAK,
-    Em,
-    Held,
-    Items,
-    Link,
-    Paragraph,
-    Raw,
-    Strong,
-    fill,
-    placeholder,
-    plain,
-    to_html,
-)
+from macros.render.html_blocks import Held, Listing, fill, listing_env, placeholder, root_href
 from macros.render.indexes import sommaire
+from tests.support import ROOT, make_fiche
 
 
-def _href(target: str, anchor: str) -> str:
-    url = f"/{target}" if target else ""
-    return f"{url}#{anchor}" if anchor else url
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    return listing_env(ROOT / "overrides")
 
 
-def _markdown(text: str) -> str:
-    return markdown.Markdown(extensions=["attr_list"]).convert(text)
-
-
-def test_same_html_as_python_markdown() -> None:
-    blocks = [
-        Paragraph((Strong(("Chapitre 1 — L'accompagnement",)),)),
-        Items(
-            (
-                (Link("Fiche 1.5 — R&D · coûts", "fiches/1.5.md"), " ", Em("(brouillon)")),
-                (Link("Fiche 1.6 — Titre", "fiches/1.6.md"), BREAK, "Un résumé, « cité »."),
-                (
-                    "Une pratique … ",
-                    Link("→ Enjeux, fiche 1.7", "fiches/1.7.md", "enjeux", css="lien-pratique"),
-                ),
-                (Link("PES 21", "structures/pes-21.md", title='Pôle d\'économie "solidaire"'),),
-                (Link("Fiche 1.8", "", "fiche-1-8"),),
-            )
-        ),
-        Paragraph((Link("1.1", "fiches/1.1.md"), " · ", Link("1.2", "fiches/1.2.md"))),
-    ]
-    written = (
-        "**Chapitre 1 — L'accompagnement**\n\n"
-        "- [Fiche 1.5 — R&D · coûts](/fiches/1.5.md) *(brouillon)*\n"
-        "- [Fiche 1.6 — Titre](/fiches/1.6.md)  \n  Un résumé, « cité ».\n"
-        "- Une pratique … [→ Enjeux, fiche 1.7](/fiches/1.7.md#enjeux){ .lien-pratique }\n"
-        '- [PES 21](/structures/pes-21.md "Pôle d&#x27;économie &quot;solidaire&quot;")\n'
-        "- [Fiche 1.8](#fiche-1-8)\n\n"
-        "[1.1](/fiches/1.1.md) · [1.2](/fiches/1.2.md)\n"
-    )
-    assert to_html(blocks, _href) == _markdown(written)
-
-
-def test_engine_html_is_kept_and_text_escaped() -> None:
-    when = '<time datetime="2026-01-02">2 janvier 2026</time>'
-    html = to_html([Items(((Strong((Raw(when),)), " · a < b"),))], _href)
-    assert html == f"<ul>\n<li><strong>{when}</strong> · a &lt; b</li>\n</ul>"
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["L'ESS · R&D", "Fiche 1.5 — « Titre » ?", "porteur·ses (2024) : 3 fois", "a - b", "100 %"],
-)
-def test_plain_text(text: str) -> None:
-    assert plain(text)
-    assert Held().place([Items(((text,),))]) is not None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "un *mot*",
-        "un_mot",
-        "du `code`",
-        "[lien](x)",
-        "&eacute;t&#233;",
-        "a <b>",
-        "{ .classe }",
-        "\\*",
-        "- liste",
-        "1. liste",
-        "# titre",
-        " espace",
-        "deux\nlignes",
-    ],
-)
-def test_markdown_syntax_keeps_the_markdown_list(text: str) -> None:
-    held = Held()
-    assert held.place([Items(((Link("x", "a.md"), BREAK, text),))]) is None
-    assert held.place([Items(((text,),))]) is None
-    assert held.blocks == []
-
-
-def test_summary_page_lists_every_fiche(repo_collection: Collection) -> None:
+def test_summary_page_lists_every_fiche(repo_collection: Collection, env: Environment) -> None:
     source = sommaire(repo_collection)
-    assert source.blocks
+    assert source.listings
     assert placeholder(0) in source.text
-    page = source.rendered(_href)
+    page = source.rendered(env, root_href)
     assert "mes-fiches:bloc" not in page
     for fiche in repo_collection.index.fiches.values():
         assert f'<a href="/{fiche.page}">Fiche {fiche.number} — ' in page
 
 
-def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
-    blocks = ((Paragraph(("x",)),),)
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("un *mot* <script>alert(1)</script>", "un *mot* &lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("R&D « cité » [lien](x) &eacute;", "R&amp;D « cité » [lien](x) &amp;eacute;"),
+        ('"><img src=x onerror=alert(1)>', "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+    ],
+)
+def test_every_value_is_shown_as_written(env: Environment, written: str, shown: str) -> None:
+    """Content is plain text: Markdown syntax stays as written, markup is escaped."""
+    fiche = dataclasses.replace(make_fiche("1.5"), title=written, summary=written)
+    held = Held()
+    text = held.place("sommaire.html", fiches=[fiche])
+    page = held.source([text]).rendered(env, root_href)
+    assert f"Fiche 1.5 — {shown}</a>" in page
+    assert f"<br>\n  {shown}</li>" in page
+    assert "<script" not in page and "<img" not in page
+
+
+def test_listings_render_only_in_their_pass(env: Environment) -> None:
+    """Search reads a page between the two passes: each listing goes in at its own."""
+    held = Held()
+    fiches = [make_fiche("1.5")]
+    searched = held.place("sommaire.html", searched=True, fiches=fiches)
+    later = held.place("sommaire.html", fiches=fiches)
+    listings = held.source([]).listings
+
+    def draw(listing: Listing, *, when: bool) -> str | None:
+        assert listing in listings
+        return "ICI" if listing.searched == when else None
+
+    first = fill(searched + later, listings, lambda item: draw(item, when=True))
+    assert first == "ICI" + later
+    assert fill(first, listings, lambda item: draw(item, when=False)) == "ICIICI"
+
+
+def test_a_comment_written_like_a_placeholder_is_not_one(env: Environment) -> None:
+    held = Held()
+    mark = held.place("sommaire.html", fiches=[make_fiche("1.5")])
     written = "<!-- mes-fiches:bloc 0 -->"
-    assert fill(written + placeholder(0), blocks, _href) == written + "<p>x</p>"
+    page = held.source([written + mark]).rendered(env, root_href)
+    assert page.startswith(written + "<ul>")

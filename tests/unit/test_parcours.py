@@ -10,6 +10,7 @@ from macros.collection import Collection, load_collection
 from macros.parcours import slug_of_name
 from macros.project import ProjectPaths
 from macros.render.embedded_fiche import embedded_body
+from macros.render.html_blocks import listing_env, root_href
 from macros.render.pages import virtual_pages
 from macros.render.parcours_page import collection_booklet, parcours_index, parcours_source
 from tests.support import ROOT, copy_project
@@ -133,8 +134,8 @@ def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
 
 
 def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None:
-    index = parcours_index(repo_collection)
-    assert "(/parcours/accompagnement-sur-mesure.md)" in index
+    index = parcours_index(repo_collection).rendered(listing_env(ROOT / "overrides"), root_href)
+    assert '<a href="/parcours/accompagnement-sur-mesure.md">' in index
     assert "(/impression.md)" in index
     booklet = collection_booklet(repo_collection).text
     for number in repo_collection.index.fiches:
