@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline hors-ligne pdf test lint check bench bench-compare clean
+.PHONY: serve build offline hors-ligne pdf test lint check bench bench-compare audit clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est requis (trouvé : " + sys.version.split()[0] + ")")'
@@ -64,5 +64,23 @@ bench: $(STAMP)
 bench-compare: $(STAMP)
 	$(BIN)/python -m benchmarks.compare
 
+# Not part of `make test`: Lighthouse and the Nu HTML Checker on the built site,
+# beside plain mkdocs-material, written to docs/audit.md (benchmarks/audit.py).
+# Installs what it needs: Lighthouse, pinned, from npm into .audit/; the
+# checker from PyPI (the `audit` extra); Java from Debian when missing.
+LIGHTHOUSE_VERSION := 12.2.3
+AUDIT_NODE := .audit/node_modules/lighthouse-$(LIGHTHOUSE_VERSION).installed
+
+$(AUDIT_NODE):
+	npm install --prefix .audit --no-audit --no-fund --save-exact lighthouse@$(LIGHTHOUSE_VERSION)
+	@touch $@
+
+audit: $(STAMP) $(AUDIT_NODE)
+	@command -v java >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	$(BIN)/python -m pip install --quiet -e '.[dev,audit]'
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python -m benchmarks.audit
+
 clean:
-	rm -rf site site-offline site-offline.zip pdf $(VENV)
+	rm -rf site site-offline site-offline.zip pdf .audit $(VENV)

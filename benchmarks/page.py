@@ -339,6 +339,9 @@ def render_page(results: dict[str, Any]) -> str:
         "render_macros: false",
         "title: Performances",
         "description: Temps de construction, mémoire, tailles et recherche à grande échelle.",
+        # Maintainers' page: out of the readers' search index.
+        "search:",
+        "  exclude: true",
         "---",
         "",
         "# Performances à grande échelle",

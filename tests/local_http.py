@@ -23,11 +23,31 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve_directory(directory: Path) -> Iterator[str]:
+class _HostingHandler(_QuietHandler):
+    """A static host's answer to a missing address: the site's 404.html, status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve_directory(directory: Path, *, port: int = 0, hosting: bool = False) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 for as long as the generator runs; yields its URL
-    (without a trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    (without a trailing slash). `hosting`: missing addresses get the site's
+    404.html, as GitHub Pages and most static hosts answer."""
+    handler = functools.partial(
+        _HostingHandler if hosting else _QuietHandler, directory=str(directory)
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

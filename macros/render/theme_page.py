@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from ..collection import Collection
 from ..model import Fiche, Theme
+from .fiche_page import FICHE_SEARCH_BOOST
 from .html_blocks import Held, PageSource
 from .links import escape_text
 from .markdown import NOT_INDEXED, front_matter
+
+# A theme is named after what its fiches answer («Ressources non monétaires et
+# bénévolat»): its page must come after them for those words. Material weighs
+# a title match 1,000 times a text match, and a fiche page is boosted
+# FICHE_SEARCH_BOOST times: at this boost a theme's title match weighs about
+# half a fiche's text match, and still more than a plain page's text match.
+THEME_SEARCH_BOOST = FICHE_SEARCH_BOOST / 2000
 
 
 def theme_source(theme: Theme, collection: Collection) -> PageSource:
@@ -14,7 +22,11 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
     reg = collection.registries
     fiches = index.fiches_of_theme.get(theme.slug, [])
     out = [
-        front_matter(title=theme.label, description=theme.description),
+        front_matter(
+            title=theme.label,
+            description=theme.description,
+            search={"boost": THEME_SEARCH_BOOST},
+        ),
         f"# {escape_text(theme.label)}",
         "",
         theme.description.strip(),

@@ -111,7 +111,9 @@ class PagefindSearch:
             return html
         page.meta["search"] = {**search, "exclude": True}
         boost = search.get("boost")
-        if isinstance(boost, int | float) and boost != 1:
+        # Boosts below 1 (theme pages, THEME_SEARCH_BOOST) offset the weight of
+        # lunr's title field, which Pagefind does not have: they stay Material's.
+        if isinstance(boost, int | float) and boost > 1:
             # Material's page boost (FICHE_SEARCH_BOOST on fiche pages, or a
             # fiche's own), within Pagefind's weights, 0 to 10.
             self._weights[src] = min(max(float(boost), 0.0), 10.0)

@@ -57,10 +57,11 @@ from .compact_html import compact
 from .config import FichesPluginConfig
 from .html_check import check_page_html
 from .macros_gate import page_variables, source_position
+from .material_markup import valid_toggles
 from .nav import expand_nav
 from .page_blocks import PageBlocks
 from .page_meta import escape_shown_meta
-from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice
+from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice, offline_requested
 
 log = get_plugin_logger("mes-fiches")
 
@@ -344,4 +345,22 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._pagefind is not None:
             output = self._pagefind.mark(output, page)
-        return compact(output)
+        return compact(valid_toggles(output))
+
+    # MkDocs renders the 404 page with absolute links (site_url's path, or
+    # «/»), for a server that serves it at any address. The offline copy has
+    # no server: its 404.html is opened from the folder, next to index.html.
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name == "404.html" and offline_requested(config):
+            context["base_url"] = "."
+        return context
+
+    # 404.html: the one page rendered from a theme template, without on_post_page.
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if template_name == "404.html":
+            return compact(valid_toggles(output_content))
+        return output_content

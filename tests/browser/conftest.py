@@ -7,7 +7,11 @@ CI installs it through .ci/run. Without it the tests fail, they never skip.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import subprocess
+import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,6 +45,36 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build_site(project, strict=False)
     assert result.returncode == 0, result.stderr
     yield from serve_directory(project / "site")
+
+
+# Built once for every module that opens the offline copy.
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make offline`'s site-offline.zip, unzipped into a fresh folder (a USB key)."""
+    project = copy_project(tmp_path_factory.mktemp("hors-ligne") / "projet")
+    # The Makefile's own target, with this test run's environment (no .venv refresh).
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-f",
+            str(ROOT / "Makefile"),
+            "offline",
+            f"BIN={Path(sys.executable).parent}",
+            "STAMP=",
+        ],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (project / "site-offline.zip.tmp").exists()
+    usb_key = tmp_path_factory.mktemp("cle-usb")
+    with zipfile.ZipFile(project / "site-offline.zip") as archive:
+        archive.extractall(usb_key)
+    return usb_key / "site-offline"
 
 
 @pytest.fixture(scope="session")

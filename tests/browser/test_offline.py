@@ -11,11 +11,7 @@ it to STEPS.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,40 +19,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
-from tests.support import ROOT, copy_project
-
 pytestmark = pytest.mark.browser
 
 # data: URIs (Material's inline icons) are read from the page itself, never fetched.
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hors-ligne") / "projet")
-    # The Makefile's own target, with this test run's environment (no .venv refresh).
-    result = subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            "-f",
-            str(ROOT / "Makefile"),
-            "offline",
-            f"BIN={Path(sys.executable).parent}",
-            "STAMP=",
-        ],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert not (project / "site-offline.zip.tmp").exists()
-    usb_key = tmp_path_factory.mktemp("cle-usb")
-    with zipfile.ZipFile(project / "site-offline.zip") as archive:
-        archive.extractall(usb_key)
-    return usb_key / "site-offline"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from macros.search_index import TEXT_ALT, TITLE_ALT
 from macros.search_terms import plain_text, tokens
-from tests.browser.searching import result_links, search
+from tests.browser.searching import result_links, search, settled_text
 
 pytestmark = pytest.mark.browser
 
@@ -86,15 +86,25 @@ def test_structure_alias_finds_its_page(page: Page, site_url: str) -> None:
     assert "/structures/opale/" in result_links(first)[0]
 
 
-def test_unaccented_theme_label_finds_its_page_first(page: Page, site_url: str) -> None:
+def test_unaccented_theme_label_finds_its_page_after_the_fiches(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/")
-    search(page, "evaluation")
-    first = page.locator(".md-search-result__item").first
-    expect(first.locator("h1")).to_have_text("Évaluation et valorisation non quantitative")
+    results = search(page, "evaluation")
+    titles = results.locator("h1").all_inner_texts()
+    # Fiche 1.5 answers «évaluation»: it comes first, then the theme page.
+    assert FICHE_15.search(result_links(results.first)[0])
+    first_other = next(
+        t
+        for t, r in zip(titles, results.all(), strict=True)
+        if not FICHE_15.search(result_links(r)[0])
+    )
+    assert first_other == "Évaluation et valorisation non quantitative", titles
 
 
-# Not «bénévolat»: a theme is named after it, and a title match rightly comes first.
-@pytest.mark.parametrize("query", ["porteuses", "militants"])
+# «bénévolat» and «évaluation» also name themes: a fiche that answers them
+# still comes before the theme pages (THEME_SEARCH_BOOST).
+@pytest.mark.parametrize(
+    "query", ["porteuses", "militants", "bénévolat", "benevolat", "evaluation"]
+)
 def test_a_fiche_outranks_the_index_pages_that_list_it(
     page: Page, site_url: str, query: str
 ) -> None:
@@ -102,3 +112,30 @@ def test_a_fiche_outranks_the_index_pages_that_list_it(
     search(page, query)
     first = page.locator(".md-search-result__item").first
     assert FICHE_15.search(result_links(first)[0]), result_links(first)
+
+
+@pytest.mark.parametrize("query", ["porteuses", "militants", "bénévolat", "OPALE"])
+def test_every_result_link_highlights_words(page: Page, site_url: str, query: str) -> None:
+    page.goto(f"{site_url}/")
+    links = result_links(search(page, query))
+    empty = [href for href in links if re.search(r"[?&]h=(&|#|$)", href)]
+    assert links and empty == []
+
+
+@pytest.mark.parametrize("query", ["pull request", "messages", "menace"])
+def test_contributor_and_maintainer_pages_stay_out_of_readers_results(
+    page: Page, site_url: str, query: str, index: dict[str, Any]
+) -> None:
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not {"contribuer/format/", "contribuer/messages/", "securite/", "performances/"} & (
+        locations
+    )
+    page.goto(f"{site_url}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"trouvé"))
+    settled_text(page, meta, 150)
+    hrefs = result_links(page.locator(".md-search-result__item"))
+    assert not [h for h in hrefs if re.search(r"/(contribuer/\w|securite/|performances/)", h)]

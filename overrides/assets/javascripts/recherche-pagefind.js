@@ -121,11 +121,11 @@
     }
   }
 
-  function open() {
+  function open(words) {
     if (pending !== null) {
       return;
     }
-    pending = "";
+    pending = typeof words === "string" ? words : "";
     window.addEventListener("keydown", hold, true);
     load()
       .then(function (modal) {
@@ -143,7 +143,15 @@
       });
   }
 
-  button.addEventListener("click", open);
+  button.addEventListener("click", function () {
+    open();
+  });
+  // «?q=mots» opens the search with those words, as it opens Material's
+  // (the search form of the 404 page sends readers to the home page so).
+  var asked = new URL(window.location.href).searchParams.get("q");
+  if (asked) {
+    open(asked);
+  }
   button.addEventListener("pointerenter", load, { once: true });
   button.addEventListener("focus", load, { once: true });
   // Once the page is idle, so that the first query waits only for its own
