@@ -118,8 +118,6 @@ def test_rewritten_searches_match_where_they_used_to(
         assert [(m.span(), m.groups()) for m in now.finditer(text)] == expected, text
 
 
-
-
 def _depth(node: yaml.Node) -> int:
     """The nesting depth, the way it was measured before: every node, keys included."""
     if isinstance(node, yaml.SequenceNode):
