@@ -1,7 +1,7 @@
 """`make bench` (last step): this tree's build beside an earlier revision's, in one run.
 
-    BENCH_BASE=REV             the revision to compare with (default: the one
-                               named in benchmarks/base-revision)
+    BENCH_BASE=REV             one revision to compare the working tree with
+                               (default: each pair of benchmarks/base-revision)
     BENCH_COMPARE_N=1000       collection size
     BENCH_COMPARE_REPEAT=5     builds of each side, interleaved
     BENCH_COMPARE=0            skip this step
@@ -54,10 +54,25 @@ def _git(*args: str) -> str:
     return done.stdout.strip()
 
 
-def base_revision() -> str:
-    """The revision to compare with: BENCH_BASE, else the first word of base-revision."""
-    wanted = os.environ.get("BENCH_BASE") or BASE_FILE.read_text(encoding="utf-8").split()[0]
-    return _git("rev-parse", "--verify", f"{wanted}^{{commit}}")
+def comparisons() -> list[tuple[str, str | None, str]]:
+    """(base, new, label) pairs; new None is the working tree.
+
+    BENCH_BASE=REV compares REV with the working tree; otherwise each line of
+    benchmarks/base-revision, `BASE NEW label` (NEW `-` for the working tree).
+    """
+    if os.environ.get("BENCH_BASE"):
+        return [(_commit(os.environ["BENCH_BASE"]), None, "BENCH_BASE")]
+    pairs = []
+    for line in BASE_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        base, new, label = line.split(maxsplit=2)
+        pairs.append((_commit(base), None if new == "-" else _commit(new), label))
+    return pairs
+
+
+def _commit(name: str) -> str:
+    return _git("rev-parse", "--verify", f"{name}^{{commit}}")
 
 
 def extract(revision: str, dest: Path) -> None:
@@ -90,8 +105,8 @@ def install(checkout: Path) -> str:
     return python
 
 
-def base_project(checkout: Path, python: str, dest: Path, fiches: Path) -> None:
-    """The base's own project files around this tree's generated fiches."""
+def side_project(checkout: Path, python: str, dest: Path, fiches: Path) -> None:
+    """A checkout's own project files around the shared generated fiches."""
     script = (
         "import sys\nfrom pathlib import Path\nfrom tests.support import copy_project\n"
         "copy_project(Path(sys.argv[1]), with_fiches=False)\n"
@@ -110,48 +125,66 @@ def _summary(runs: list[measure.BuildRun]) -> dict[str, Any]:
     }
 
 
-def compare(n: int, repeat: int) -> dict[str, Any]:
-    revision = base_revision()
+class Checkouts:
+    """Each revision extracted and installed once per run; None is this tree."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.ready: dict[str | None, tuple[Path, str]] = {None: (ROOT, sys.executable)}
+
+    def get(self, revision: str | None) -> tuple[Path, str]:
+        if revision not in self.ready:
+            assert revision is not None
+            checkout = self.work / revision[:12]
+            extract(revision, checkout)
+            _say(f"  environnement de {revision[:10]}…")
+            self.ready[revision] = (checkout, install(checkout))
+        return self.ready[revision]
+
+
+def compare(
+    base: str, new: str | None, label: str, n: int, repeat: int, work: Path, checkouts: Checkouts
+) -> dict[str, Any]:
     head = _git("rev-parse", "HEAD")
     dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
-    _say(f"Comparaison à {n} fiches : {revision[:10]} (base) et l'arbre de travail")
-    with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
-        work = Path(tmp)
-        checkout = work / "base"
-        extract(revision, checkout)
-        _say("  environnement de la base…")
-        python = install(checkout)
-        ours = copy_project(work / "projet", with_fiches=False)
-        write_collection(ours, n, seed=DEFAULT_SEED)
-        theirs = work / "projet-base"
-        base_project(checkout, python, theirs, ours / "fiches")
-        sides = {
-            "nouveau": (ours, sys.executable, ROOT),
-            "base": (theirs, python, checkout),
-        }
-        runs: dict[str, list[measure.BuildRun]] = {"nouveau": [], "base": []}
-        for attempt in range(repeat):
-            order = ("nouveau", "base") if attempt % 2 == 0 else ("base", "nouveau")
-            for side in order:
-                project, interpreter, root = sides[side]
-                run = measure.build(project, work / f"site-{side}", python=interpreter, root=root)
-                if run.returncode:
-                    _say(run.log_tail)
-                    raise SystemExit(f"échec de la construction ({side}, {n} fiches)")
-                runs[side].append(run)
-                _say(f"  {side} : {run.seconds:.1f} s (processeur {run.cpu:.1f} s)")
-    new, old = _summary(runs["nouveau"]), _summary(runs["base"])
+    shown = new[:10] if new else "l'arbre de travail"
+    _say(f"Comparaison à {n} fiches : {base[:10]} (base) et {shown} — {label}")
+    fiches = work / "fiches-generees"
+    if not fiches.is_dir():
+        generated = copy_project(work / "generation", with_fiches=False)
+        write_collection(generated, n, seed=DEFAULT_SEED)
+        shutil.copytree(generated / "fiches", fiches)
+    sides: dict[str, tuple[Path, str, Path]] = {}
+    for side, revision in (("nouveau", new), ("base", base)):
+        root, python = checkouts.get(revision)
+        project = work / f"projet-{side}"
+        shutil.rmtree(project, ignore_errors=True)
+        side_project(root, python, project, fiches)
+        sides[side] = (project, python, root)
+    runs: dict[str, list[measure.BuildRun]] = {"nouveau": [], "base": []}
+    for attempt in range(repeat):
+        order = ("nouveau", "base") if attempt % 2 == 0 else ("base", "nouveau")
+        for side in order:
+            project, interpreter, root = sides[side]
+            run = measure.build(project, work / f"site-{side}", python=interpreter, root=root)
+            if run.returncode:
+                _say(run.log_tail)
+                raise SystemExit(f"échec de la construction ({side}, {n} fiches)")
+            runs[side].append(run)
+            _say(f"  {side} : {run.seconds:.1f} s (processeur {run.cpu:.1f} s)")
+    after, before = _summary(runs["nouveau"]), _summary(runs["base"])
     return {
+        "libelle": label,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "charge": load_average(),
         "n": n,
         "repetitions": repeat,
-        "base": revision,
-        "nouveau": head + (" (modifié)" if dirty else ""),
-        "mesures_base": old,
-        "mesures_nouveau": new,
-        "rapport": new["secondes"] / old["secondes"],
-        "rapport_processeur": new["processeur"] / old["processeur"],
+        "base": base,
+        "nouveau": new or head + (" (modifié)" if dirty else ""),
+        "mesures_base": before,
+        "mesures_nouveau": after,
+        "rapport": after["secondes"] / before["secondes"],
+        "rapport_processeur": after["processeur"] / before["processeur"],
     }
 
 
@@ -160,12 +193,19 @@ def main() -> int:
         return 0
     n = int(os.environ.get("BENCH_COMPARE_N", "1000"))
     repeat = int(os.environ.get("BENCH_COMPARE_REPEAT", "5"))
-    result = compare(n, repeat)
-    COMPARISON.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    _say(
-        f"\nBase {result['mesures_base']['secondes']:.1f} s, nouveau "
-        f"{result['mesures_nouveau']['secondes']:.1f} s : rapport {result['rapport']:.3f} "
-        f"(processeur {result['rapport_processeur']:.3f})"
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
+        checkouts = Checkouts(Path(tmp))
+        for base, new, label in comparisons():
+            result = compare(base, new, label, n, repeat, Path(tmp), checkouts)
+            results.append(result)
+            _say(
+                f"{label} : base {result['mesures_base']['secondes']:.1f} s, nouveau "
+                f"{result['mesures_nouveau']['secondes']:.1f} s, rapport {result['rapport']:.3f} "
+                f"(processeur {result['rapport_processeur']:.3f})"
+            )
+    COMPARISON.write_text(
+        json.dumps({"comparaisons": results}, indent=1, ensure_ascii=False) + "\n", "utf-8"
     )
     results_file = ROOT / "benchmarks" / "results.json"
     if os.environ.get("BENCH_PAGE", "1") != "0" and results_file.is_file():

@@ -299,34 +299,42 @@ def _profiles(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _comparison() -> list[str]:
-    """The side-by-side build of an earlier revision (benchmarks/compare.py), if measured."""
+    """The side-by-side builds of earlier revisions (benchmarks/compare.py), if measured."""
     if not COMPARISON.is_file():
         return []
-    c = json.loads(COMPARISON.read_text(encoding="utf-8"))
-    old, new = c["mesures_base"], c["mesures_nouveau"]
-    runs = ", ".join
-    return [
-        "## Comparaison avec une révision antérieure",
+    found = json.loads(COMPARISON.read_text(encoding="utf-8")).get("comparaisons", [])
+    out = [
+        "## Comparaison avec des révisions antérieures",
         "",
-        f"Le même passage de `make bench` construit {_n(c['n'])} fiches synthétiques avec "
-        f"le code de la révision `{c['base'][:10]}` (fichier `benchmarks/base-revision`, "
-        "extraite avec `git archive` et installée dans son propre environnement) et avec "
-        "l'arbre courant, en alternance, "
-        f"{c['repetitions']} fois chacun (script `benchmarks/compare.py`, mesures du "
-        f"{c['date']}, charge au départ {_s(c['charge'])}).",
-        "",
-        "| | base | nouveau | rapport |",
-        "| --- | ---: | ---: | ---: |",
-        f"| construction, médiane | {_s(old['secondes'], 1)} s | {_s(new['secondes'], 1)} s "
-        f"| {_s(c['rapport'], 3)} |",
-        f"| processeur, médiane | {_s(old['processeur'], 1)} s "
-        f"| {_s(new['processeur'], 1)} s | {_s(c['rapport_processeur'], 3)} |",
-        f"| mémoire maximale | {_s(old['memoire_mo'], 0)} Mo | {_s(new['memoire_mo'], 0)} Mo | |",
-        "",
-        f"Mesures de la base : {runs(_s(x, 1) for x in old['mesures'])} s ; "
-        f"du nouveau : {runs(_s(x, 1) for x in new['mesures'])} s.",
+        "Le même passage de `make bench` construit les mêmes fiches synthétiques avec le code "
+        "de deux révisions (paires du fichier `benchmarks/base-revision`, chaque révision "
+        "extraite avec `git archive` et installée dans son propre environnement), en "
+        "alternance (script `benchmarks/compare.py`).",
         "",
     ]
+    for c in found:
+        old, new = c["mesures_base"], c["mesures_nouveau"]
+        out += [
+            f"### {c['libelle']}",
+            "",
+            f"Base `{c['base'][:10]}`, nouveau `{c['nouveau'][:10]}` : {_n(c['n'])} fiches, "
+            f"{c['repetitions']} constructions de chaque côté, mesures du {c['date']} "
+            f"(charge au départ {_s(c['charge'])}).",
+            "",
+            "| | base | nouveau | rapport |",
+            "| --- | ---: | ---: | ---: |",
+            f"| construction, médiane | {_s(old['secondes'], 1)} s "
+            f"| {_s(new['secondes'], 1)} s | {_s(c['rapport'], 3)} |",
+            f"| processeur, médiane | {_s(old['processeur'], 1)} s "
+            f"| {_s(new['processeur'], 1)} s | {_s(c['rapport_processeur'], 3)} |",
+            f"| mémoire maximale | {_s(old['memoire_mo'], 0)} Mo "
+            f"| {_s(new['memoire_mo'], 0)} Mo | |",
+            "",
+            f"Mesures de la base : {', '.join(_s(x, 1) for x in old['mesures'])} s ; "
+            f"du nouveau : {', '.join(_s(x, 1) for x in new['mesures'])} s.",
+            "",
+        ]
+    return out
 
 
 def render_page(results: dict[str, Any]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from macros.site.page_render import OWN_COMMENTS
+from macros.site.html_check import OWN_COMMENTS
 
 from macros.html_lock import lock_page_html
 from macros.render.html_blocks import placeholder
