@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from macros.site.html_check import OWN_COMMENTS
 
 from macros.html_lock import lock_page_html
 from macros.render.html_blocks import placeholder
+from macros.site.html_check import OWN_COMMENTS
 
 CLEAN = (
     '<h2 id="a">Titre</h2><p>Un <a href="../x/">lien</a> &amp; <abbr title="t">ESS</abbr>'
