@@ -24,7 +24,7 @@ from macros import (
     yamlpos,
 )
 from macros.diagnostics import Report
-from macros.linear_scan import code_spans, fenced_code_spans
+from macros.linear_scan import code_spans, fenced_code_spans, hidden_spans
 from macros.model import Fiche, FicheNumber
 from macros.project import ProjectPaths
 from macros.registries import Registries
@@ -137,6 +137,22 @@ def test_depth_cap_counts_every_level() -> None:
             assert yamlpos._too_deep(node) == expected, text
 
 
+# What acronyms.py blanked with one regex, now found by linear_scan.hidden_spans.
+HIDDEN = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|`[^`]*`|<[^>]*>|\]\([^)]*\)|\{\s*[:#.][^}]*\}|\{[^}]*=[^}]*\}"
+)
+
+
+def test_hidden_spans_are_found_as_the_regex_found_them() -> None:
+    pieces = [*"{}%#`<>]()=:. a\t", "{{", "}}", "](", "{:"]
+    rng = random.Random(9)
+    lines = [line for text in TEXTS for line in text.split("\n")] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(5000)
+    ]
+    for line in lines:
+        assert hidden_spans(line) == [m.span() for m in HIDDEN.finditer(line)], line
+
+
 def _acronyms_slow(body: str, known: frozenset[str]) -> list[tuple[int, int, str]]:
     """unknown_acronyms as it was: every line blanked and searched."""
     found: list[tuple[int, int, str]] = []
@@ -149,7 +165,7 @@ def _acronyms_slow(body: str, known: frozenset[str]) -> list[tuple[int, int, str
             continue
         if fenced:
             continue
-        visible = acronyms._HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
+        visible = HIDDEN.sub(lambda m: " " * len(m.group(0)), line)
         for match in token.finditer(visible):
             if match.group(0) not in known and match.group(0) not in seen:
                 seen.add(match.group(0))
