@@ -35,6 +35,15 @@ EXPECTED: dict[str, set[str]] = {
     "**": {"markdown-gras"},
     "&": set(),
     "listes imbriquées": set(),
+    # Past MAX_CONSTRUCTS braces, a file is refused before Jinja reads it.
+    "{{": {"macros-trop-nombreuses"},
+    "{%": {"macros-trop-nombreuses"},
+    "{#": {"macros-trop-nombreuses"},
+    "}}": set(),
+    "{{ x": {"macros-trop-nombreuses"},
+    "{{(": {"macros-trop-nombreuses"},
+    "{{ 1 }}": {"macros-trop-nombreuses"},
+    '{{ structure("PES 21") }}': {"macros-trop-nombreuses"},
 }
 
 
