@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.collection import load_collection
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 from tests.bench.bench_hostile import PATTERNS, hostile_fiche
 from tests.support import copy_project
 
@@ -35,6 +35,15 @@ EXPECTED: dict[str, set[str]] = {
     "**": {"markdown-gras"},
     "&": set(),
     "listes imbriquées": set(),
+    # Past MAX_CONSTRUCTS braces, a file is refused before Jinja reads it.
+    "{{": {"macros-trop-nombreuses"},
+    "{%": {"macros-trop-nombreuses"},
+    "{#": {"macros-trop-nombreuses"},
+    "}}": set(),
+    "{{ x": {"macros-trop-nombreuses"},
+    "{{(": {"macros-trop-nombreuses"},
+    "{{ 1 }}": {"macros-trop-nombreuses"},
+    '{{ structure("PES 21") }}': {"macros-trop-nombreuses"},
 }
 
 
