@@ -2,7 +2,7 @@
 
 The plugin hands every page's HTML (on_page_content) to `lock_page_html`.
 It is parsed with lexbor (html_spec.py) as the content of a `<div>`, every
-element is held against the allow-lists of html_policy.py (with what
+element is held against the allow-lists of html_safety.py (with what
 Markdown extensions produce), comments are refused, and the page gets back
 the serialisation of the tree that was checked. So what a browser builds
 from the page is the tree that passed, whatever the source looked like: a

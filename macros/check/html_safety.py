@@ -3,7 +3,7 @@
 Markdown lets a page carry raw HTML, attribute lists (`{ onclick=… }`) and
 links with any scheme, so a pull request could put a script on the published
 site. load_collection applies these lists, with positions, to plain-text
-fields and files (here) and to page bodies (markdown_policy.py); the plugin
+fields and files (here) and to page bodies (markdown_safety.py); the plugin
 applies them to each page's final HTML as a second lock (html_lock.py). HTML
 is read by a parser that follows the HTML5 specification (html_spec.py),
 never by the standard library parser or a regular expression. To allow a new

@@ -7,7 +7,7 @@ are Jinja's defaults and it loads no extension. The environment below is
 built the same way, so what is read here is what mkdocs-macros would run.
 
 One lexing pass gives both the tree (Jinja's parser, fed the same tokens)
-and each `{{ … }}`'s offsets; the allow-list (jinja_policy.py) is then
+and each `{{ … }}`'s offsets; the allow-list (macro_policy.py) is then
 checked on that tree. `fiches check`, the engine's cross-references, the
 texts derived from a call (plain text, excerpts) and the build's gate in
 front of mkdocs-macros (site/macros_gate.py) all read macros here.

@@ -146,7 +146,7 @@ def _read(
 
 def _check_markdown_fields(located: Located, text: str, shown: str, report: Report) -> bool:
     """The introduction, questions and notes go into the page as Markdown: the
-    page bodies' policy applies to them (markdown_policy.py)."""
+    page bodies' policy applies to them (markdown_safety.py)."""
     fields: list[list[str | int]] = [["introduction"]]
     for i, entry in enumerate(located.data["fiches"]):
         fields += [["fiches", i, "questions", j] for j in range(len(entry.get("questions", [])))]

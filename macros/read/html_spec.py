@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 Node = LexborNode
 
-# The elements a document parse always builds (html_policy checks their attributes).
+# The elements a document parse always builds (html_safety checks their attributes).
 DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 # Appended to each line read: it becomes an element only if the line ends
 # outside any markup (a tag, an attribute value, a comment, raw text).
