@@ -26,9 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from macros.collection import load_collection
-from macros.project import ProjectPaths
-from macros.safe_write import write_fiche
+from macros.core.project import ProjectPaths
+from macros.core.safe_write import write_fiche
+from macros.index.collection import load_collection
 from tests.local_http import free_port, serve_directory
 
 from .baseline import write_baseline

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from macros.registries import Registries
+from macros.check.registries import Registries
 from macros.site.mkdocs_yml import read_config
 
 _CALL = re.compile(

@@ -18,10 +18,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.diagnostics import Report
-from macros.project import ProjectPaths
-from macros.registries import Registries, load_registries
-from macros.schema_check import Schemas
+from macros.check.registries import Registries, load_registries
+from macros.check.schemas import Schemas
+from macros.core.diagnostics import Report
+from macros.core.project import ProjectPaths
 
 ROOT = Path(__file__).resolve().parents[1]
 PER_CHAPTER = 50

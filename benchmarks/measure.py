@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros.collection import load_collection
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 
 ROOT = Path(__file__).resolve().parents[1]
 # Keys Material's search plugin writes for each indexed section.

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from macros.safe_write import write_fiche
+from macros.core.safe_write import write_fiche
 
 from .plot import line_chart
 
@@ -36,7 +36,7 @@ EXPLANATIONS = {
         "comptent les pratiques en une passe, la navigation groupe les chapitres par dix, et "
         "les « fiches liées » se calculent par signature (l'ensemble des thèmes et des "
         "structures d'une fiche) : chaque signature distincte est classée une fois, et les "
-        "registres bornent leur nombre (macros/related.py). "
+        "registres bornent leur nombre (macros/data/related.py). "
         "Les deux profils du moteur "
         "(ci-dessous) ont la même répartition à 1 000 et à 5 000 fiches, et chaque tranche "
         "de 1 000 fiches d'un chargement de 5 000 prend le temps d'un chargement de 1 000 : "

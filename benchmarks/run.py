@@ -27,9 +27,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from macros.collection import load_collection
-from macros.project import ProjectPaths
-from macros.registries import Registries
+from macros.check.registries import Registries
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 from tests.support import copy_project
 
 from . import measure

@@ -18,7 +18,8 @@ from typing import Any
 def define_env(env: Any) -> None:
     """Register `structure`, `theme` and `fiche` with mkdocs-macros' `env`."""
     # Imported here: the engine alone never loads MkDocs.
-    from .render.links import fiche_link, macro_words, structure_link, theme_link
+    from .index.macro_words import macro_words
+    from .render.links import fiche_link, structure_link, theme_link
     from .site.macros_gate import collection_of, prepare, registry_entry
 
     prepare(env)

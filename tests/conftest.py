@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.collection import Collection, load_collection
-from macros.diagnostics import Report
-from macros.project import ProjectPaths
-from macros.registries import Registries, load_registries
-from macros.schema_check import Schemas
+from macros.check.registries import Registries, load_registries
+from macros.check.schemas import Schemas
+from macros.core.diagnostics import Report
+from macros.core.project import ProjectPaths
+from macros.index.collection import Collection, load_collection
 from tests.support import ROOT
 
 

@@ -242,9 +242,9 @@ MARKDOWN_LABELS = frozenset({"Introduction parcours", "Question parcours", "Note
 
 def refused_lines(project: Path) -> set[tuple[str, int]]:
     """(file, line) of every error of the project's check, in process."""
-    from macros.collection import load_collection
-    from macros.diagnostics import Severity
-    from macros.project import ProjectPaths
+    from macros.core.diagnostics import Severity
+    from macros.core.project import ProjectPaths
+    from macros.index.collection import load_collection
 
     report = load_collection(ProjectPaths.at(project)).report
     return {(d.path, d.line) for d in report.items if d.severity == Severity.ERROR}

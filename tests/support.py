@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, ClassVar
 
-from macros.model import Fiche, FicheNumber, FicheRef, Mention, Practice
+from macros.core.model import Fiche, FicheNumber, FicheRef, Mention, Practice
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-fiche-1.5.txt"

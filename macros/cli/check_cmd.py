@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..collection import load_collection
-from ..diagnostics import Report
-from ..parcours import parcours_files
-from ..project import ProjectPaths
-from .errors import UsageError
-from .reporter import print_report, summary
+from macros.cli.errors import UsageError
+from macros.cli.reporter import print_report, summary
+from macros.core.diagnostics import Report
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
+from macros.index.parcours import parcours_files
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +62,6 @@ def _within(path: str, selected: set[str]) -> bool:
 
 def _page_variables(paths: ProjectPaths) -> frozenset[str]:
     """What documentation pages may show besides macros, as the build allows it."""
-    from ..site.mkdocs_yml import page_variables
+    from macros.site.mkdocs_yml import page_variables
 
     return page_variables(paths.root / "mkdocs.yml")

@@ -14,14 +14,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ..collection import load_collection
-from ..diagnostics import Severity
-from ..importer.batch import REASONS, Importer, Outcome
-from ..names import quoted_list
-from ..project import ProjectPaths
-from ..wording import plural
-from .errors import UsageError
-from .reporter import print_report
+from macros.cli.errors import UsageError
+from macros.cli.reporter import print_report
+from macros.core.diagnostics import Severity
+from macros.core.names import quoted_list
+from macros.core.project import ProjectPaths
+from macros.core.wording import plural
+from macros.importer.batch import REASONS, Importer, Outcome
+from macros.index.collection import load_collection
 
 EXPORT_SUFFIX = ".txt"
 

@@ -10,9 +10,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..project import ProjectPaths, find_root
-from . import check_cmd, import_cmd, new_cmd, pdf_cmd
-from .errors import UsageError
+from macros.cli import check_cmd, import_cmd, new_cmd, pdf_cmd
+from macros.cli.errors import UsageError
+from macros.core.project import ProjectPaths, find_root
 
 EXIT_USAGE = 2
 

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from ..collection import Collection, load_collection
-from ..html_policy import text_problem
-from ..model import STATUS_LABELS, FicheNumber
-from ..new_fiche import (
+from macros.check.html_safety import text_problem
+from macros.check.registries import Registries
+from macros.cli.errors import UsageError
+from macros.core.model import STATUS_LABELS, FicheNumber
+from macros.core.project import ProjectPaths
+from macros.core.safe_write import AlreadyExists, write_fiche
+from macros.data.new_fiche import (
     TemplateError,
     last_chapter,
     load_template,
@@ -27,10 +30,7 @@ from ..new_fiche import (
     render_fiche,
     used_numbers,
 )
-from ..project import ProjectPaths
-from ..registries import Registries
-from ..safe_write import AlreadyExists, write_fiche
-from .errors import UsageError
+from macros.index.collection import Collection, load_collection
 
 TITLE_MIN = 3  # fiche.schema.json: titre.minLength
 # French typography puts (narrow) no-break spaces before « : ? ! » and inside

@@ -7,13 +7,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..collection import Collection, load_collection
-from ..pdf import PdfError, build_site, built_page, find_chromium, pdf_jobs, print_pdf
-from ..project import ProjectPaths
-from ..site.mkdocs_yml import page_variables
-from ..wording import plural
-from .errors import UsageError
-from .reporter import print_report
+from macros.cli.errors import UsageError
+from macros.cli.pdf_print import (
+    PdfError,
+    build_site,
+    built_page,
+    find_chromium,
+    pdf_jobs,
+    print_pdf,
+)
+from macros.cli.reporter import print_report
+from macros.core.project import ProjectPaths
+from macros.core.wording import plural
+from macros.index.collection import Collection, load_collection
+from macros.site.mkdocs_yml import page_variables
 
 DEFAULT_OUTPUT = "pdf"
 

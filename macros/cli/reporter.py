@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Report, Severity
-from ..wording import plural
+from macros.core.diagnostics import Diagnostic, Report, Severity
+from macros.core.wording import plural
 
 _ANNOTATION = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

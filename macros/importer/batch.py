@@ -12,15 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import Collection
-from ..diagnostics import Report, Severity
-from ..fiche_parser import parse_fiche
-from ..project import ProjectPaths
-from ..safe_write import AlreadyExists, write_fiche
-from ..schema_check import Schemas
-from ..sources import decode
-from .convert import Converted, convert, report_unknown
-from .text_export import Export, parse_export
+from macros.check.fiche import parse_fiche
+from macros.check.schemas import Schemas
+from macros.core.diagnostics import Report, Severity
+from macros.core.project import ProjectPaths
+from macros.core.safe_write import AlreadyExists, write_fiche
+from macros.importer.convert import Converted, convert, report_unknown
+from macros.importer.text_export import Export, parse_export
+from macros.index.collection import Collection
+from macros.read.sources import decode
 
 # Why an input was skipped, by the code of its first error (summary lines).
 REASONS = {

@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..diagnostics import Report
-from ..fiche_body import CONTEXT as CONTEXT_TITLE
-from ..fiche_body import PRACTICES as PRACTICES_TITLE
-from ..fiche_body import STAKE_ATTR
-from ..registries import Registries
-from .inline import convert_text, heading_text
-from .text_export import CONTEXT, PRACTICES, Block, Export, ExportSection
-from .titles import known_names, sentence_case, stake_kind
+from macros.check.fiche_body import CONTEXT as CONTEXT_TITLE
+from macros.check.fiche_body import PRACTICES as PRACTICES_TITLE
+from macros.check.fiche_body import STAKE_ATTR
+from macros.check.registries import Registries
+from macros.core.diagnostics import Report
+from macros.importer.inline import convert_text, heading_text
+from macros.importer.text_export import CONTEXT, PRACTICES, Block, Export, ExportSection
+from macros.importer.titles import known_names, sentence_case, stake_kind
 
 MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
 DRAFT = "brouillon"

@@ -13,10 +13,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..fiche_body import parenthetical_groups
-from ..model import FicheNumber
-from ..names import fold
-from ..registries import Registries
+from macros.check.fiche_body import parenthetical_groups
+from macros.check.registries import Registries
+from macros.core.model import FicheNumber
+from macros.core.names import fold
 
 # Acronyms of kinds of things, not of one organisation: alone in parentheses
 # they are not taken for a structure missing from the registry.

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..diagnostics import Report
-from ..model import FicheNumber
-from ..names import fold
+from macros.core.diagnostics import Report
+from macros.core.model import FicheNumber
+from macros.core.names import fold
 
 CONTEXT = "context"
 PRACTICES = "practices"

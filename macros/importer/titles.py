@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..names import fold
-from ..registries import Registries
-from .inline import ACRONYMS
+from macros.check.registries import Registries
+from macros.core.names import fold
+from macros.importer.inline import ACRONYMS
 
 _WORD = re.compile(r"[^\W_]+")
 

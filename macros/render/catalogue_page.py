@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..catalogue import FICHE, build_catalogue
-from ..collection import Collection
-from ..wording import plural
-from .markdown import front_matter
+from macros.core.wording import plural
+from macros.data.catalogue import FICHE, build_catalogue
+from macros.index.collection import Collection
+from macros.render.markdown import front_matter
 
 PAGE = "catalogue.md"
 MATRIX_PAGE = "matrice.md"

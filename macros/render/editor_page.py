@@ -19,12 +19,12 @@ import json
 import re
 from typing import Any
 
-from ..collection import Collection
-from ..fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
-from ..model import STATUS_LABELS
-from ..new_fiche import used_numbers
-from ..schema_check import load_schema
-from .markdown import front_matter
+from macros.check.schemas import load_schema
+from macros.core.model import STATUS_LABELS
+from macros.data.fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
+from macros.data.new_fiche import used_numbers
+from macros.index.collection import Collection
+from macros.render.markdown import front_matter
 
 PAGE = "contribuer/editeur.md"
 DATA = "editeur/donnees.js"

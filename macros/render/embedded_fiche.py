@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import html
 
-from ..diagnostics import Report
-from ..fiche_body import anchor_for
-from ..markdown_scan import Heading, scan
-from ..model import Fiche
-from .fiche_page import anchored_body
+from macros.check.fiche_body import anchor_for
+from macros.check.markdown_blocks import Heading, scan
+from macros.core.diagnostics import Report
+from macros.core.model import Fiche
+from macros.render.fiche_page import anchored_body
 
 
 def id_prefix(fiche: Fiche) -> str:

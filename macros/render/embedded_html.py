@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Fiche
-from .embedded_fiche import id_prefix, practice_id
-from .html_blocks import KEY
+from macros.core.model import Fiche
+from macros.render.embedded_fiche import id_prefix, practice_id
+from macros.render.html_blocks import KEY
 
 # Python-Markdown writes its own tags with double-quoted, sorted attributes;
 # raw HTML that contributors wrote keeps its own quoting, hence the three forms.

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..index import Index
-from ..plain_text import macros_as_words
-from ..registries import Registries
+from macros.check.registries import Registries
+from macros.index.cross_refs import Index
+from macros.index.plain_text import macros_as_words
 
 FULL_TEXT_UP_TO = 40  # practices (or stake passages) on one structure page
 LENGTH = 140  # characters of an opening, cut on a word

@@ -1,6 +1,6 @@
 """The «Fiches liées» block of a fiche page (overrides/partials/fiches-liees.html).
 
-Fiches it cites, fiches close by themes and structures (macros/related.py),
+Fiches it cites, fiches close by themes and structures (macros/data/related.py),
 and backlinks: the fiches whose «fiche n°…» references point to it.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..collection import Collection
-from ..model import Fiche
-from ..related import related_fiches
-from .links import PENDING_TITLE, fiche_label
+from macros.core.model import Fiche
+from macros.data.related import related_fiches
+from macros.index.collection import Collection
+from macros.index.macro_words import fiche_label
+from macros.render.links import PENDING_TITLE
 
 # The block's headings, for the page's table of contents: (title, id).
 HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))

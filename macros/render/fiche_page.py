@@ -6,13 +6,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..collection import Collection
-from ..glossary import GlossaryTerm, abbreviations
-from ..model import Fiche
-from .fiche_links import links_view
-from .links import fiche_label
-from .markdown import front_matter
-from .search_scope import exclude_context
+from macros.check.glossary import abbreviations
+from macros.core.model import Fiche, GlossaryTerm
+from macros.index.collection import Collection
+from macros.index.macro_words import fiche_label
+from macros.render.fiche_links import links_view
+from macros.render.markdown import front_matter
+from macros.render.search_scope import exclude_context
 
 FICHE_SEARCH_BOOST = 5
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..collection import Collection
-from ..glossary import all_terms
-from .links import escape_text, structure_link, theme_link
-from .markdown import front_matter
+from macros.check.glossary import all_terms
+from macros.index.collection import Collection
+from macros.render.links import escape_text, structure_link, theme_link
+from macros.render.markdown import front_matter
 
 
 def glossary_source(collection: Collection) -> str:

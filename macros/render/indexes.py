@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..collection import Collection
-from ..wording import plural
-from .html_blocks import Held, PageSource
-from .links import escape_text
-from .markdown import NOT_INDEXED, front_matter
-from .structure_page import profile_line
+from macros.core.wording import plural
+from macros.index.collection import Collection
+from macros.render.html_blocks import Held, PageSource
+from macros.render.links import escape_text
+from macros.render.markdown import NOT_INDEXED, front_matter
+from macros.render.structure_page import profile_line
 
 KIND_HEADINGS = {
     "reseau-national": "Réseau national",

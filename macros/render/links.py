@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import html
 
-from ..index import Index
-from ..model import Fiche, Structure, Theme
-from ..registries import Registries
+from macros.core.model import Structure, Theme
+from macros.index.cross_refs import Index
+from macros.index.macro_words import fiche_label, fiche_words
 
 PENDING_TITLE = "Fiche à paraître : elle n'est pas encore publiée dans le centre de ressources"
 
@@ -31,10 +31,6 @@ def _title(text: str) -> str:
 def link(text: str, target: str, title: str | None = None) -> str:
     suffix = f' "{_title(title)}"' if title else ""
     return f"[{escape_text(text)}](/{target}{suffix})"
-
-
-def fiche_label(fiche: Fiche) -> str:
-    return f"Fiche {fiche.number} — {fiche.title}"
 
 
 def structure_link(structure: Structure, text: str | None = None) -> str:
@@ -61,30 +57,3 @@ def fiche_link(index: Index, number: str, text: str | None = None, anchor: str =
     return link(
         text or fiche_words(fiche, number), target, None if text is None else fiche_label(fiche)
     )
-
-
-def display_name(structure: Structure, written: str) -> str:
-    """What `structure("…")` shows: the name as the contributor wrote it, unless a slug."""
-    return structure.short_name if written == structure.slug else written
-
-
-def fiche_words(fiche: Fiche | None, number: str) -> str:
-    """What `fiche("…")` shows without `texte`: its label, or «Fiche n» before it is published."""
-    return fiche_label(fiche) if fiche is not None else f"Fiche {number}"
-
-
-def macro_words(
-    name: str, target: str, text: str | None, registries: Registries, index: Index | None
-) -> str:
-    """The words a macro call shows, as plain text: its link text. The macros
-    (macros/__init__.py) and every text that shows a call as words (plain
-    text for search and open data, excerpts, catalogue) use this function."""
-    if text:
-        return text
-    if name == "structure":
-        structure = registries.find_structure(target)
-        return display_name(structure, target) if structure is not None else target
-    if name == "theme":
-        theme = registries.find_theme(target)
-        return theme.label if theme is not None else target
-    return fiche_words(index.resolve(target) if index is not None else None, target)

@@ -16,8 +16,3 @@ def front_matter(**meta: object) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     dumped = yaml.dump(clean, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n\n"
-
-
-def one_line(text: str) -> str:
-    """Multi-line list-item text, joined so it stays one item when re-listed."""
-    return " ".join(part.strip() for part in text.splitlines() if part.strip())

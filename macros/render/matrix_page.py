@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from ..catalogue import PRACTICE
-from ..collection import Collection
-from ..matrix import build_matrix
-from .catalogue_page import PAGE as CATALOGUE_PAGE
-from .markdown import front_matter
+from macros.data.catalogue import PRACTICE
+from macros.data.matrix import build_matrix
+from macros.index.collection import Collection
+from macros.render.catalogue_page import PAGE as CATALOGUE_PAGE
+from macros.render.markdown import front_matter
 
 
 def matrix_source(collection: Collection) -> str:

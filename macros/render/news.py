@@ -10,11 +10,12 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import urljoin
 
-from ..collection import Collection
-from ..history import Change, french_date, newest_first
-from .html_blocks import Held, PageSource
-from .links import fiche_label
-from .markdown import front_matter, one_line
+from macros.data.history import Change, french_date, newest_first
+from macros.index.collection import Collection
+from macros.index.macro_words import fiche_label
+from macros.index.plain_text import one_line
+from macros.render.html_blocks import Held, PageSource
+from macros.render.markdown import front_matter
 
 NEWS_PAGE = "nouveautes/index.md"
 FEED_PATH = "nouveautes/atom.xml"

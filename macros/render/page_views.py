@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..collection import Collection
-from . import catalogue_page, matrix_page
+from macros.index.collection import Collection
+from macros.render import catalogue_page, matrix_page
 
 UrlOf = Callable[[str], str]
 

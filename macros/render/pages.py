@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..collection import Collection
-from ..glossary import all_terms
-from . import (
+from macros.check.glossary import all_terms
+from macros.index.collection import Collection
+from macros.render import (
     catalogue_page,
     editor_page,
     fiche_page,
@@ -17,7 +17,7 @@ from . import (
     structure_page,
     theme_page,
 )
-from .html_blocks import Listing, PageSource
+from macros.render.html_blocks import Listing, PageSource
 
 
 @dataclass(frozen=True)

@@ -7,15 +7,17 @@ which `fiches pdf` prints alongside the parcours.
 
 from __future__ import annotations
 
-from ..collection import Collection
-from ..model import Fiche
-from ..parcours import Parcours, Step
-from ..wording import plural
-from .embedded_fiche import embedded_body, practice_id, section_id
-from .embedded_html import can_reuse_page_html, placeholder
-from .html_blocks import Held, PageSource
-from .links import escape_text, fiche_label, link
-from .markdown import front_matter, one_line
+from macros.core.model import Fiche
+from macros.core.wording import plural
+from macros.index.collection import Collection
+from macros.index.macro_words import fiche_label
+from macros.index.parcours import Parcours, Step
+from macros.index.plain_text import one_line
+from macros.render.embedded_fiche import embedded_body, practice_id, section_id
+from macros.render.embedded_html import can_reuse_page_html, placeholder
+from macros.render.html_blocks import Held, PageSource
+from macros.render.links import escape_text, link
+from macros.render.markdown import front_matter
 
 INDEX_PAGE = "parcours/index.md"
 COLLECTION_PAGE = "impression.md"

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urljoin
 
-from ..citation import bibtex, citation, csl_json
-from ..collection import Collection
-from ..history import Change
-from ..licence import Licence
-from ..model import Fiche
-from .news import FEED_PATH, atom_feed
-from .redirects import redirect_html, redirect_path
+from macros.core.licence import Licence
+from macros.core.model import Fiche
+from macros.data.citation import bibtex, citation, csl_json
+from macros.data.history import Change
+from macros.index.collection import Collection
+from macros.render.news import FEED_PATH, atom_feed
+from macros.render.redirects import redirect_html, redirect_path
 
 
 def absolute(site_url: str, url: str) -> str:

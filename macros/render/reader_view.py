@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..citation import AUTHOR, citation
-from ..history import Change, french_date
-from ..model import Fiche
-from .reader_files import citation_paths
+from macros.core.model import Fiche
+from macros.data.citation import AUTHOR, citation
+from macros.data.history import Change, french_date
+from macros.render.reader_files import citation_paths
 
 
 def reader_view(fiche: Fiche, change: Change | None, url: str) -> dict[str, Any]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import posixpath
 
-from ..model import Fiche
-from .links import fiche_label
+from macros.core.model import Fiche
+from macros.index.macro_words import fiche_label
 
 
 def redirect_path(number: str, *, directory_urls: bool) -> str:

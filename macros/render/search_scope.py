@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from ..fiche_body import CONTEXT
-from ..names import fold
-from .markdown import NOT_INDEXED
+from macros.check.fiche_body import CONTEXT
+from macros.core.names import fold
+from macros.render.markdown import NOT_INDEXED
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}$")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlsplit
 
-from ..collection import Collection
-from ..model import Fiche, Practice, Structure
-from ..wording import plural
-from .excerpt import FULL_TEXT_UP_TO, opening
-from .html_blocks import Held, PageSource
-from .links import escape_text, fiche_label, link
-from .markdown import NOT_INDEXED, front_matter, one_line
+from macros.core.model import Fiche, Practice, Structure
+from macros.core.wording import plural
+from macros.index.collection import Collection
+from macros.index.macro_words import fiche_label
+from macros.index.plain_text import one_line
+from macros.render.excerpt import FULL_TEXT_UP_TO, opening
+from macros.render.html_blocks import Held, PageSource
+from macros.render.links import escape_text, link
+from macros.render.markdown import NOT_INDEXED, front_matter
 
 
 def profile_line(structure: Structure) -> str:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..citation import AUTHOR
-from ..collection import Collection
-from ..datapackage import PACKAGE_PATH
-from ..history import Change
-from ..licence import Licence
-from ..model import Fiche, Structure
-from ..open_data import CSV_PATH, JSON_PATH
+from macros.core.licence import Licence
+from macros.core.model import Fiche, Structure
+from macros.data.citation import AUTHOR
+from macros.data.datapackage import PACKAGE_PATH
+from macros.data.history import Change
+from macros.data.open_data import CSV_PATH, JSON_PATH
+from macros.index.collection import Collection
 
 CONTEXT = "https://schema.org"
 LANGUAGE = "fr"

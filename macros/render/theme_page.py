@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..collection import Collection
-from ..model import Fiche, Theme
-from .fiche_page import FICHE_SEARCH_BOOST
-from .html_blocks import Held, PageSource
-from .links import escape_text
-from .markdown import NOT_INDEXED, front_matter
+from macros.core.model import Fiche, Theme
+from macros.index.collection import Collection
+from macros.render.fiche_page import FICHE_SEARCH_BOOST
+from macros.render.html_blocks import Held, PageSource
+from macros.render.links import escape_text
+from macros.render.markdown import NOT_INDEXED, front_matter
 
 # A theme is named after what its fiches answer («Ressources non monétaires et
 # bénévolat»): its page must come after them for those words. Material weighs

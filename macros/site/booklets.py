@@ -21,10 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from ..collection import Collection
-from ..render.embedded_fiche import id_prefix, section_id
-from ..render.embedded_html import MARK, embedded_html, page_body, placeholders
-from ..render.parcours_page import COLLECTION_PAGE
+from macros.index.collection import Collection
+from macros.render.embedded_fiche import id_prefix, section_id
+from macros.render.embedded_html import MARK, embedded_html, page_body, placeholders
+from macros.render.parcours_page import COLLECTION_PAGE
 
 
 class Booklets:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from ..html_lock import lock_page_html
-from ..render.embedded_html import MARK as BODY_MARK
-from ..render.html_blocks import KEY
+from macros.check.html_lock import lock_page_html
+from macros.render.embedded_html import MARK as BODY_MARK
+from macros.render.html_blocks import KEY
 
 # The engine's own placeholder comments, up to their keyed part.
 OWN_COMMENTS = (BODY_MARK, f"<!-- mes-fiches:bloc {KEY} ")

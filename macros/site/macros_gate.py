@@ -29,13 +29,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from ..diagnostics import Report, Severity
-from ..jinja_policy import MACROS
-from ..macro_grammar import front_matter_problem, macros_rendered, may_hold_macros, read_macros
+from macros.check.macro_grammar import (
+    front_matter_problem,
+    macros_rendered,
+    may_hold_macros,
+    read_macros,
+)
+from macros.check.macro_policy import MACROS
+from macros.core.diagnostics import Report, Severity
 
 if TYPE_CHECKING:
-    from ..collection import Collection
-    from ..model import Fiche
+    from macros.core.model import Fiche
+    from macros.index.collection import Collection
 
 PLUGIN_NAME = "mes-fiches"
 log = get_plugin_logger(PLUGIN_NAME)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..collection import Collection
+from macros.index.collection import Collection
 
 CHAPTERS_PER_GROUP = 10
 

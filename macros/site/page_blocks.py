@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..render.html_blocks import Listing, fill, relative, render
+from macros.render.html_blocks import Listing, fill, relative, render
 
 
 class PageBlocks:

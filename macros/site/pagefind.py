@@ -23,10 +23,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from ..collection import Collection
-from ..search_index import PageWords, page_words
-from ..search_terms import bare, plain_text, tokens, unaccented, variants
-from .pagefind_html import ignore_excluded_sections, mark_article
+from macros.data.search_index import PageWords, page_words
+from macros.data.search_terms import bare, plain_text, tokens, unaccented, variants
+from macros.index.collection import Collection
+from macros.site.pagefind_html import ignore_excluded_sections, mark_article
 
 MATERIAL = "material"
 PAGEFIND = "pagefind"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..html_spec import Node, first_node, parse_fragment
+from macros.read.html_spec import Node, first_node, parse_fragment
 
 # Material's own exclusion marker, as macros/render/markdown.py writes it.
 MATERIAL_EXCLUDE = "data-search-exclude"

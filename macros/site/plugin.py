@@ -27,41 +27,43 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..collection import Collection, load_collection
-from ..datapackage import package_files
-from ..diagnostics import Severity
-from ..fiche_cache import FicheCache
-from ..history import Change, git_history, last_changes
-from ..licence import KNOWN, UNDECIDED, Licence, LicenceError, licence_setting
-from ..model import Fiche
-from ..open_data import data_files
-from ..project import ProjectPaths
-from ..render.editor_page import editor_files
-from ..render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
-from ..render.fiche_page import fiche_view
-from ..render.json_script import json_script
-from ..render.news import NEWS_PAGE, news_source
-from ..render.page_views import page_view
-from ..render.pages import virtual_pages
-from ..render.reader_files import absolute, reader_files
-from ..render.reader_view import reader_view
-from ..render.structured_data import (
-    DATA_LICENCE_HEADING,
-    DATA_PAGE,
-    page_data,
+from macros.core.diagnostics import Severity
+from macros.core.licence import KNOWN, UNDECIDED, Licence, LicenceError, licence_setting
+from macros.core.model import Fiche
+from macros.core.project import ProjectPaths
+from macros.core.safe_write import write_fiche
+from macros.data.datapackage import package_files
+from macros.data.history import Change, git_history, last_changes
+from macros.data.open_data import data_files
+from macros.data.search_index import enrich_json, page_words
+from macros.index.collection import Collection, load_collection
+from macros.index.fiche_cache import FicheCache
+from macros.render.editor_page import editor_files
+from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
+from macros.render.fiche_page import fiche_view
+from macros.render.json_script import json_script
+from macros.render.news import NEWS_PAGE, news_source
+from macros.render.page_views import page_view
+from macros.render.pages import virtual_pages
+from macros.render.reader_files import absolute, reader_files
+from macros.render.reader_view import reader_view
+from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, page_data
+from macros.site.booklets import Booklets
+from macros.site.compact_html import compact
+from macros.site.config import FichesPluginConfig
+from macros.site.html_check import check_page_html
+from macros.site.macros_gate import page_variables, source_position
+from macros.site.material_markup import valid_toggles
+from macros.site.nav import expand_nav
+from macros.site.page_blocks import PageBlocks
+from macros.site.page_meta import escape_shown_meta
+from macros.site.pagefind import (
+    PAGEFIND,
+    PagefindSearch,
+    build_index,
+    check_choice,
+    offline_requested,
 )
-from ..safe_write import write_fiche
-from ..search_index import enrich_json, page_words
-from .booklets import Booklets
-from .compact_html import compact
-from .config import FichesPluginConfig
-from .html_check import check_page_html
-from .macros_gate import page_variables, source_position
-from .material_markup import valid_toggles
-from .nav import expand_nav
-from .page_blocks import PageBlocks
-from .page_meta import escape_shown_meta
-from .pagefind import PAGEFIND, PagefindSearch, build_index, check_choice, offline_requested
 
 log = get_plugin_logger("mes-fiches")
 
@@ -124,7 +126,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             raise PluginError(str(exc)) from None
         self._files = None
         self._booklets = Booklets(self.collection, self._fiche_pages)
-        # One `git log` for all fiches (macros/history.py gives the precedence).
+        # One `git log` for all fiches (macros/data/history.py gives the precedence).
         history = git_history(paths.root, paths.display(paths.fiches_dir))
         self._changes = last_changes(self.collection.fiches, history)
         # Checked here, before any page, and handed to pages by macros_gate.py.

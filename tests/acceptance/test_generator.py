@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from benchmarks.generate import fiche_numbers, write_collection
-from macros.collection import load_collection
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 from tests.support import copy_project, run_fiches
 
 

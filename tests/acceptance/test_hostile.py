@@ -165,7 +165,7 @@ def _blind_build(
     from mkdocs.config import load_config
 
     import macros.site.plugin as plugin_module
-    from macros.collection import load_collection
+    from macros.index.collection import load_collection
 
     def blind(*args: object, **kwargs: object) -> object:
         collection = load_collection(*args, **kwargs)  # type: ignore[arg-type]

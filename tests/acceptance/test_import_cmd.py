@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.diagnostics import Report
-from macros.sources import decode
+from macros.core.diagnostics import Report
+from macros.read.sources import decode
 from tests.support import ROOT, SEED, build_site, copy_project, normalise, page_text, run_fiches
 
 EXPORTS = ROOT / "tests" / "fixtures" / "exports"

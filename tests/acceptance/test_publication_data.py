@@ -129,7 +129,7 @@ def test_frictionless_refuses_fiche_numbers_a_spreadsheet_turned_into_numbers(
     folder = shutil.copytree(online / "donnees", tmp_path / "donnees")
     csv_path = folder / "pratiques.csv"
     text = csv_path.read_bytes().decode("utf-8-sig")
-    # Data cells are quoted (macros/open_data.py, csv_cell).
+    # Data cells are quoted (macros/data/open_data.py, csv_cell).
     assert '\r\n"n°1.5";' in text
     csv_path.write_bytes(text.replace('\r\n"n°1.5";', "\r\n1.5;", 1).encode("utf-8-sig"))
     report = _frictionless(folder / "datapackage.json")

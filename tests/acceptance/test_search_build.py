@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from macros.search_index import TEXT_ALT, TITLE_ALT
+from macros.data.search_index import TEXT_ALT, TITLE_ALT
 from tests.support import build_site, copy_project
 
 pytestmark = pytest.mark.build

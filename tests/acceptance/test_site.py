@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.html_lock import lock_page_html
+from macros.check.html_lock import lock_page_html
 from tests.site_html import dead_links, links_to, parse
 from tests.support import ROOT, SEED, build_site, copy_project, normalise, page_text
 

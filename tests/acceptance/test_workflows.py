@@ -182,7 +182,7 @@ def test_pre_commit_runs_fiches_check_on_content_files() -> None:
         "docs/contribuer/index.md",
     ):
         assert files.search(path), path
-    for path in ("macros/model.py", "mkdocs.yml", "README.md", "tests/fixtures/seed.txt"):
+    for path in ("macros/core/model.py", "mkdocs.yml", "README.md", "tests/fixtures/seed.txt"):
         assert not files.search(path), path
 
 

@@ -15,11 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.collection import load_collection
-from macros.diagnostics import Report
-from macros.project import ProjectPaths
-from macros.sources import MAX_SOURCE_BYTES, read_source
-from macros.yamlpos import load_yaml
+from macros.core.diagnostics import Report
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
+from macros.read.sources import MAX_SOURCE_BYTES, read_source
+from macros.read.yaml_reader import load_yaml
 from tests.support import ROOT, copy_project
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.generate import write_collection
-from macros.collection import load_collection
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 from tests.browser.conftest import serve_directory
 from tests.support import build_site, catalogue_project, copy_project
 

@@ -16,8 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros.fiche_writer import load_template
-from macros.schema_check import load_schema
+from macros.check.schemas import load_schema
+from macros.data.fiche_writer import load_template
 from tests.support import ROOT, build_site, copy_project, run_fiches
 
 pytestmark = pytest.mark.browser

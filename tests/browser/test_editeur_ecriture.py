@@ -1,6 +1,6 @@
 """The browser writes the same fiche as Python for the same answers, byte for byte.
 
-macros/fiche_writer.py and assets/javascripts/editeur-ecriture.js build the
+macros/data/fiche_writer.py and assets/javascripts/editeur-ecriture.js build the
 shared template's view with the same rules, one per language; pystache and
 mustache.js fill macros/templates/fiche.mustache. This runs the JavaScript in
 Chromium on the answers of `fiches new`, of every fixture fiche the form can
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from macros.fiche_writer import (
+from macros.data.fiche_writer import (
     answers_from_text,
     load_template,
     new_fiche_answers,

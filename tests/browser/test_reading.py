@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from macros.collection import Collection
-from macros.model import Fiche
+from macros.core.model import Fiche
+from macros.index.collection import Collection
 
 pytestmark = pytest.mark.browser
 

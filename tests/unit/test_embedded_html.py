@@ -7,7 +7,7 @@ from dataclasses import replace
 import markdown
 import pytest
 
-from macros.collection import Collection
+from macros.index.collection import Collection
 from macros.render.embedded_fiche import embedded_body
 from macros.render.embedded_html import (
     can_reuse_page_html,

@@ -16,18 +16,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import (
-    acronyms,
-    fiche_body,
-    fiche_parser,
-    markdown_policy,
-    yamlpos,
-)
-from macros.diagnostics import Report
-from macros.linear_scan import code_spans, fenced_code_spans, hidden_spans
-from macros.model import Fiche, FicheNumber
-from macros.project import ProjectPaths
-from macros.registries import Registries
+from macros.check import acronyms, fiche_body, markdown_safety
+from macros.check import fiche as fiche_parser
+from macros.check.registries import Registries
+from macros.core.diagnostics import Report
+from macros.core.model import Fiche, FicheNumber
+from macros.core.project import ProjectPaths
+from macros.read import yaml_reader
+from macros.read.linear_scan import code_spans, fenced_code_spans, hidden_spans
 from tests.support import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -101,7 +97,7 @@ def test_attribute_lists_are_found_as_before() -> None:
         old = [(m.start(), m.group(1)) for m in then.finditer(text) if m.group(1).strip()]
         new = [
             (m.start(), m.group(1).rstrip(" \t"))
-            for m in markdown_policy._ATTR_LIST.finditer(text)
+            for m in markdown_safety._ATTR_LIST.finditer(text)
             if m.group(1).strip()
         ]
         assert new == old, text
@@ -133,8 +129,8 @@ def test_depth_cap_counts_every_level() -> None:
         for text in (nested + " " * depth + "v", nested + " " * depth + "- [x, {y: z}]"):
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             assert node is not None
-            expected = _depth(node) > yamlpos.MAX_YAML_DEPTH
-            assert yamlpos._too_deep(node) == expected, text
+            expected = _depth(node) > yaml_reader.MAX_YAML_DEPTH
+            assert yaml_reader._too_deep(node) == expected, text
 
 
 # What acronyms.py blanked with one regex, now found by linear_scan.hidden_spans.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from macros.collection import load_collection
-from macros.fiche_cache import FicheCache
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
+from macros.index.fiche_cache import FicheCache
 
 
 def _touch_later(path: Path) -> None:

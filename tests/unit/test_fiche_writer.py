@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.fiche_writer import (
+from macros.data.fiche_writer import (
     answers_from_text,
     entry,
     new_fiche_answers,

@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.diagnostics import Report
-from macros.sources import check_foreign, read_source
+from macros.core.diagnostics import Report
+from macros.read.sources import check_foreign, read_source
 
 
 def _codes(report: Report) -> list[tuple[str, str]]:

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import markdown
 
-from macros.collection import Collection
-from macros.glossary import GlossaryTerm, abbreviations, all_terms, known_tokens
+from macros.check.glossary import abbreviations, all_terms, known_tokens
+from macros.core.model import GlossaryTerm
+from macros.index.collection import Collection
 from macros.render.fiche_page import fiche_source
 from tests.support import make_fiche, render_macros
 

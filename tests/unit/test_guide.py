@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 MACROS = ROOT / "macros"
 SCHEMAS = MACROS / "schemas"
-SCHEMA_CHECK = MACROS / "schema_check.py"
+SCHEMA_CHECK = MACROS / "check" / "schemas.py"
 GUIDE = ROOT / "docs" / "contribuer"
 MESSAGES = GUIDE / "messages.md"
 GUIDE_PAGES = (

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.collection import load_collection
-from macros.history import french_date, git_history, last_changes, newest_first
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.data.history import french_date, git_history, last_changes, newest_first
+from macros.index.collection import load_collection
 from tests.support import ROOT, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "collections" / "lecteur" / "fiches" / "2.4.md"

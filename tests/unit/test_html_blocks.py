@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from jinja2 import Environment
 
-from macros.collection import Collection
+from macros.index.collection import Collection
 from macros.render.html_blocks import Held, Listing, fill, listing_env, placeholder, root_href
 from macros.render.indexes import sommaire
 from tests.support import ROOT, make_fiche

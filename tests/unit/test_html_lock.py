@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.html_lock import lock_page_html
+from macros.check.html_lock import lock_page_html
 from macros.render.html_blocks import placeholder
 from macros.site.html_check import OWN_COMMENTS
 

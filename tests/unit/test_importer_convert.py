@@ -8,15 +8,15 @@ import re
 import pytest
 import yaml
 
-from macros.diagnostics import Report, Severity
-from macros.fiche_parser import parse_fiche
-from macros.frontmatter import split
+from macros.check.fiche import parse_fiche
+from macros.check.registries import Registries
+from macros.check.schemas import Schemas
+from macros.core.diagnostics import Report, Severity
 from macros.importer.convert import LIST_BREAK, convert, front_matter
 from macros.importer.text_export import Export, parse_export
 from macros.importer.titles import known_names, sentence_case, stake_kind
-from macros.registries import Registries
-from macros.schema_check import Schemas
-from macros.sources import decode
+from macros.read.front_matter import split
+from macros.read.sources import decode
 from tests.support import ROOT, SEED
 
 TODAY = dt.date(2026, 3, 14)

@@ -8,6 +8,7 @@ import jinja2
 import markdown
 import pytest
 
+from macros.check.registries import Registries
 from macros.importer.inline import (
     convert_text,
     escape_markdown,
@@ -15,7 +16,6 @@ from macros.importer.inline import (
     looks_like_structure,
     protect,
 )
-from macros.registries import Registries
 
 
 def render(text: str) -> str:

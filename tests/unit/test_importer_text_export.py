@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.diagnostics import Report
+from macros.core.diagnostics import Report
 from macros.importer.text_export import CONTEXT, OTHER, PRACTICES, Export, parse_export
 from tests.support import SEED
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from macros.collection import Collection
-from macros.index import build_index
-from macros.model import FicheRef
+from macros.core.model import FicheRef
+from macros.index.collection import Collection
+from macros.index.cross_refs import build_index
 from tests.support import make_fiche as _fiche
 
 

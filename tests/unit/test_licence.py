@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.licence import KNOWN, LicenceError, licence_setting
+from macros.core.licence import KNOWN, LicenceError, licence_setting
 from macros.site.mkdocs_yml import read_config
 from tests.support import ROOT
 
@@ -36,4 +36,4 @@ def test_an_unknown_licence_is_refused_with_the_valid_names(value: object) -> No
     message = str(caught.value)
     assert message.startswith("mkdocs.yml, extra: licence :")
     assert "« CC BY-SA 4.0 »" in message and "« à préciser »" in message
-    assert "macros/licence.py" in message
+    assert "macros/core/licence.py" in message

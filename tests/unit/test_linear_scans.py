@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.collection import load_collection
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 from tests.bench.bench_hostile import PATTERNS, hostile_fiche
 from tests.support import copy_project
 

@@ -8,11 +8,11 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros import define_env
-from macros.collection import Collection
-from macros.diagnostics import Report
-from macros.macro_grammar import read_macros
-from macros.references import resolve_calls
-from macros.registries import Registries
+from macros.check.macro_grammar import read_macros
+from macros.check.references import resolve_calls
+from macros.check.registries import Registries
+from macros.core.diagnostics import Report
+from macros.index.collection import Collection
 from tests.support import MacrosEnv
 
 

@@ -14,8 +14,8 @@ import jinja2
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
 
-from macros.diagnostics import Report
-from macros.macro_grammar import read_macros
+from macros.check.macro_grammar import read_macros
+from macros.core.diagnostics import Report
 from macros.site.macros_gate import _harden
 from tests.support import ROOT
 
@@ -146,7 +146,7 @@ def test_hardened_environment_alone_leaks_nothing(payload: str, secret_env: None
 
 
 def _reading(found: object, report: Report) -> tuple[object, ...]:
-    from macros.macro_grammar import Macros
+    from macros.check.macro_grammar import Macros
 
     assert isinstance(found, Macros)
     calls = [(c.name, c.args, c.kwargs, c.line, c.column, c.start, c.end) for c in found.calls]
@@ -164,7 +164,7 @@ def test_known_calls_are_read_as_jinja_reads_them(monkeypatch: pytest.MonkeyPatc
     text gives the same calls, positions, tree and diagnostics as a full read."""
     import random
 
-    from macros import macro_grammar
+    from macros.check import macro_grammar
 
     parts = [
         '{{ structure("PES 21") }}', '{{ fiche("1.5") }}', " a ", "\n", "}}", "{", '"', ")",

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.check.fiche import parse_fiche
+from macros.check.registries import load_registries
+from macros.check.schemas import Schemas
 from macros.cli.errors import UsageError
 from macros.cli.new_cmd import write_new
-from macros.diagnostics import Report
-from macros.fiche_parser import parse_fiche
-from macros.frontmatter import split
-from macros.new_fiche import TemplateError, load_template, next_free_number, render_fiche
-from macros.project import ProjectPaths
-from macros.registries import load_registries
-from macros.schema_check import Schemas
+from macros.core.diagnostics import Report
+from macros.core.project import ProjectPaths
+from macros.data.new_fiche import TemplateError, load_template, next_free_number, render_fiche
+from macros.read.front_matter import split
 from tests.support import ROOT
 
 TODAY = dt.date(2026, 3, 14)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import open_data
-from macros.collection import Collection, load_collection
-from macros.diagnostics import Severity
-from macros.open_data import CSV_COLUMNS, csv_cell, fiches_json, pratiques_csv
-from macros.project import ProjectPaths
+from macros.core.diagnostics import Severity
+from macros.core.project import ProjectPaths
+from macros.data import open_data
+from macros.data.open_data import CSV_COLUMNS, csv_cell, fiches_json, pratiques_csv
+from macros.index.collection import Collection, load_collection
 from tests.support import ROOT, catalogue_project
 
 
@@ -108,9 +108,9 @@ def test_urls_are_absolute_with_a_site_url(catalogue_collection: Collection) -> 
 
 _DIGEST = """
 import hashlib
-from macros.collection import load_collection
-from macros.open_data import data_files
-from macros.project import ProjectPaths
+from macros.index.collection import load_collection
+from macros.data.open_data import data_files
+from macros.core.project import ProjectPaths
 from tests.support import CATALOGUE_FICHES, ROOT
 
 paths = ProjectPaths.at(ROOT, fiches=str(CATALOGUE_FICHES.relative_to(ROOT)))

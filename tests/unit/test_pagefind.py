@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from macros.html_lock import lock_page_html
-from macros.search_index import PageWords
+from macros.check.html_lock import lock_page_html
+from macros.data.search_index import PageWords
 from macros.site.pagefind import candidate_forms, hidden_forms
 from macros.site.pagefind_html import ignore_excluded_sections, mark_article
 

@@ -6,9 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
-from macros.collection import Collection, load_collection
-from macros.parcours import slug_of_name
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import Collection, load_collection
+from macros.index.parcours import slug_of_name
 from macros.render.embedded_fiche import embedded_body
 from macros.render.html_blocks import listing_env, root_href
 from macros.render.pages import virtual_pages

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from macros.collection import Collection
-from macros.diagnostics import Severity
-from macros.model import Fiche
+from macros.core.diagnostics import Severity
+from macros.core.model import Fiche
+from macros.index.collection import Collection
 from tests.support import SEED, normalise
 
 

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from macros.index import Index, build_index
-from macros.model import Fiche
-from macros.related import SignatureGroups, related_fiches
+from macros.core.model import Fiche
+from macros.data.related import SignatureGroups, related_fiches
+from macros.index.cross_refs import Index, build_index
 from tests.support import make_fiche
 
 

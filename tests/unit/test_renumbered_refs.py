@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.collection import Collection, load_collection
-from macros.diagnostics import Report, Severity
-from macros.model import PlainFicheRef
-from macros.project import ProjectPaths
-from macros.references import report_plain_refs
+from macros.check.references import report_plain_refs
+from macros.core.diagnostics import Report, Severity
+from macros.core.model import PlainFicheRef
+from macros.core.project import ProjectPaths
+from macros.index.collection import Collection, load_collection
 from macros.render.links import fiche_link
 from tests.support import ROOT, copy_project
 

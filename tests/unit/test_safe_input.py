@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.diagnostics import Report
-from macros.html_policy import entity_reference, text_problem
-from macros.markdown_policy import markdown_problems
-from macros.sources import MAX_SOURCE_BYTES, read_source
-from macros.yamlpos import MAX_YAML_DEPTH, load_yaml
+from macros.check.html_safety import entity_reference, text_problem
+from macros.check.markdown_safety import markdown_problems
+from macros.core.diagnostics import Report
+from macros.read.sources import MAX_SOURCE_BYTES, read_source
+from macros.read.yaml_reader import MAX_YAML_DEPTH, load_yaml
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.safe_write import AlreadyExists, write_bytes, write_fiche
+from macros.core.safe_write import AlreadyExists, write_bytes, write_fiche
 
 
 def leftovers(folder: Path) -> list[str]:

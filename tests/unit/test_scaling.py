@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.generate import write_collection
-from macros.collection import load_collection
-from macros.project import ProjectPaths
+from macros.core.project import ProjectPaths
+from macros.index.collection import load_collection
 from tests.support import ROOT, copy_project
 
 
@@ -30,7 +30,7 @@ def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> 
 
 
 def test_opening_is_plain_text_cut_on_a_word(registries: object) -> None:
-    from macros.registries import Registries
+    from macros.check.registries import Registries
     from macros.render.excerpt import opening
 
     assert isinstance(registries, Registries)

@@ -1,4 +1,4 @@
-"""Enriching Material's search index (macros/search_index.py)."""
+"""Enriching Material's search index (macros/data/search_index.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import json
 import re
 from typing import Any
 
-from macros.collection import Collection
-from macros.search_index import (
+from macros.data.search_index import (
     TEXT_ALT,
     TITLE_ALT,
     PageWords,
@@ -18,7 +17,8 @@ from macros.search_index import (
     enrich_json,
     page_words,
 )
-from macros.search_terms import tokens, variants
+from macros.data.search_terms import tokens, variants
+from macros.index.collection import Collection
 from tests.unit.test_search_terms import SEPARATOR
 
 

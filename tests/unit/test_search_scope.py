@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.collection import Collection
+from macros.index.collection import Collection
 from macros.render.fiche_page import fiche_source
 from macros.render.search_scope import exclude_context
 

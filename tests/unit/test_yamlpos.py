@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.diagnostics import Report
-from macros.yamlpos import load_yaml
+from macros.core.diagnostics import Report
+from macros.read.yaml_reader import load_yaml
 
 TEXT = "titre: a\nthemes:\n  - x\n  - y\nsearch:\n  boost: 2\nnumero: 1.10\n"
 

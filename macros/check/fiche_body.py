@@ -1,0 +1,327 @@
+"""The structure of a fiche's body: context, stakes by kind, practices, extra sections.
+
+Canonical layout (see docs/contribuer/format.md):
+
+    ## Contexte et enjeux
+    (context paragraphs)
+    ### <stake title> { data-enjeu="politique" }
+    - <stake>
+    ## Les pratiques des structures du MES
+    - <practice> ({{ structure("ARDES") }}, {{ structure("PES 21") }})
+    ## <optional section>, e.g. Pour aller plus loin
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, count
+from operator import add
+
+from markdown.extensions.toc import slugify as toc_slugify
+
+from macros.check.macro_grammar import MacroCall
+from macros.check.markdown_blocks import Block, Heading, Item, Paragraph
+from macros.check.registries import Registries
+from macros.core.diagnostics import Report
+from macros.core.model import Practice, Section, Stake
+from macros.core.names import fold, quoted_list, suggestion
+
+CONTEXT = "Contexte et enjeux"
+PRACTICES = "Les pratiques des structures du MES"
+REQUIRED = (CONTEXT, PRACTICES)
+STAKE_ATTR = "data-enjeu"
+
+_PLACEHOLDER = "\x00{}\x00"
+_PLACEHOLDER_RE = re.compile(r"\x00(\d+)\x00")
+_PARENTHESIS = re.compile(r"[()]")
+_NAME_SEPARATOR = re.compile(r",|\bet\b")
+_FOLDED_CONTEXT = fold(CONTEXT)
+_FOLDED_PRACTICES = fold(PRACTICES)
+_FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
+
+
+class BodyParts:
+    def __init__(self) -> None:
+        self.context: list[str] = []
+        self.stakes: list[Stake] = []
+        self.practices: list[Practice] = []
+        self.sections: list[Section] = []
+
+
+def anchor_for(heading: Heading) -> str:
+    return heading.anchor or toc_slugify(heading.title, "-")
+
+
+def parse_body(
+    blocks: list[Block],
+    calls: list[MacroCall],
+    body: str,
+    registries: Registries,
+    display_path: str,
+    first_line: int,
+    report: Report,
+) -> BodyParts:
+    """`calls` carry offsets into `body`, whose first line is file line `first_line`."""
+    # Offset of each line: the lengths so far plus one newline per line.
+    offsets = list(map(add, accumulate(map(len, body.split("\n")), initial=0), count()))
+    # Filtered once for the whole body, not once per block; calls come in
+    # text order, so a block's calls are found by bisection.
+    structures = _Calls([c for c in calls if c.name == "structure"])
+    resolved = _Calls([c for c in structures.calls if c.resolved])
+    parts = BodyParts()
+    section: str | None = None  # folded title of the current h2
+    stake: Stake | None = None
+    seen: list[tuple[str, Heading]] = []
+    last_level = 1
+    for block in blocks:
+        if isinstance(block, Heading):
+            if block.level > last_level + 1:
+                report.error(
+                    display_path,
+                    block.line,
+                    1,
+                    "markdown-niveau-titre",
+                    f"titre de niveau {block.level} après un titre de niveau {last_level}",
+                    f"utilisez {'#' * (last_level + 1)} (un niveau de plus seulement)",
+                )
+            last_level = block.level
+            if block.level == 1:
+                report.error(
+                    display_path,
+                    block.line,
+                    1,
+                    "titre-en-double",
+                    "titre de niveau 1 dans le corps de la fiche",
+                    "le titre vient de la clé « titre » de l'en-tête : supprimez cette ligne",
+                )
+                continue
+            if block.level == 2:
+                section = fold(block.title)
+                seen.append((section, block))
+                stake = None
+                if section not in _FOLDED_REQUIRED:
+                    parts.sections.append(Section(block.title, anchor_for(block), block.line))
+                continue
+            if block.level == 3 and section == _FOLDED_CONTEXT:
+                stake = _stake(block, registries, display_path, report)
+                parts.stakes.append(stake)
+            continue
+        if section is None:
+            report.error(
+                display_path,
+                block.line,
+                1,
+                "contenu-hors-section",
+                "texte avant la première section",
+                f"placez-le sous « ## {CONTEXT} »",
+            )
+            continue
+        if section == _FOLDED_CONTEXT:
+            if stake is None:
+                parts.context.append(block.text)
+            else:
+                stake.items.append(block.text)
+                stake.named.append(_named_in(block, resolved))
+        elif section == _FOLDED_PRACTICES and isinstance(block, Item):
+            rank = len(parts.practices) + 1
+            credits, note = _credits(block, structures, body, offsets, first_line)
+            parts.practices.append(Practice(rank, block.text, credits, note, block.line))
+    _check_sections(seen, parts, display_path, first_line, report)
+    return parts
+
+
+class _Calls:
+    """Calls in text order, with their lines and offsets for bisection."""
+
+    def __init__(self, calls: list[MacroCall]) -> None:
+        self.calls = calls
+        self.lines = [c.line for c in calls]
+        self.starts = [c.start for c in calls]
+
+
+def _named_in(block: Item | Paragraph, resolved: _Calls) -> list[str]:
+    """`resolved`: the body's structure calls that name a known structure."""
+    last = block.end_line if isinstance(block, Item) else block.line + block.text.count("\n")
+    low = bisect_left(resolved.lines, block.line)
+    high = bisect_right(resolved.lines, last)
+    slugs: list[str] = []
+    for call in resolved.calls[low:high]:
+        slug = call.resolved
+        if slug and slug not in slugs:
+            slugs.append(slug)
+    return slugs
+
+
+def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:
+    kinds = registries.stake_kinds
+    kind = heading.attrs.get(STAKE_ATTR, "")
+    if heading.broken_attrs:
+        pass  # the unreadable attribute list is the one thing to fix
+    elif not kind:
+        report.error(
+            display_path,
+            heading.line,
+            1,
+            "enjeu-sans-type",
+            f"la sous-section d'enjeux « {heading.title} » n'a pas de type",
+            f'ajoutez {{ {STAKE_ATTR}="…" }} à la fin du titre, avec l\'un de : '
+            f"{quoted_list(kinds)}",
+        )
+    elif kinds and kind not in kinds:
+        report.error(
+            display_path,
+            heading.line,
+            1,
+            "enjeu-type-inconnu",
+            f"type d'enjeu inconnu « {kind} »",
+            suggestion(kind, list(kinds), what="types d'enjeux connus"),
+        )
+    return Stake(kind, heading.title, anchor_for(heading), [], heading.line)
+
+
+def _check_sections(
+    seen: list[tuple[str, Heading]],
+    parts: BodyParts,
+    display_path: str,
+    first_line: int,
+    report: Report,
+) -> None:
+    titles = [folded for folded, _ in seen]
+    expected = [_FOLDED_CONTEXT, _FOLDED_PRACTICES]
+    for wanted, label in zip(expected, REQUIRED, strict=True):
+        count = titles.count(wanted)
+        if count == 0:
+            line = seen[-1][1].line if seen else first_line
+            report.error(
+                display_path,
+                line,
+                1,
+                "section-manquante",
+                f"section obligatoire « {label} » absente",
+                f"ajoutez une ligne « ## {label} »",
+            )
+        elif count > 1:
+            dup = [h for f, h in seen if f == wanted][1]
+            report.error(
+                display_path,
+                dup.line,
+                1,
+                "section-en-double",
+                f"section « {label} » écrite deux fois",
+                "regroupez son contenu sous un seul titre",
+            )
+    present = [t for t in titles if t in expected]
+    first_positions = [titles.index(t) for t in expected if t in titles]
+    if present and first_positions != sorted(first_positions):
+        heading = seen[titles.index(expected[1])][1]
+        report.error(
+            display_path,
+            heading.line,
+            1,
+            "section-ordre",
+            f"« {PRACTICES} » doit venir après « {CONTEXT} »",
+            "remettez les sections dans l'ordre : contexte et enjeux, puis pratiques, "
+            "puis sections facultatives",
+        )
+    if titles and titles[0] not in expected and expected[0] in titles:
+        report.error(
+            display_path,
+            seen[0][1].line,
+            1,
+            "section-ordre",
+            f"la section « {seen[0][1].title} » vient avant « {CONTEXT} »",
+            "les sections facultatives se placent après les pratiques",
+        )
+    if _FOLDED_PRACTICES in titles and not parts.practices:
+        heading = seen[titles.index(_FOLDED_PRACTICES)][1]
+        report.error(
+            display_path,
+            heading.line,
+            1,
+            "pratiques-vides",
+            "la section des pratiques ne contient aucune pratique",
+            "écrivez chaque pratique comme un élément de liste commençant par « - »",
+        )
+    for stake in parts.stakes:
+        if not stake.items:
+            report.error(
+                display_path,
+                stake.line,
+                1,
+                "enjeu-vide",
+                f"la sous-section d'enjeux « {stake.title} » est vide",
+                "ajoutez au moins un paragraphe ou un élément de liste",
+            )
+
+
+def _credits(
+    item: Item, structures: _Calls, body: str, offsets: list[int], first_line: int
+) -> tuple[list[str], str]:
+    """Structures credited by the practice, and the other words of their parenthesis.
+
+    The credit is the last parenthesis of the item that names a structure:
+    «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
+    structures the item names, e.g. partners, are mentions, not credits.
+    `structures`: the body's calls to `structure`, known or not.
+    """
+    start = offsets[item.line - first_line]
+    end = offsets[item.end_line - first_line + 1] - 1
+    inside = structures.calls[
+        bisect_left(structures.starts, start) : bisect_left(structures.starts, end)
+    ]
+    # The item with each call replaced by its placeholder; calls come in text
+    # order and never overlap, and one may run past the item's end.
+    pieces = []
+    position = start
+    for index, call in enumerate(inside):
+        pieces.append(body[position : call.start])
+        pieces.append(_PLACEHOLDER.format(index))
+        position = call.end
+    pieces.append(body[position:end])
+    text = "".join(pieces)
+    groups = [g for g in parenthetical_groups(text) if "\x00" in g and _PLACEHOLDER_RE.search(g)]
+    if not groups:
+        return [], ""
+    credits: list[str] = []
+    notes: list[str] = []
+    for part in split_names(groups[-1]):
+        match = _PLACEHOLDER_RE.fullmatch(part)
+        if match:
+            slug = inside[int(match.group(1))].resolved
+            if slug and slug not in credits:
+                credits.append(slug)
+        else:
+            notes.append(_PLACEHOLDER_RE.sub("", part).strip())
+    return credits, ", ".join(n for n in notes if n)
+
+
+def split_names(group: str) -> list[str]:
+    """«ARDES, PES 21» or «UFISC et COFAC» -> the names, trimmed."""
+    return [p.strip() for p in _NAME_SEPARATOR.split(group) if p.strip()]
+
+
+def parenthetical_groups(text: str) -> list[str]:
+    """The contents of the outermost parentheses of `text`, in order."""
+    groups: list[str] = []
+    opening = text.count("(")
+    if opening == 0:
+        return groups
+    if opening == 1:
+        # The usual credit parenthesis: the first «)» after it closes it.
+        opened = text.index("(")
+        closed = text.find(")", opened)
+        return [text[opened + 1 : closed]] if closed != -1 else groups
+    depth = 0
+    opened = 0
+    for match in _PARENTHESIS.finditer(text):
+        index = match.start()
+        if match.group() == "(":
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                groups.append(text[opened + 1 : index])
+    return groups

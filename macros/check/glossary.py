@@ -1,0 +1,78 @@
+"""The glossary: acronyms and terms of the fiches, with their expansions.
+
+Two sources make one glossary: the registry fiches/registres/glossaire.yml
+(generic terms: DLA, ESS…) and the structure registry, whose acronym-like
+names (MES, APES, «PES 21») expand to the structure's full name. A structure
+is never written twice: a glossary entry that names a structure is an error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.check.registries import Registries
+from macros.core.model import GlossaryTerm
+from macros.core.names import fold
+
+# Two capitals in a row: «MES Occitanie» and «PES21» are acronyms, «Opale» is not.
+_ACRONYM_LIKE = re.compile(r"[A-ZÀ-Ý]{2}")
+
+
+def all_terms(reg: Registries, within: str | None = None) -> list[GlossaryTerm]:
+    """Registry terms and structure acronyms, in alphabetical order; with
+    `within`, only those written in that text."""
+    terms = {
+        term: entry for term, entry in reg.glossary.items() if within is None or term in within
+    }
+    for structure in reg.structures.values():
+        for name in (structure.short_name, *structure.aliases):
+            # Skipping a name absent from `within` first changes nothing for
+            # the others: whether a name is kept depends on that name alone.
+            if within is not None and name not in within:
+                continue
+            if name in terms or not _ACRONYM_LIKE.search(name):
+                continue
+            if fold(name) == fold(structure.name):
+                continue
+            # An alias may not abbreviate the name («CRDLA Culture» for OPALE):
+            # name the structure by its usual short name too.
+            expansion = structure.name
+            if name != structure.short_name:
+                expansion = f"{structure.name} ({structure.short_name})"
+            terms[name] = GlossaryTerm(
+                name, expansion, structure.description, structure.slug, None, 0
+            )
+    return sorted(terms.values(), key=lambda t: fold(t.term))
+
+
+def abbreviations(
+    reg: Registries, within: str | None = None, *, terms: list[GlossaryTerm] | None = None
+) -> str:
+    """Python-Markdown `abbr` definitions (`*[DLA]: …`) for every known term,
+    or with `within`, for the terms written in that text.
+
+    `terms` is `all_terms(reg)` when the caller writes many pages: keeping
+    the terms of the whole list that `within` holds gives what
+    `all_terms(reg, within)` gives, since whether a term is kept depends on
+    that term alone.
+
+    They are appended to each fiche's generated Markdown rather than through
+    pymdownx.snippets' auto_append: no generated file to write in the project
+    or to keep out of Git, and only fiche pages get them. The `abbr` extension
+    looks for each defined term in every text of the page: a fiche that
+    defines only the terms it holds renders the same, in less time.
+    """
+    if terms is None:
+        chosen = all_terms(reg, within)
+    else:
+        chosen = [t for t in terms if within is None or t.term in within]
+    lines = [f"*[{t.term}]: {t.expansion}" for t in chosen]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def known_tokens(reg: Registries) -> frozenset[str]:
+    """Every capitalised word the glossary or the structure registry explains."""
+    names = [t.term for t in reg.glossary.values()]
+    for structure in reg.structures.values():
+        names += [structure.short_name, structure.name, *structure.aliases]
+    return frozenset(word for name in names for word in re.findall(r"\w+", name))

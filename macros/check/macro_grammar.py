@@ -1,0 +1,458 @@
+"""The macro grammar: every Jinja construct of a text, read once by Jinja itself.
+
+mkdocs-macros renders each page with `jinja2.Environment(loader=…,
+undefined=…)` and the `j2_*` options of mkdocs.yml; the project sets none
+of those options (site/macros_config.py refuses them), so its delimiters
+are Jinja's defaults and it loads no extension. The environment below is
+built the same way, so what is read here is what mkdocs-macros would run.
+
+One lexing pass gives both the tree (Jinja's parser, fed the same tokens)
+and each `{{ … }}`'s offsets; the allow-list (macro_policy.py) is then
+checked on that tree. `fiches check`, the engine's cross-references, the
+texts derived from a call (plain text, excerpts) and the build's gate in
+front of mkdocs-macros (site/macros_gate.py) all read macros here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import jinja2
+from jinja2 import nodes
+from jinja2.lexer import TokenStream
+from jinja2.parser import Parser
+
+from macros.check.macro_policy import (
+    MACROS,
+    Violation,
+    arguments_problem,
+    literal_value,
+    violations,
+)
+from macros.core.diagnostics import Report
+from macros.core.names import suggestion
+
+# As mkdocs-macros builds its own: no j2_* option, no extension.
+_ENV = jinja2.Environment()
+Literal = str | int | float
+_MARKS = (_ENV.variable_start_string, _ENV.block_start_string, _ENV.comment_start_string)
+# Per contributor file: a fiche holds a few dozen calls. Jinja reads some
+# 50,000 a second here, so a file made of nothing else would hold CI for
+# seconds per megabyte; past this count it is refused unread.
+MAX_CONSTRUCTS = 5000
+
+
+@dataclass
+class MacroCall:
+    name: str
+    args: list[str]
+    kwargs: dict[str, str]
+    line: int
+    column: int
+    start: int  # offset in the scanned text
+    end: int
+    resolved: str | None = None  # registry slug or fiche number, once checked
+    source: str = ""  # as written, e.g. `{{ structure("PES 21") }}`
+
+    @property
+    def target(self) -> str:
+        return self.args[0] if self.args else ""
+
+    @property
+    def text(self) -> str | None:
+        return self.kwargs.get("texte") or (self.args[1] if len(self.args) > 1 else None)
+
+
+@dataclass
+class Macros:
+    """A text as Jinja reads it: its calls, and the text around them in order."""
+
+    calls: list[MacroCall] = field(default_factory=list)
+    # Template text (raw blocks unwrapped, comments and whitespace control
+    # applied, as Jinja renders it) and the calls, in order.
+    pieces: list[str | MacroCall] = field(default_factory=list)
+    ok: bool = True  # False when something was refused
+    tree: nodes.Template | None = None  # Jinja's, as checked
+    # Offsets of each `{{ … }}`, `{% … %}` and `{# … #}`, allowed or not.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    # Their source text.
+    sources: frozenset[str] = frozenset()
+
+    def pieces_of(
+        self, fragment: str, first_line: int, last_line: int
+    ) -> list[str | MacroCall] | None:
+        """`fragment`, a block of the scanned text on these lines (say a
+        practice), split at the calls read there, as `pieces` splits the
+        whole text; None when only reading it again could tell."""
+        if not may_hold_macros(fragment):
+            return [fragment]
+        if not self.ok:
+            return None
+        lines = [call.line for call in self.calls]
+        inside = self.calls[bisect_left(lines, first_line) : bisect_right(lines, last_line)]
+        pieces: list[str | MacroCall] = []
+        position = 0
+        for call in inside:
+            start = fragment.find(call.source, position)
+            if start < 0:
+                return None  # the block's text is not the source's (a call across lines)
+            pieces += [fragment[position:start], call]
+            position = start + len(call.source)
+        pieces.append(fragment[position:])
+        # Anything else between braces (a raw block) is left to the grammar.
+        if any(may_hold_macros(p) for p in pieces if isinstance(p, str)):
+            return None
+        return pieces
+
+    def blank(self, text: str) -> str:
+        """The scanned `text` (or a copy with the same offsets) with every
+        Jinja construct blanked, lines kept: what Markdown reads around them."""
+        if not self.spans:
+            return text
+        out: list[str] = []
+        position = 0
+        for start, end in self.spans:
+            out.append(text[position:start])
+            out.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
+            position = end
+        out.append(text[position:])
+        return "".join(out)
+
+    def remove_calls(self, text: str) -> str:
+        """`text`, a part of the scanned text, without the `{{ … }}` and
+        `{% … %}` it holds: their brackets and asterisks are not Markdown."""
+        if "{" not in text:
+            return text
+        for source in self.sources:
+            if source in text:
+                text = text.replace(source, "")
+        return text
+
+
+def may_hold_macros(text: str) -> bool:
+    """False when Jinja would read `text` as plain text: no delimiter in it."""
+    return "{" in text and any(mark in text for mark in _MARKS)
+
+
+def read_macros(
+    text: str,
+    display_path: str,
+    first_line: int,
+    report: Report,
+    *,
+    allowed: frozenset[str] = frozenset(),
+    limit: int | None = None,
+) -> Macros:
+    """The calls to the project's macros in `text`; everything outside the
+    allow-list, and Jinja syntax errors, reported at their line.
+
+    `allowed` are the variables a documentation page may show, `{{ name }}`.
+    `limit`: refuse, unread, a text with more delimiters than that.
+    """
+    if not may_hold_macros(text):
+        return Macros([], [text])
+    known = _known_calls(text, first_line)
+    if known is not None:
+        return known
+    if limit is not None:
+        count = sum(text.count(mark) for mark in _MARKS)
+        if count > limit:
+            report.error(
+                display_path,
+                first_line,
+                1,
+                "macros-trop-nombreuses",
+                f"{count} « {{{{ », « {{% » ou « {{# » dans ce fichier, plus de {limit}",
+                "une fiche ou une page en compte quelques dizaines : découpez le texte",
+            )
+            return Macros(ok=False)
+    spans = _Spans(text)
+    try:
+        # The parser pulls tokens as it goes: a text it refuses early (1 MB
+        # of `{{`, say) is never lexed to its end.
+        tokens = spans.follow(_ENV.lexer.tokeniter(text, None))
+        parser = Parser(_ENV, text)
+        parser.stream = TokenStream(_ENV.lexer.wrap(tokens), None, None)
+        tree = parser.parse()
+    except jinja2.TemplateSyntaxError as exc:
+        report.error(
+            display_path,
+            first_line + (exc.lineno or 1) - 1,
+            1,
+            "jinja-syntaxe",
+            f"syntaxe de macro invalide : {_french_jinja(exc.message or '')}",
+            'une macro s\'écrit {{ structure("PES 21") }} : vérifiez les accolades '
+            "doubles, les parenthèses et les guillemets",
+        )
+        return Macros(ok=False)
+    except RecursionError:
+        report.error(
+            display_path,
+            first_line,
+            1,
+            "jinja-syntaxe",
+            "syntaxe de macro invalide : expression trop imbriquée",
+            'une macro s\'écrit simplement {{ structure("PES 21") }}',
+        )
+        return Macros(ok=False)
+    found = Macros()
+    for refused in violations(tree, variables=allowed):
+        _report(refused, display_path, first_line, report)
+        found.ok = False
+    line_starts = _LineStarts(text)
+    outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
+    expressions = iter(spans.expressions)  # one per `{{ … }}`, in order, as Output nodes are
+    for child in outputs:
+        if isinstance(child, nodes.TemplateData):
+            if found.ok:
+                found.pieces.append(child.data)
+            continue
+        span = next(expressions, None)
+        if span is None:
+            break  # not one expression per `{{ … }}`: refused above anyway
+        start, end = span
+        call = _call(child)
+        if call is None:
+            continue
+        name, args, kwargs = call
+        line, column = line_starts.position(start)
+        macro = MacroCall(
+            name, args, kwargs, first_line + line - 1, column, start, end, source=text[start:end]
+        )
+        found.calls.append(macro)
+        if found.ok:
+            found.pieces.append(macro)
+    if not found.ok:
+        found.pieces = []
+    found.tree = tree
+    found.spans = spans.constructs
+    found.sources = frozenset(text[start:end] for start, end in spans.constructs)
+    return found
+
+
+# Source text of a `{{ … }}` that Jinja's parser read as an allowed call ->
+# its name and literal arguments. The call is parsed once per build, not once
+# per occurrence: the same characters from `{{` to the first `}}` always lex
+# and parse the same way, so a text made only of plain data and such known
+# calls is read from here (_known_calls); anything else goes to Jinja.
+_CALLS: dict[str, tuple[str, list[Literal], dict[str, Literal]]] = {}
+_CALLS_MAX = 100_000
+
+
+def _read_call(source: str) -> tuple[str, list[Literal], dict[str, Literal]] | None:
+    """Jinja's reading of `source`, from `{{` to its first `}}`, when it is one
+    allowed call (remembered in _CALLS); None for anything else."""
+    if source[2:3] == "-" or source[-3:-2] == "-":
+        return None
+    try:
+        tree = _ENV.parse(source)
+    except (jinja2.TemplateSyntaxError, RecursionError):
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], nodes.Output):
+        return None
+    children = tree.body[0].nodes
+    if len(children) != 1 or violations(tree):
+        return None
+    expr = children[0]
+    if _call(expr) is None:
+        return None
+    assert isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)
+    call = (
+        expr.node.name,
+        [literal_value(a) for a in expr.args],
+        {kw.key: literal_value(kw.value) for kw in expr.kwargs},
+    )
+    if len(_CALLS) > _CALLS_MAX:
+        _CALLS.clear()
+    _CALLS[source] = call  # type: ignore[assignment]
+    return call  # type: ignore[return-value]
+
+
+def _known_calls(text: str, first_line: int) -> Macros | None:
+    """`text` read from the calls Jinja already read, when it holds nothing
+    else between braces (no `{%`, no `{#`, no unknown `{{ … }}`); None otherwise."""
+    if "{%" in text or "{#" in text or "\r" in text:
+        return None
+    found = Macros()
+    body: list[nodes.Node] = []
+    lines = _LineStarts(text)
+    position = 0
+    while True:
+        start = text.find("{{", position)
+        if start < 0:
+            break
+        end = text.find("}}", start) + 2
+        if end < 2:
+            return None
+        known = _CALLS.get(text[start:end]) or _read_call(text[start:end])
+        if known is None:
+            return None
+        name, args, kwargs = known
+        line, column = lines.position(start)
+        call = MacroCall(
+            name,
+            [str(a) for a in args],
+            {k: str(v) for k, v in kwargs.items()},
+            first_line + line - 1,
+            column,
+            start,
+            end,
+            source=text[start:end],
+        )
+        found.calls.append(call)
+        found.spans.append((start, end))
+        if start > position:
+            found.pieces.append(text[position:start])
+            body.append(nodes.TemplateData(text[position:start], lineno=line))
+        found.pieces.append(call)
+        body.append(
+            nodes.Call(
+                nodes.Name(name, "load", lineno=line),
+                [nodes.Const(a, lineno=line) for a in args],
+                [
+                    nodes.Keyword(k, nodes.Const(v, lineno=line), lineno=line)
+                    for k, v in kwargs.items()
+                ],
+                None,
+                None,
+                lineno=line,
+            )
+        )
+        position = end
+    # Jinja leaves out one final line break of a template.
+    rest = text[position:]
+    rest = rest[:-1] if rest.endswith("\n") else rest
+    if rest:
+        found.pieces.append(rest)
+        body.append(nodes.TemplateData(rest, lineno=lines.line))
+    found.sources = frozenset(c.source for c in found.calls)
+    found.tree = nodes.Template([nodes.Output(body, lineno=1)], lineno=1)
+    found.tree.set_environment(_ENV)
+    return found
+
+
+class _Spans:
+    """Offsets of each `{{ … }}` of a text, and of every construct, read off
+    the tokens on their way to the parser. Tokens carry their source text in
+    order; only the whitespace before `{{-` or `{%-` is left out of them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.expressions: list[tuple[int, int]] = []
+        self.constructs: list[tuple[int, int]] = []
+
+    def follow(self, tokens: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
+        text = self.text
+        position = start = 0
+        for token in tokens:
+            _, kind, value = token
+            if not text.startswith(value, position):
+                position = text.find(value, position)
+            if kind in ("variable_begin", "block_begin", "comment_begin"):
+                start = position
+            elif kind in ("variable_end", "block_end", "comment_end"):
+                span = (start, position + len(value.rstrip()))
+                self.constructs.append(span)
+                if kind == "variable_end":
+                    self.expressions.append(span)
+            position += len(value)
+            yield token
+
+
+class _LineStarts:
+    """Line and column of offsets that come in increasing order, each found
+    from the previous one (linear over the text, whatever its lines)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+        self.line_start = 0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        newlines = self.text.count("\n", self.offset, offset)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.text.rfind("\n", self.offset, offset) + 1
+        self.offset = offset
+        return self.line, offset - self.line_start + 1
+
+
+def _call(expr: nodes.Expr) -> tuple[str, list[str], dict[str, str]] | None:
+    """A call the allow-list accepts, as name and literal arguments."""
+    if not (isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)):
+        return None
+    name = expr.node.name
+    if name not in MACROS or arguments_problem(expr, MACROS[name]) is not None:
+        return None
+    args = [str(literal_value(a)) for a in expr.args]
+    kwargs = {kw.key: str(literal_value(kw.value)) for kw in expr.kwargs}
+    return name, args, kwargs
+
+
+def _report(found: Violation, display_path: str, first_line: int, report: Report) -> None:
+    line = first_line + found.line - 1
+    if found.kind in ("unknown-name", "unknown-macro"):
+        report.error(
+            display_path,
+            line,
+            1,
+            "macro-inconnue",
+            f"{found.what} « {found.name} »",
+            suggestion(found.name, sorted(MACROS), what="macros connues"),
+        )
+    elif found.kind == "arguments" and found.name:
+        report.error(display_path, line, 1, "macro-arguments", found.what, found.hint)
+    else:
+        report.error(
+            display_path,
+            line,
+            1,
+            "jinja-interdit",
+            f"construction refusée : {found.what}",
+            "seuls les appels de macros avec du texte entre guillemets sont permis, "
+            'comme {{ structure("PES 21") }} ; pour montrer des accolades telles '
+            "quelles, placez-les dans un bloc de code",
+        )
+
+
+def _french_jinja(message: str) -> str:
+    """Jinja's English parser messages, said in French with the offending text."""
+    got = re.search(r"got '([^']*)'", message)
+    char = re.match(r"unexpected char '(.+?)' at \d+", message)
+    if message.startswith("unexpected end of template"):
+        return "fin de texte inattendue, une macro n'est pas refermée par « }} »"
+    if char:
+        return f"caractère inattendu « {char.group(1)} » dans une macro"
+    if message.startswith("unexpected '}'"):
+        return "accolade « } » seule, une macro se referme par « }} »"
+    if message.lower().startswith("expected an expression"):
+        return "macro vide ou incomplète"
+    if message.startswith("expected token") and got:
+        return f"« {got.group(1)} » inattendu dans une macro"
+    if message.startswith("unexpected '"):
+        return f"« {message.split(chr(39))[1]} » inattendu dans une macro"
+    if message.startswith("Encountered unknown tag"):
+        tag = re.search(r"tag '([^']*)'", message)
+        return f"balise « {{% {tag.group(1) if tag else '…'} %}} » inconnue"
+    return f"syntaxe incorrecte ({message})"
+
+
+def macros_rendered(meta: object) -> bool:
+    """Whether mkdocs-macros renders a page with this front matter: it shows a
+    page as written when `render_macros` equals False (its own test, `== False`,
+    so 0 counts too), and renders every other page (`render_by_default`)."""
+    if not isinstance(meta, dict):
+        return True
+    value = meta.get("render_macros")
+    return not (value is not None and value == False)  # noqa: E712 (mkdocs-macros' test)
+
+
+def front_matter_problem(meta: object) -> str | None:
+    """Front matter keys that make mkdocs-macros fail with a traceback."""
+    if isinstance(meta, dict) and meta.get("ignore_macros"):
+        return "la clé « ignore_macros » n'existe plus : écrivez « render_macros: false »"
+    return None

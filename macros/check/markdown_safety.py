@@ -1,0 +1,171 @@
+"""Where raw HTML, attribute lists and links hide in a Markdown text.
+
+The allow-lists themselves are in html_safety.py; this module finds, with
+their positions, the places of a fiche or page body they apply to, skipping
+only what Python-Markdown will surely show as code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.blockprocessors import ReferenceProcessor
+
+from macros.check.html_safety import (
+    CODE_COMMENT,
+    CODE_UNCLOSED,
+    HINT_ATTR,
+    HINT_URL,
+    INLINE_URL,
+    URL_ATTRIBUTES,
+    Problem,
+    attribute_problem,
+    html_problems,
+    url_problem,
+)
+from macros.check.macro_grammar import Macros, read_macros
+from macros.core.diagnostics import Report
+from macros.read.linear_scan import blank_spans, code_spans, fenced_code_spans
+
+# Code is blanked only where Python-Markdown surely reads code (never more):
+# its fenced_code rule (fence at column 0, same fence to close) and code spans
+# that do not cross a blank line or start with an escaped backtick; both are
+# found in linear time (linear_scan.py).
+_ESCAPED_LT = re.compile(r"\\<")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+# Link reference definitions (`[x]: adresse`, the address possibly on the
+# next line), read by Python-Markdown's own pattern: what it defines is checked.
+_REFERENCE = ReferenceProcessor.RE
+# The brace comes first and the look-behind after it (same matches as
+# `(?<!\{)\{…`): a pattern that starts with a literal is searched for quickly.
+# Possessive runs, and the list's own spaces stripped after: a lazy list
+# before `[ \t]*\}` would read a long run of spaces once per space.
+_ATTR_LIST = re.compile(r"\{(?<!\{\{):?[ \t]*+([^{}\n]++)\}(?!\})")
+_ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
+
+
+def _blank(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return " " * len(found) if "\n" not in found else _blank_text(found)
+
+
+def _without_fenced_code(markdown: str) -> str:
+    """`markdown` with the content of fenced blocks blanked, offsets kept (the
+    fence lines stay: their `{ … }` attributes apply)."""
+    if ("`" not in markdown or "```" not in markdown) and (
+        "~" not in markdown or "~~~" not in markdown
+    ):
+        return markdown  # the common case: no fence to look for
+    return blank_spans(markdown, fenced_code_spans(markdown))
+
+
+def _blank_text(text: str) -> str:
+    return "\n".join(" " * len(part) for part in text.split("\n"))
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Problem]:
+    """Raw HTML, attribute lists and link URLs of a Markdown text, by position.
+
+    Code is shown escaped, never interpreted, so it is not checked. `macros`
+    is the text's reading by macro_grammar.read_macros (read here if not
+    given): the braces of its Jinja constructs are no attribute list.
+    """
+    fenced = _without_fenced_code(markdown)
+    spans = code_spans(fenced) if "`" in fenced else []
+    text = blank_spans(fenced, spans)
+    # Each pattern below needs a «<», «]:» or «{» to match: most bodies are
+    # spared the searches whose mark they do not contain.
+    tags = "<" in fenced
+    patterns = [(INLINE_URL, 1)]
+    if "]:" in text:
+        patterns.append((_REFERENCE, 2))
+    if tags:
+        patterns.append((_AUTOLINK, 1))
+    found: list[Problem] = []
+    for pattern, group in patterns:
+        for match in pattern.finditer(text):
+            raw = match.group(group)
+            target = raw.lstrip("<")
+            reason = url_problem(target.rstrip(">"))
+            if reason:
+                where = match.start(group) + len(raw) - len(target)
+                found.append(Problem(*_position(text, where), reason, HINT_URL))
+    if tags:
+        text = _AUTOLINK.sub(_blank, text)
+    if "{" in text:
+        if macros is None:
+            macros = read_macros(markdown, "", 1, Report())
+        no_jinja = macros.blank(text)
+        for match in _ATTR_LIST.finditer(no_jinja):
+            found.extend(_attr_list_problems(no_jinja, match))
+    if not tags:
+        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
+    found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
+    if not spans:
+        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
+    # A raw HTML block is not Markdown: backticks inside it are not code. So
+    # also parse with the spans in place and keep the tags that start outside
+    # them (`<div title="`" onclick=…>`).
+    raw = _ESCAPED_LT.sub("  ", _AUTOLINK.sub(_blank, fenced))
+    problems = html_problems(raw)
+    starts = _line_starts(raw) if problems else []
+    for problem in problems:
+        offset = starts[problem.line - 1] + problem.column - 1
+        if not any(start <= offset < end for start, end in spans):
+            found.append(problem)
+    return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(match.end() for match in re.finditer("\n", text))
+    return starts
+
+
+def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
+    found: list[Problem] = []
+    body = match.group(1).rstrip(" \t")
+    messages = []
+    for pair in _ATTR_PAIR.finditer(body):
+        value = next((v for v in pair.groups()[1:] if v is not None), "")
+        problem = attribute_problem(None, pair.group(1), value)
+        if problem:
+            messages.append(f"{{ … }} : {problem}")
+    for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
+        name = word.group(1).lower()
+        if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
+            messages.append(f"{{ … }} : attribut « {name} » interdit")
+    if messages:  # placed only when there is something to say
+        line, column = _position(text, match.start())
+        found.extend(Problem(line, column, message, HINT_ATTR) for message in messages)
+    return found
+
+
+def check_markdown(
+    markdown: str, display_path: str, first_line: int, report: Report, macros: Macros | None = None
+) -> bool:
+    """Report every policy breach of a page body; True when there is none."""
+    problems = markdown_problems(markdown, macros)
+    for problem in problems:
+        # Each code written out, so that the guide's test finds them all.
+        if problem.about_url:
+            _report(report, display_path, first_line, problem, "adresse-interdite")
+        elif problem.code == CODE_COMMENT:
+            _report(report, display_path, first_line, problem, "html-commentaire")
+        elif problem.code == CODE_UNCLOSED:
+            _report(report, display_path, first_line, problem, "html-non-fermee")
+        else:
+            _report(report, display_path, first_line, problem, "html-interdit")
+    return not problems
+
+
+def _report(
+    report: Report, display_path: str, first_line: int, problem: Problem, code: str
+) -> None:
+    line = first_line + problem.line - 1
+    report.error(display_path, line, problem.column, code, problem.message, problem.hint)

@@ -1,0 +1,274 @@
+"""The structure, theme, chapter and stake-kind registries, and name lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from macros.check.html_safety import check_yaml_text
+from macros.check.schemas import Schemas
+from macros.core.diagnostics import Report
+from macros.core.model import Chapter, GlossaryTerm, StakeKind, Structure, Theme
+from macros.core.names import fold, suggestion
+from macros.core.project import ProjectPaths
+from macros.read.sources import read_source
+from macros.read.yaml_reader import Located, load_yaml
+
+
+@dataclass
+class Registries:
+    structures: dict[str, Structure] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    chapters: dict[int, Chapter] = field(default_factory=dict)
+    stake_kinds: dict[str, StakeKind] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    # Display paths of the registry files, for messages and «Modifier cette page».
+    sources: dict[str, str] = field(default_factory=dict)
+    _names: dict[str, str] = field(default_factory=dict)
+    # Folded spelling of each name looked up: fiches repeat the same few names.
+    _folded: dict[str, str] = field(default_factory=dict)
+
+    # --- lookups -----------------------------------------------------------
+    def find_structure(self, name: str) -> Structure | None:
+        """By slug, short name, full name or alias, ignoring case and accents."""
+        if name in self.structures:
+            return self.structures[name]
+        folded = self._folded.get(name)
+        if folded is None:
+            folded = self._folded[name] = fold(name)
+        slug = self._names.get(folded)
+        return self.structures[slug] if slug else None
+
+    def structure_hint(self, name: str) -> str:
+        pool = [s.short_name for s in self.structures.values()]
+        pool += [a for s in self.structures.values() for a in s.aliases]
+        hint = suggestion(name, pool, what="structures connues")
+        return (
+            f"{hint} ; si c'est une nouvelle structure, ajoutez-la au registre "
+            f"{self.sources.get('structures', 'fiches/registres/structures.yml')}"
+        )
+
+    def find_theme(self, name: str) -> Theme | None:
+        if name in self.themes:
+            return self.themes[name]
+        wanted = fold(name)
+        for theme in self.themes.values():
+            if fold(theme.label) == wanted:
+                return theme
+        return None
+
+    def theme_hint(self, name: str) -> str:
+        hint = suggestion(name, list(self.themes), what="thèmes connus")
+        return (
+            f"{hint} ; pour un nouveau thème, ajoutez-le au registre "
+            f"{self.sources.get('themes', 'fiches/registres/themes.yml')}"
+        )
+
+    def chapter(self, number: int) -> Chapter:
+        return self.chapters.get(number) or Chapter(number, None)
+
+
+def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Registries:
+    reg = Registries()
+    loaders = {
+        "structures": _structures,
+        "themes": _themes,
+        "chapitres": _chapters,
+        "enjeux": _kinds,
+        "glossaire": build_glossary,
+    }
+    for name, build in loaders.items():
+        path = paths.registry(name)
+        shown = paths.display(path)
+        reg.sources[name] = shown
+        if not path.is_file():
+            report.error(
+                shown,
+                1,
+                1,
+                "registre-absent",
+                f"registre introuvable : {shown}",
+                "restaurez le fichier depuis l'historique Git",
+            )
+            continue
+        source = read_source(path, shown, report)
+        if source is None:
+            continue
+        located = load_yaml(source.text, shown, report)
+        if located is None:
+            continue
+        check_yaml_text(located, shown, report, quotes=False)
+        if located.data is None:
+            located.data = []
+        if not isinstance(located.data, list):
+            schemas.validate(located, name, shown, report, what=f"le registre {name}")
+            continue
+        broken = schemas.validate(located, name, shown, report, what=f"le registre {name}")
+        # One bad entry must not hide the others: keep every entry the schema accepts.
+        skip = {path[0] for path in broken if path}
+        build(reg, located, shown, report, skip)
+    return reg
+
+
+def _entries(located: Located, skip: set[str | int]) -> list[tuple[int, dict[str, Any], int]]:
+    return [
+        (i, entry, located.where([i])[0]) for i, entry in enumerate(located.data) if i not in skip
+    ]
+
+
+def _duplicate(report: Report, shown: str, line: int, what: str, value: str, first: int) -> None:
+    report.error(
+        shown,
+        line,
+        1,
+        "registre-doublon",
+        f"{what} « {value} » déjà utilisé ligne {first}",
+        "chaque entrée doit avoir un identifiant et des noms uniques",
+    )
+
+
+def _structures(
+    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
+) -> None:
+    name_lines: dict[str, int] = {}
+    for _, entry, line in _entries(located, skip):
+        slug = entry["slug"]
+        if slug in reg.structures:
+            _duplicate(report, shown, line, "l'identifiant", slug, reg.structures[slug].line)
+            continue
+        structure = Structure(
+            slug=slug,
+            short_name=entry["nom_court"],
+            name=entry["nom"],
+            kind=entry["type"],
+            location=entry.get("localisation", ""),
+            website=entry.get("site", ""),
+            description=entry["description"],
+            aliases=tuple(entry.get("alias", [])),
+            founded=entry.get("fondation"),
+            line=line,
+        )
+        reg.structures[slug] = structure
+        for name in {structure.short_name, structure.name, slug, *structure.aliases}:
+            key = fold(name)
+            owner = reg._names.get(key)
+            if owner is not None and owner != slug:
+                _duplicate(report, shown, line, "le nom", name, name_lines[key])
+                continue
+            reg._names[key] = slug
+            name_lines[key] = line
+
+
+def _themes(
+    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
+) -> None:
+    for _, entry, line in _entries(located, skip):
+        slug = entry["slug"]
+        if slug in reg.themes:
+            _duplicate(report, shown, line, "l'identifiant", slug, reg.themes[slug].line)
+            continue
+        reg.themes[slug] = Theme(slug, entry["libelle"], entry["description"], line)
+
+
+def _chapters(
+    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
+) -> None:
+    lines: dict[int, int] = {}
+    for _, entry, line in _entries(located, skip):
+        number = entry["numero"]
+        if number in reg.chapters:
+            _duplicate(report, shown, line, "le chapitre", str(number), lines[number])
+            continue
+        lines[number] = line
+        reg.chapters[number] = Chapter(number, entry.get("titre") or None)
+
+
+def _kinds(
+    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
+) -> None:
+    lines: dict[str, int] = {}
+    for _, entry, line in _entries(located, skip):
+        slug = entry["slug"]
+        if slug in reg.stake_kinds:
+            _duplicate(report, shown, line, "le type d'enjeu", slug, lines[slug])
+            continue
+        lines[slug] = line
+        reg.stake_kinds[slug] = StakeKind(slug, entry["libelle"])
+
+
+def build_glossary(
+    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
+) -> None:
+    """The glossary registry: generic terms; structures and themes load first."""
+    lines: dict[str, int] = {}
+    for i, entry in enumerate(located.data):
+        if i in skip:
+            continue
+        line = located.where([i])[0]
+        term = entry["terme"].strip()
+        key = fold(term)
+        if key in lines:
+            report.error(
+                shown,
+                line,
+                1,
+                "registre-doublon",
+                f"le terme « {term} » déjà utilisé ligne {lines[key]}",
+                "chaque entrée doit avoir un identifiant et des noms uniques",
+            )
+            continue
+        owner = reg.find_structure(term)
+        if owner is not None:
+            report.error(
+                shown,
+                line,
+                1,
+                "glossaire-structure",
+                f"« {term} » est déjà une structure du registre ({owner.name})",
+                "retirez cette entrée : le glossaire reprend les sigles des structures "
+                f"depuis {reg.sources.get('structures', 'fiches/registres/structures.yml')}",
+            )
+            continue
+        lines[key] = line
+        if not _links_known(reg, entry, located, i, shown, report):
+            continue
+        reg.glossary[term] = GlossaryTerm(
+            term,
+            " ".join(entry["developpement"].split()),
+            " ".join(entry["definition"].split()),
+            entry.get("structure"),
+            entry.get("theme"),
+            line,
+        )
+
+
+def _links_known(
+    reg: Registries, entry: dict[str, Any], located: Located, i: int, shown: str, report: Report
+) -> bool:
+    # An empty registry failed to load and said so: no cascade of messages here.
+    ok = True
+    slug = entry.get("structure")
+    if slug is not None and reg.structures and slug not in reg.structures:
+        line, column = located.where([i, "structure"])
+        report.error(
+            shown,
+            line,
+            column,
+            "structure-inconnue",
+            f"structure inconnue « {slug} »",
+            reg.structure_hint(slug),
+        )
+        ok = False
+    slug = entry.get("theme")
+    if slug is not None and reg.themes and slug not in reg.themes:
+        line, column = located.where([i, "theme"])
+        report.error(
+            shown,
+            line,
+            column,
+            "theme-inconnu",
+            f"thème inconnu « {slug} »",
+            reg.theme_hint(slug),
+        )
+        ok = False
+    return ok

@@ -1,0 +1,132 @@
+"""The catalogue's data: every fiche and every practice, with their facet values.
+
+A practice belongs to its fiche's chapter and themes and to the structures
+its closing parenthesis credits; a fiche to every structure it names. The
+facets list only the values some entry carries, with their counts when
+nothing is filtered (the browser recounts as the reader filters).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from macros.core.model import Fiche
+from macros.core.names import fold
+from macros.index.collection import Collection
+from macros.index.plain_text import excerpt
+
+FICHE = "fiche"
+PRACTICE = "pratique"
+KIND_LABELS = {FICHE: "Fiches", PRACTICE: "Pratiques"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # FICHE or PRACTICE
+    fiche: Fiche
+    rank: int  # the practice's rank; 0 for a fiche
+    chapter: int
+    themes: tuple[str, ...]
+    structures: tuple[str, ...]
+    text: str  # plain text: the fiche's summary or the practice's excerpt
+
+    @property
+    def anchor(self) -> str:
+        return f"pratique-{self.rank}" if self.rank else ""
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    id: str
+    label: str
+    count: int
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the URL key: type, chapitre, theme, structure
+    legend: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    entries: tuple[Entry, ...]
+    facets: tuple[Facet, ...]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for e in self.entries if e.kind == kind)
+
+
+def catalogue_entries(collection: Collection) -> list[Entry]:
+    """In reading order: each fiche, then its practices."""
+    reg = collection.registries
+    entries: list[Entry] = []
+    for fiche in collection.index.fiches.values():
+        themes = tuple(t for t in dict.fromkeys(fiche.themes) if t in reg.themes)
+        entries.append(
+            Entry(
+                FICHE,
+                fiche,
+                0,
+                fiche.chapter,
+                themes,
+                tuple(s for s in fiche.structures() if s in reg.structures),
+                fiche.summary,
+            )
+        )
+        for practice in fiche.practices:
+            entries.append(
+                Entry(
+                    PRACTICE,
+                    fiche,
+                    practice.rank,
+                    fiche.chapter,
+                    themes,
+                    tuple(s for s in dict.fromkeys(practice.credits) if s in reg.structures),
+                    excerpt(collection.plain(practice.text)),
+                )
+            )
+    return entries
+
+
+def build_catalogue(collection: Collection) -> Catalogue:
+    reg = collection.registries
+    entries = catalogue_entries(collection)
+    kinds = Counter(e.kind for e in entries)
+    chapters = Counter(e.chapter for e in entries)
+    themes = Counter(t for e in entries for t in e.themes)
+    structures = Counter(s for e in entries for s in e.structures)
+    facets = (
+        Facet(
+            "type",
+            "Type",
+            tuple(FacetValue(k, label, kinds[k]) for k, label in KIND_LABELS.items() if kinds[k]),
+        ),
+        Facet(
+            "chapitre",
+            "Chapitre",
+            tuple(FacetValue(str(n), reg.chapter(n).label, chapters[n]) for n in sorted(chapters)),
+        ),
+        Facet(
+            "theme",
+            "Thème",
+            tuple(
+                FacetValue(t.slug, t.label, themes[t.slug], t.description)
+                for t in sorted(reg.themes.values(), key=lambda t: fold(t.label))
+                if themes[t.slug]
+            ),
+        ),
+        Facet(
+            "structure",
+            "Structure",
+            tuple(
+                FacetValue(s.slug, s.short_name, structures[s.slug], s.name)
+                for s in sorted(reg.structures.values(), key=lambda s: fold(s.short_name))
+                if structures[s.slug]
+            ),
+        ),
+    )
+    return Catalogue(tuple(entries), facets)

@@ -1,0 +1,119 @@
+"""«Citer cette fiche»: the French citation, BibTeX and CSL-JSON of a fiche.
+
+French usage: «Mouvement pour l'Économie Solidaire, *Titre*, fiche n°1.5,
+2026, URL». The year is the one of the fiche's last change (the version the
+reader saw); «s. d.» (sans date) when none is known. The URL is the published
+address, so it is left out when the build has no `site_url`.
+
+BibTeX's `urldate` and CSL's `accessed` give the day of that version: the
+files are written at build time, not when a reader downloads them. Both
+files carry the licence of mkdocs.yml (macros/core/licence.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from macros.core.licence import KNOWN, UNDECIDED, Licence
+from macros.core.model import Fiche
+from macros.data.history import Change
+
+AUTHOR = "Mouvement pour l'Économie Solidaire"
+NO_DATE = "s. d."
+# BibTeX's own month macros: written bare, styles print the month's name.
+_BIBTEX_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# BibTeX counts every brace, escaped or not, to find where a field ends: a
+# lone `\}` would close the title and let the rest of it add fields. Braces
+# are written as commands whose own braces are balanced.
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    number: str
+    year: str
+    url: str  # absolute, or "" without site_url
+    day: Change | None
+    licence: Licence = KNOWN[UNDECIDED]
+
+    @property
+    def text(self) -> str:
+        """Plain text, as copied to the clipboard (the page shows the title in italics)."""
+        parts = [AUTHOR, self.title, f"fiche n°{self.number}", self.year]
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+    @property
+    def key(self) -> str:
+        return "mes-fiche-" + self.number.replace(".", "-")
+
+
+def citation(
+    fiche: Fiche, change: Change | None, url: str, licence: Licence = KNOWN[UNDECIDED]
+) -> Citation:
+    year = str(change.date.year) if change is not None else NO_DATE
+    return Citation(fiche.title, str(fiche.number), year, url, change, licence)
+
+
+def bibtex(cite: Citation) -> str:
+    """A biblatex-friendly @misc entry; values in braces, the month as a bare macro."""
+    fields = [
+        ("author", f"{{{{{_bibtex_escape(AUTHOR)}}}}}"),
+        ("title", f"{{{{{_bibtex_escape(cite.title)}}}}}"),
+        ("howpublished", f"{{Fiche pratique n°{cite.number}}}"),
+    ]
+    if cite.day is not None:
+        fields.append(("year", f"{{{cite.year}}}"))
+        fields.append(("month", _BIBTEX_MONTHS[cite.day.date.month - 1]))
+    if cite.url:
+        fields.append(("url", f"{{{cite.url}}}"))
+        if cite.day is not None:
+            fields.append(("urldate", f"{{{cite.day.date.isoformat()}}}"))
+    # Zotero reads `copyright` into its «Droits» field.
+    fields.append(("copyright", f"{{{_bibtex_escape(cite.licence.label)}}}"))
+    fields.append(("language", "{french}"))
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
+    return f"@misc{{{cite.key},\n{body}\n}}\n"
+
+
+def _bibtex_escape(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(0), "\\" + m.group(0)), text)
+
+
+def csl_json(cite: Citation) -> str:
+    """CSL-JSON (one-item list), as Zotero and citeproc tools import it.
+
+    The MES is the author and no publisher: styles such as APA and ISO 690
+    print both, and would name the MES twice.
+    """
+    item: dict[str, object] = {
+        "id": cite.key,
+        "type": "document",
+        "title": cite.title,
+        "author": [{"literal": AUTHOR}],
+        "genre": "Fiche pratique",
+        "number": cite.number,
+        "language": "fr-FR",
+        "license": cite.licence.label,
+    }
+    if cite.day is not None:
+        day = cite.day.date
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+    if cite.url:
+        item["URL"] = cite.url
+        if cite.day is not None:
+            item["accessed"] = item["issued"]
+    return json.dumps([item], ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,363 @@
+"""A fiche's text from a contributor's answers, through the template the browser shares.
+
+`fiches new` and the site's editor (overrides/assets/javascripts/editeur-ecriture.js)
+fill the same Mustache template, macros/templates/fiche.mustache. Both build the
+template's view from the answers with the same rules, written twice, once per
+language: the YAML entries of the front matter, the one-line list items, the
+credit parenthesis of a practice. tests/browser/test_editeur_ecriture.py runs
+both on the same answers and compares the texts byte for byte.
+
+The answers (a JSON-ready dict, the editor's draft format):
+
+    nouvelle: bool          a new fiche: template text fills what is left empty
+    entete: [{cle, brut, valeur}]  the front matter's chunks as read, in order
+    champs: {numero, titre, themes, statut, date_creation, resume, redaction, mots_cles}
+    corps_brut: str         the body as read, when the form cannot hold its layout
+    contexte: str; enjeux: [{titre, type, points: [str]}];
+    pratiques: [{texte, structures: [name]}]; sections: [{titre, texte}]
+
+A chunk whose field the contributor left unchanged is written back as it was
+read, so that a fiche loaded and saved unchanged keeps every byte
+(answers_from_text checks it, or offers no structured form for that fiche).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pystache
+
+from macros.check.fiche_body import CONTEXT, PRACTICES, STAKE_ATTR
+from macros.check.markdown_blocks import Heading, scan
+from macros.core.diagnostics import Report
+from macros.read.front_matter import split
+from macros.read.yaml_reader import load_yaml
+
+# The fields the form edits, in the order new keys are written.
+FIELDS = (
+    "numero",
+    "titre",
+    "themes",
+    "statut",
+    "date_creation",
+    "resume",
+    "redaction",
+    "mots_cles",
+)
+REQUIRED = frozenset(("numero", "titre", "themes", "statut"))
+LISTS = frozenset(("themes", "redaction", "mots_cles"))
+DATES = frozenset(("date_creation", "date_mise_a_jour"))
+MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
+
+# Characters a YAML scalar never holds as such: PyYAML refuses most of them,
+# and reads U+2028/U+2029 as line breaks.
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# PyYAML reads these plain words as booleans or null (YAML 1.1).
+_RESERVED = frozenset(("yes", "no", "true", "false", "on", "off", "null"))
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
+_TRAILING_SPACE = re.compile(r"[ \t\n]+$")
+_BLANK = re.compile(r"^[ \t\r\n]*$")
+_CREDIT = re.compile(
+    r'^(?P<text>.*) \((?P<names>\{\{ structure\("[^"\\]*"\) \}\}'
+    r'(?:, \{\{ structure\("[^"\\]*"\) \}\})*)\)$'
+)
+_CREDIT_NAME = re.compile(r'\{\{ structure\("([^"\\]*)"\) \}\}')
+
+
+# --- the rules the JavaScript writer repeats -------------------------------------
+
+
+def double_quoted(text: str) -> str:
+    r"""A YAML double-quoted scalar; control characters as \uXXXX escapes."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04X}", escaped) + '"'
+
+
+def scalar(text: str) -> str:
+    """Plain when PyYAML reads it back as this very text, double-quoted otherwise."""
+    plain = (
+        text != ""
+        and text[0].isalpha()
+        and text[-1] not in " \t:"
+        and _ESCAPED.search(text) is None
+        and ": " not in text
+        and " #" not in text
+        and text.lower() not in _RESERVED
+    )
+    return text if plain else double_quoted(text)
+
+
+def entry(key: str, value: Any) -> str:
+    """`key: value` as YAML that reads back as `value`."""
+    if key in LISTS:
+        items = list(value or [])
+        if not items:
+            return f"{key}: []"
+        return f"{key}:" + "".join(f"\n  - {scalar(str(item))}" for item in items)
+    if key == "numero":
+        # Always quoted: «1.10» is not the number 1.1.
+        return f"{key}: {double_quoted(str(value or ''))}"
+    text = str(value or "")
+    if key in DATES and _DATE.match(text):
+        return f"{key}: {text}"
+    return f"{key}: {scalar(text)}"
+
+
+def one_line(text: str) -> str:
+    """A list item or a heading holds one line: line breaks become spaces."""
+    return _LINE_BREAK.sub(" ", text or "")
+
+
+def block_text(text: str) -> str:
+    """Free Markdown (context, optional section) without blank lines around it."""
+    text = (text or "").replace("\r\n", "\n")
+    return _TRAILING_SPACE.sub("", _LEADING_BLANK_LINES.sub("", text))
+
+
+def structure_call(name: str) -> str:
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    return '{{ structure("' + quoted + '") }}'
+
+
+def practice_line(practice: dict[str, Any]) -> str:
+    """The practice's text, then its credit: the last parenthesis of the item."""
+    text = one_line(practice.get("texte", ""))
+    names = [n for n in practice.get("structures", []) if n]
+    if not names:
+        return text
+    return f"{text} ({', '.join(structure_call(n) for n in names)})"
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def header_lines(answers: dict[str, Any]) -> list[str]:
+    """The front matter's chunks: read ones kept, changed ones rewritten, new ones added."""
+    fields = answers.get("champs", {})
+    out: list[tuple[str | None, str]] = []
+    seen: set[str] = set()
+    for chunk in answers.get("entete", []):
+        key = chunk.get("cle")
+        if key not in FIELDS:
+            out.append((key, chunk["brut"]))
+            continue
+        seen.add(key)
+        value = fields.get(key)
+        if _empty(value) and key not in REQUIRED:
+            continue  # cleared in the form: the key goes
+        out.append((key, chunk["brut"] if value == chunk.get("valeur") else entry(key, value)))
+    for key in FIELDS:
+        if key in seen or (_empty(fields.get(key)) and key not in REQUIRED):
+            continue
+        rank = FIELDS.index(key)
+        # After the last key that comes before it, else after the leading comments.
+        at = 0
+        for index, (other, _) in enumerate(out):
+            leading_comment = other is None and at == index
+            if leading_comment or (other in FIELDS and FIELDS.index(other) < rank):
+                at = index + 1
+        out.insert(at, (key, entry(key, fields.get(key))))
+    return [text for _, text in out]
+
+
+def view(answers: dict[str, Any]) -> dict[str, Any]:
+    """The template's view of the answers."""
+    fields = answers.get("champs", {})
+    raw_body = answers.get("corps_brut") or ""
+    context = block_text(answers.get("contexte", ""))
+    stakes = [
+        {
+            "titre": one_line(s.get("titre", "")),
+            "type": one_line(s.get("type", "")),
+            # An empty item would count as an item: a stake without one is reported.
+            "points": [one_line(p) for p in s.get("points", []) if not _BLANK.match(p)],
+        }
+        for s in answers.get("enjeux", [])
+    ]
+    practices = [
+        line for line in map(practice_line, answers.get("pratiques", [])) if not _BLANK.match(line)
+    ]
+    sections = [
+        {"titre": one_line(s.get("titre", "")), "texte": block_text(s.get("texte", ""))}
+        for s in answers.get("sections", [])
+    ]
+    # Template text only where the contributor wrote nothing of the body yet.
+    template = bool(answers.get("nouvelle")) and not (
+        raw_body or context or stakes or practices or sections
+    )
+    return {
+        "entete": header_lines(answers),
+        "aide": template,
+        "aide_resume": template and _empty(fields.get("resume")),
+        "aide_redaction": template and _empty(fields.get("redaction")),
+        "aide_mots_cles": template and _empty(fields.get("mots_cles")),
+        "corps_brut": raw_body,
+        "contexte": context,
+        "contexte_modele": template,
+        "enjeux": stakes,
+        "enjeux_modele": template,
+        "pratiques": practices,
+        "pratiques_modele": template,
+        "sections": sections,
+        "sections_modele": template,
+    }
+
+
+# --- rendering -----------------------------------------------------------------
+
+
+@cache
+def load_template() -> str:
+    """The packaged template, so that `fiches new` works from any install."""
+    path = resources.files("macros") / "templates" / "fiche.mustache"
+    return path.read_text(encoding="utf-8")
+
+
+def write_fiche_text(answers: dict[str, Any], template: str | None = None) -> str:
+    # Markdown and YAML, not HTML: nothing is escaped; a missing name is a bug.
+    renderer = pystache.Renderer(escape=lambda text: text, missing_tags="strict")
+    return str(renderer.render(template or load_template(), view(answers)))
+
+
+def new_fiche_answers(
+    *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
+) -> dict[str, Any]:
+    """What `fiches new` was told, as the editor would have been told it."""
+    return {
+        "nouvelle": True,
+        "entete": [{"cle": None, "brut": MODELINE, "valeur": None}],
+        "champs": {
+            "numero": numero,
+            "titre": titre,
+            "themes": list(themes),
+            "statut": statut,
+            "date_creation": created.isoformat(),
+        },
+    }
+
+
+# --- reading a fiche back into answers ---------------------------------------------
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    return value
+
+
+def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str, Any]]:
+    """Each top-level key with its indented or listed lines; comments on their own."""
+    chunks: list[dict[str, Any]] = []
+    for line in yaml_text.split("\n"):
+        key_match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
+        if key_match:
+            key = key_match.group(1)
+            value = numero if key == "numero" else _json_value(data.get(key))
+            chunks.append({"cle": key, "brut": line, "valeur": value})
+        elif chunks and chunks[-1]["cle"] is not None and line[:1] in (" ", "\t", "-"):
+            chunks[-1]["brut"] += "\n" + line
+        else:
+            chunks.append({"cle": None, "brut": line, "valeur": None})
+    return chunks
+
+
+def _structured_body(body: str, display_path: str, first_line: int) -> dict[str, Any] | None:
+    """The body as the form holds it; None when it is not laid out the usual way."""
+    blocks = scan(body, display_path, first_line, Report())
+    lines = body.split("\n")
+    headings = [b for b in blocks if isinstance(b, Heading) and b.level in (2, 3)]
+    if not headings or headings[0].level != 2 or headings[0].title != CONTEXT:
+        return None
+    # Each heading with the lines up to the next one.
+    spans = []
+    for index, heading in enumerate(headings):
+        start = heading.line - first_line + 1
+        end = headings[index + 1].line - first_line if index + 1 < len(headings) else len(lines)
+        spans.append((heading, lines[start:end]))
+
+    def items(content: list[str]) -> list[str] | None:
+        kept = [line for line in content if line.strip()]
+        if not all(line.startswith("- ") for line in kept):
+            return None
+        return [line[2:] for line in kept]
+
+    answers: dict[str, Any] = {"contexte": "\n".join(spans[0][1]), "enjeux": []}
+    answers["pratiques"] = []
+    answers["sections"] = []
+    place = "contexte"
+    for heading, content in spans[1:]:
+        if heading.level == 3 and place == "contexte":
+            points = items(content)
+            if points is None:
+                return None
+            kind = heading.attrs.get(STAKE_ATTR, "")
+            answers["enjeux"].append({"titre": heading.title, "type": kind, "points": points})
+        elif heading.level == 2 and heading.title == PRACTICES and place == "contexte":
+            place = "pratiques"
+            lines_ = items(content)
+            if lines_ is None:
+                return None
+            for line in lines_:
+                match = _CREDIT.match(line)
+                if match:
+                    names = _CREDIT_NAME.findall(match.group("names"))
+                    answers["pratiques"].append({"texte": match.group("text"), "structures": names})
+                else:
+                    answers["pratiques"].append({"texte": line, "structures": []})
+        elif heading.level == 2 and place != "contexte":
+            place = "sections"
+            answers["sections"].append({"titre": heading.title, "texte": "\n".join(content)})
+        elif heading.level == 3 and place == "sections":
+            # A sub-heading of an optional section stays in its text.
+            line = lines[heading.line - first_line]
+            section = answers["sections"][-1]
+            section["texte"] += "\n" + line + "\n" + "\n".join(content)
+        else:
+            return None
+    answers["contexte"] = block_text(answers["contexte"])
+    for section in answers["sections"]:
+        section["texte"] = block_text(section["texte"])
+    return answers
+
+
+def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
+    """The answers that write `text` back byte for byte; None if there are none."""
+    report = Report()
+    parts = split(text, display_path, report, required=True)
+    if parts is None:
+        return None
+    meta = load_yaml(parts.yaml_text, display_path, report, line_offset=parts.yaml_first_line - 1)
+    if meta is None or not isinstance(meta.data, dict):
+        return None
+    data: dict[str, Any] = meta.data
+    numero = meta.raw.get(("numero",), str(data.get("numero", ""))).strip()
+    fields = {key: _json_value(data[key]) for key in FIELDS if key in data}
+    if "numero" in fields:
+        fields["numero"] = numero
+    base: dict[str, Any] = {
+        "nouvelle": False,
+        "entete": _chunks(parts.yaml_text, data, numero),
+        "champs": fields,
+    }
+    structured = _structured_body(parts.body, display_path, parts.body_first_line)
+    if structured is not None:
+        answers = {**base, **structured}
+        if write_fiche_text(answers) == text:
+            return answers
+    if parts.body.endswith("\n"):
+        # The template adds the last line break itself.
+        answers = {**base, "corps_brut": parts.body[:-1]}
+        if write_fiche_text(answers) == text:
+            return answers
+    return None

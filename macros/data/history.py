@@ -1,0 +1,155 @@
+"""When each fiche last changed, and what changed: the «Quoi de neuf» data.
+
+Precedence, per fiche:
+1. Git history, when the checkout is complete (not shallow) and the fiche
+   file has at least one commit: the date of the last commit touching it.
+2. Otherwise the front matter: `date_mise_a_jour`, then `date_creation`.
+   CI checkouts are shallow (one commit that seems to touch every file), so
+   they fall back here; so does a fiche not committed yet.
+3. Otherwise no date: the fiche is listed last, and left out of the feed.
+
+One `git log` run covers every file (newest first; the first commit seen
+for a file is its last change), so the cost does not grow with the number
+of subprocesses, only with the length of the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.core.model import Fiche, FicheNumber
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+_COMMIT = "\x1e"  # record separator before each commit of the log
+
+
+@dataclass(frozen=True)
+class Change:
+    """The last change of one fiche."""
+
+    date: dt.date
+    timestamp: str  # ISO 8601 with offset, for the Atom feed
+    note: str  # one line: what changed
+    source: str  # "git" or "en-tete", where the date came from
+    created: bool  # True when this change is the fiche's first publication
+
+
+@dataclass(frozen=True)
+class GitFile:
+    timestamp: str  # committer date, strict ISO 8601
+    commits: int  # how many commits touched the file
+
+
+def french_date(day: dt.date) -> str:
+    """«26 novembre 2026», «1er décembre 2026»: no locale needed."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
+
+
+def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
+    """Last commit date of every file under `folder`, keyed by path from `root`.
+
+    None when there is no usable history: not a Git checkout, Git missing,
+    or a shallow clone whose dates would all be the clone's.
+    """
+    try:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository")
+        if shallow is None or shallow.strip() != "false":
+            return None
+        prefix = _git(root, "rev-parse", "--show-prefix")
+        log = _git(
+            root, "log", "--format=" + _COMMIT + "%cI", "--name-only", "--no-renames",
+            "--", folder,
+        )  # fmt: skip
+    except OSError:
+        return None
+    if log is None or prefix is None:
+        return None
+    prefix = prefix.strip()
+    found: dict[str, GitFile] = {}
+    for record in log.split(_COMMIT)[1:]:
+        lines = [line for line in record.split("\n") if line.strip()]
+        if not lines:
+            continue
+        timestamp, names = lines[0].strip(), lines[1:]
+        for name in names:
+            # git log names files from the repository root; the project may be a sub-folder.
+            path = name[len(prefix) :] if prefix and name.startswith(prefix) else name
+            known = found.get(path)
+            if known is None:
+                found[path] = GitFile(timestamp, 1)
+            else:
+                # Merged branches interleave dates: keep the latest, not the first seen.
+                latest = max(known.timestamp, timestamp, key=_instant)
+                found[path] = GitFile(latest, known.commits + 1)
+    return found
+
+
+def _git(root: Path, *args: str) -> str | None:
+    result = subprocess.run(
+        ["git", "-c", "core.quotepath=off", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    return result.stdout if result.returncode == 0 else None
+
+
+def last_changes(fiches: list[Fiche], history: dict[str, GitFile] | None) -> dict[str, Change]:
+    """Fiche number -> its last change, for the fiches that have a date."""
+    changes: dict[str, Change] = {}
+    for fiche in fiches:
+        change = _from_git(fiche, history) or _from_front_matter(fiche)
+        if change is not None:
+            changes[str(fiche.number)] = change
+    return changes
+
+
+def _note(fiche: Fiche, created: bool) -> str:
+    if fiche.release_note:
+        return fiche.release_note
+    return "Première publication" if created else "Mise à jour"
+
+
+def _from_git(fiche: Fiche, history: dict[str, GitFile] | None) -> Change | None:
+    known = history.get(fiche.source) if history else None
+    if known is None:
+        return None
+    stamp = dt.datetime.fromisoformat(known.timestamp)
+    created = known.commits == 1 and not fiche.former
+    return Change(stamp.date(), stamp.isoformat(), _note(fiche, created), "git", created)
+
+
+def _from_front_matter(fiche: Fiche) -> Change | None:
+    written = fiche.updated or fiche.created
+    if not written:
+        return None
+    try:
+        day = dt.date.fromisoformat(written)
+    except ValueError:
+        return None
+    created = fiche.updated is None or fiche.updated == fiche.created
+    stamp = f"{day.isoformat()}T00:00:00+00:00"
+    return Change(day, stamp, _note(fiche, created), "en-tete", created)
+
+
+def newest_first(changes: dict[str, Change]) -> list[tuple[str, Change]]:
+    """Newest change first; same day: by fiche number, for a stable order."""
+    by_number = sorted(changes.items(), key=lambda item: FicheNumber(item[0]))
+    return sorted(by_number, key=lambda item: _instant(item[1].timestamp), reverse=True)
+
+
+def _instant(timestamp: str) -> dt.datetime:
+    """Comparable across time zones; a date without offset counts as UTC."""
+    stamp = dt.datetime.fromisoformat(timestamp)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)

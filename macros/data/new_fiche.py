@@ -1,0 +1,77 @@
+"""A new fiche: the shared template (fiche_writer.py) filled, and free numbers.
+
+Plain functions, used by `fiches new` and testable without a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from macros.core.model import FicheNumber
+from macros.data.fiche_writer import load_template, new_fiche_answers, write_fiche_text
+from macros.index.collection import Collection
+
+__all__ = ["TemplateError", "last_chapter", "load_template", "next_free_number", "render_fiche"]
+
+
+class TemplateError(Exception):
+    """The packaged template is broken; the message says how to restore it."""
+
+
+# --- template ----------------------------------------------------------------
+
+
+def render_fiche(
+    template: str, *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
+) -> str:
+    """The shared template filled as the site's editor fills it for the same answers.
+
+    Values never go through string formatting into YAML: fiche_writer writes
+    each one as a YAML scalar that reads back as itself.
+    """
+    answers = new_fiche_answers(
+        numero=numero, titre=titre, themes=themes, statut=statut, created=created
+    )
+    try:
+        return write_fiche_text(answers, template)
+    except Exception as exc:  # pystache raises several kinds; all mean a broken template
+        # Only a broken template gets here; say where to look rather than crash.
+        raise TemplateError(
+            "le modèle macros/templates/fiche.mustache est illisible "
+            f"({exc}) ; restaurez-le depuis l'historique Git"
+        ) from None
+
+
+# --- numbers -----------------------------------------------------------------
+
+
+def used_numbers(collection: Collection) -> dict[str, str]:
+    """Number -> display path of the file that holds it, broken files included."""
+    used: dict[str, str] = {}
+    for shown in collection.files:
+        stem = Path(shown).stem
+        if FicheNumber.is_valid(stem):
+            used[stem] = shown
+    # A parsed fiche's own number wins over its file name (fiches/foo.md may say 2.1).
+    for fiche in collection.fiches:
+        used[str(fiche.number)] = fiche.source
+    return used
+
+
+def next_free_number(used: Iterable[str], chapter: int) -> str:
+    """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
+    ranks = [
+        FicheNumber(n).parts[1]
+        for n in used
+        if FicheNumber.is_valid(n)
+        and len(FicheNumber(n).parts) == 2
+        and FicheNumber(n).chapter == chapter
+    ]
+    return f"{chapter}.{max(ranks, default=0) + 1}"
+
+
+def last_chapter(used: Iterable[str]) -> int:
+    chapters = [FicheNumber(n).chapter for n in used if FicheNumber.is_valid(n)]
+    return max(chapters, default=1)

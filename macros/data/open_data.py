@@ -1,0 +1,178 @@
+"""The open data files: `donnees/fiches.json` and `donnees/pratiques.csv`.
+
+Both are written at each build from the collection, sorted by fiche number
+and practice rank, with no date of generation, so that an unchanged
+collection gives byte-identical files. `url_of` maps a page's source path to
+its site-root URL; with a `site_url` the URLs become absolute.
+docs/donnees.md documents every field: keep it in step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from macros.core.model import Fiche
+from macros.index.collection import Collection
+
+FORMAT_VERSION = 1
+JSON_PATH = "donnees/fiches.json"
+CSV_PATH = "donnees/pratiques.csv"
+# French Excel reads «;» as the column separator; the BOM tells Excel the
+# file is UTF-8 (LibreOffice detects both).
+CSV_DELIMITER = ";"
+MULTI_SEPARATOR = " | "
+CSV_NUMBER_PREFIX = "n°"
+# What makes a spreadsheet read a cell as a formula (OWASP, «CSV Injection»).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = (
+    "fiche_numero",
+    "fiche_titre",
+    "pratique_rang",
+    "pratique_url",
+    "structures",
+    "structures_id",
+    "themes",
+    "themes_id",
+    "chapitre",
+    "texte",
+)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    src_uri: str
+    content: bytes
+
+
+def absolute(url: str, site_url: str | None) -> str:
+    return f"{site_url.rstrip('/')}/{url}" if site_url else url
+
+
+def _fiche_record(
+    fiche: Fiche, collection: Collection, url: Callable[[str], str]
+) -> dict[str, Any]:
+    reg = collection.registries
+    index = collection.index
+    number = str(fiche.number)
+    page_url = url(fiche.page)
+    credited = {s for p in fiche.practices for s in p.credits}
+    chapter = reg.chapter(fiche.chapter)
+    return {
+        "numero": number,
+        "titre": fiche.title,
+        "url": page_url,
+        "chapitre": {"numero": chapter.number, "titre": chapter.title},
+        "statut": fiche.status,
+        "resume": fiche.summary,
+        "themes": [
+            {"id": t, "libelle": reg.themes[t].label} for t in fiche.themes if t in reg.themes
+        ],
+        "structures": [
+            {
+                "id": s,
+                "nom_court": reg.structures[s].short_name,
+                "nom": reg.structures[s].name,
+                "pratiques_creditees": s in credited,
+            }
+            for s in fiche.structures()
+            if s in reg.structures
+        ],
+        "redaction": list(fiche.authors),
+        "mots_cles": list(fiche.keywords),
+        "date_creation": fiche.created,
+        "date_mise_a_jour": fiche.updated,
+        "cite": list(index.cites.get(number, [])),
+        "citee_par": [str(f.number) for f in index.cited_by.get(number, [])],
+        "pratiques": [
+            {
+                "rang": p.rank,
+                "url": f"{page_url}#{p.anchor}",
+                "structures": list(dict.fromkeys(p.credits)),
+                "texte": collection.plain(p.text),
+            }
+            for p in fiche.practices
+        ],
+    }
+
+
+def fiches_json(
+    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
+) -> str:
+    records = [
+        _fiche_record(fiche, collection, lambda src: absolute(url_of(src), site_url))
+        for fiche in collection.index.fiches.values()
+    ]
+    document = {"version": FORMAT_VERSION, "fiches": records}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_fiche_number(fiche: Fiche) -> str:
+    """«n°1.10»: a spreadsheet reads a bare 1.10 as the number 1.1 (LibreOffice
+    in English, docs/donnees.md); the prefix keeps it text, everywhere."""
+    return f"{CSV_NUMBER_PREFIX}{fiche.number}"
+
+
+def practice_rows(
+    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
+) -> list[list[str]]:
+    reg = collection.registries
+    rows: list[list[str]] = []
+    for fiche in collection.index.fiches.values():
+        page_url = absolute(url_of(fiche.page), site_url)
+        themes = [t for t in fiche.themes if t in reg.themes]
+        for practice in fiche.practices:
+            credits = [s for s in dict.fromkeys(practice.credits) if s in reg.structures]
+            rows.append(
+                [
+                    csv_fiche_number(fiche),
+                    fiche.title,
+                    str(practice.rank),
+                    f"{page_url}#{practice.anchor}",
+                    MULTI_SEPARATOR.join(reg.structures[s].short_name for s in credits),
+                    MULTI_SEPARATOR.join(credits),
+                    MULTI_SEPARATOR.join(reg.themes[t].label for t in themes),
+                    MULTI_SEPARATOR.join(themes),
+                    str(fiche.chapter),
+                    collection.plain(practice.text),
+                ]
+            )
+    return rows
+
+
+def pratiques_csv(
+    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
+) -> str:
+    """The CSV text, BOM first; lines end with CRLF, as RFC 4180 says.
+
+    Every data cell is quoted, and one that a spreadsheet would read as a
+    formula is neutralised (csv_cell), as OWASP's guidance on CSV injection
+    says; the header, the engine's own, stays bare.
+    """
+    buffer = io.StringIO()
+    header = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
+    header.writerow(CSV_COLUMNS)
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL)
+    for row in practice_rows(collection, url_of, site_url):
+        writer.writerow([csv_cell(value) for value in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def csv_cell(value: str) -> str:
+    """`value` as a spreadsheet shows it as text: one that starts like a formula
+    (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which
+    Excel and LibreOffice read as «text follows». The JSON keeps the exact text."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def data_files(
+    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
+) -> list[DataFile]:
+    return [
+        DataFile(JSON_PATH, fiches_json(collection, url_of, site_url).encode("utf-8")),
+        DataFile(CSV_PATH, pratiques_csv(collection, url_of, site_url).encode("utf-8")),
+    ]

@@ -1,0 +1,131 @@
+"""The cross-reference index: who practises what, where, and which fiche cites which.
+
+Built once per build in a single pass over the fiches, sorted by number first
+so that every list in the index comes out in reading order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from macros.core.model import Fiche, FicheRef, Practice, Stake
+
+
+@dataclass(frozen=True)
+class PendingRef:
+    """A reference to a fiche not (yet) in the collection."""
+
+    number: str
+    source: str  # display path of the citing file
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class RenumberedRef:
+    """A reference written with a fiche's former number: it leads to `current`."""
+
+    number: str
+    current: Fiche
+    source: str  # display path of the citing file
+    line: int
+    column: int
+
+
+@dataclass
+class Index:
+    fiches: dict[str, Fiche] = field(default_factory=dict)
+    rank: dict[str, int] = field(default_factory=dict)  # number -> position in reading order
+    by_chapter: dict[int, list[Fiche]] = field(default_factory=dict)
+    practices_of: dict[str, list[tuple[Fiche, Practice]]] = field(default_factory=dict)
+    fiches_of_structure: dict[str, list[Fiche]] = field(default_factory=dict)
+    # structure -> the stake passages that name it: (fiche, stake, item text)
+    stakes_naming: dict[str, list[tuple[Fiche, Stake, str]]] = field(default_factory=dict)
+    fiches_of_theme: dict[str, list[Fiche]] = field(default_factory=dict)
+    cites: dict[str, list[str]] = field(default_factory=dict)
+    cited_by: dict[str, list[Fiche]] = field(default_factory=dict)
+    pending: list[PendingRef] = field(default_factory=list)
+    # Former number -> the fiche that carries it now (`anciens_numeros`).
+    renumbered: dict[str, Fiche] = field(default_factory=dict)
+    renumbered_refs: list[RenumberedRef] = field(default_factory=list)
+    # Fiches by (themes, structures) signature, built on first use by
+    # related.py: each build makes a new Index, so it never outlives its build.
+    related_groups: object | None = field(default=None, repr=False)
+
+    def fiche(self, number: str) -> Fiche | None:
+        return self.fiches.get(number)
+
+    def resolve(self, number: str) -> Fiche | None:
+        """The fiche a reference to `number` leads to, former numbers included."""
+        return self.fiches.get(number) or self.renumbered.get(number)
+
+
+def build_index(
+    fiches: list[Fiche],
+    page_refs: list[tuple[str, FicheRef]] | None = None,
+    renumbered: dict[str, Fiche] | None = None,
+) -> Index:
+    """`fiches` must have unique numbers; `page_refs` are fiche references from pages;
+    `renumbered` maps former numbers to their fiche (renumbering.former_numbers)."""
+    index = Index()
+    # By the numbers' parts: FicheNumber's order, compared as tuples.
+    ordered = sorted(fiches, key=lambda f: f.number.parts)
+    index.fiches = {str(f.number): f for f in ordered}
+    index.renumbered = dict(renumbered or {})
+    index.rank = {number: position for position, number in enumerate(index.fiches)}
+    practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
+    of_structure: dict[str, list[Fiche]] = defaultdict(list)
+    of_theme: dict[str, list[Fiche]] = defaultdict(list)
+    stakes_naming: dict[str, list[tuple[Fiche, Stake, str]]] = defaultdict(list)
+    by_chapter: dict[int, list[Fiche]] = defaultdict(list)
+    cited_by: dict[str, list[Fiche]] = defaultdict(list)
+    for fiche in ordered:
+        number = str(fiche.number)
+        by_chapter[fiche.chapter].append(fiche)
+        for practice in fiche.practices:
+            for slug in practice.credits:
+                practices_of[slug].append((fiche, practice))
+        for slug in fiche.structures():
+            of_structure[slug].append(fiche)
+        for stake in fiche.stakes:
+            for text, slugs in zip(stake.items, stake.named, strict=True):
+                for slug in slugs:
+                    stakes_naming[slug].append((fiche, stake, text))
+        for theme in fiche.themes:
+            of_theme[theme].append(fiche)
+        cited: list[str] = []
+        for ref in fiche.fiche_refs:
+            target = index.resolve(ref.number)
+            _note_former(index, ref, target, fiche.source)
+            # A former number counts as a citation of the fiche that carries it now.
+            key = str(target.number) if target is not None else ref.number
+            if key == number or key in cited:
+                continue
+            cited.append(key)
+            if target is not None:
+                cited_by[key].append(fiche)
+            else:
+                index.pending.append(PendingRef(ref.number, fiche.source, ref.line, ref.column))
+        index.cites[number] = cited
+    for source, ref in page_refs or []:
+        target = index.resolve(ref.number)
+        _note_former(index, ref, target, source)
+        if target is None:
+            index.pending.append(PendingRef(ref.number, source, ref.line, ref.column))
+    index.practices_of = dict(practices_of)
+    index.fiches_of_structure = dict(of_structure)
+    index.fiches_of_theme = dict(of_theme)
+    index.stakes_naming = dict(stakes_naming)
+    index.by_chapter = dict(by_chapter)
+    index.cited_by = dict(cited_by)
+    return index
+
+
+def _note_former(index: Index, ref: FicheRef, target: Fiche | None, source: str) -> None:
+    """Every reference by a former number is noted, even a repeated one: each
+    place written with the old number is a place to correct."""
+    if target is not None and str(target.number) != ref.number:
+        index.renumbered_refs.append(
+            RenumberedRef(ref.number, target, source, ref.line, ref.column)
+        )

@@ -1,0 +1,298 @@
+"""YAML loading that can say where each value was written.
+
+Schema and registry errors must point at a line. PyYAML composes a node tree
+whose nodes carry their marks; the plain data is built from that tree once,
+and the tree is kept so that `Located.where` finds a value's line only when a
+message asks for it. Dates are turned into ISO strings so that JSON Schema
+sees what was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from macros.core.diagnostics import Report
+
+PathKey = tuple[str | int, ...]
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class Located:
+    """Plain data, the scalars as written, and the node tree they come from."""
+
+    data: Any
+    root: yaml.Node | None = None
+    # File line of the text's first line, minus one.
+    line_offset: int = 0
+    # Scalars as written, before YAML typed them: `numero: 1.10` must stay "1.10".
+    raw: dict[PathKey, str] = field(default_factory=dict)
+
+    def where(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
+        """1-based file position of `path` (of its key with `key`), or of its
+        nearest ancestor that has one."""
+        node = self.root
+        if node is None:
+            return (self.line_offset + 1, 1)
+        found: yaml.Node = node
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            found = key_node if key and key_node is not None else node
+        mark = found.start_mark
+        return (mark.line + 1 + self.line_offset, mark.column + 1)
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The key node and value node that `part` names inside `node`. The last
+    of duplicate keys is the one whose value the data holds."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in reversed(node.value):
+            if _key_text(key_node) == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        items = node.value
+        return (None, items[part]) if 0 <= part < len(items) else None
+    return None
+
+
+def _key_text(node: yaml.Node) -> str:
+    """A mapping key as the data holds it: text, whatever YAML typed it as."""
+    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return str(yaml.constructor.SafeConstructor().construct_object(node, deep=True))
+
+
+# Front matter and registries are small: these caps only stop hostile input
+# (docs/securite.md). An alias bomb («billion laughs») is a few lines that
+# expand to billions of values; deep nesting exhausts the stack.
+MAX_YAML_DEPTH = 20
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that is well-formed but refused before it is built: an alias, or too deep."""
+
+    def __init__(self, *, alias: bool, mark: yaml.Mark) -> None:
+        super().__init__(problem_mark=mark)
+        self.alias = alias
+
+
+class _CappedLoader(yaml.SafeLoader):
+    """The safe loader, refusing aliases and deep nesting while composing,
+    before a single value is constructed."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused(alias=True, mark=self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _Refused(alias=False, mark=self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def load_yaml(
+    text: str, display_path: str, report: Report, *, line_offset: int = 0
+) -> Located | None:
+    """Parse one YAML document; report syntax errors and duplicate keys."""
+    fast = _compose_fast(text)
+    loader: Any = None
+    try:
+        # PyYAML's reader refuses control characters (a NUL…) as it starts.
+        loader = fast[0] if fast else _CappedLoader(text)
+        node = fast[1] if fast else loader.get_single_node()
+        located = Located(None, node, line_offset)
+        if node is not None:
+            located.data = _convert(node, (), loader, located, display_path, report)
+        return located
+    except _Refused as exc:
+        mark = exc.problem_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        column = mark.column + 1 if mark else 1
+        if exc.alias:
+            report.error(
+                display_path,
+                line,
+                column,
+                "yaml-alias",
+                "alias YAML (« *nom ») refusé",
+                "recopiez la valeur au lieu d'y renvoyer par un alias",
+            )
+        else:
+            report.error(
+                display_path,
+                line,
+                column,
+                "yaml-profondeur",
+                f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
+                "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
+            )
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 + line_offset
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else 0
+        report.error(
+            display_path,
+            line,
+            column,
+            "caractere-interdit",
+            f"caractère de contrôle U+{code:04X} interdit dans un texte",
+            "retirez ce caractère invisible (le fichier a peut-être été collé depuis "
+            "un document binaire)",
+        )
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        column = mark.column + 1 if mark else 1
+        problem = _french_problem(exc.problem or str(exc))
+        report.error(
+            display_path,
+            line,
+            column,
+            "yaml-syntaxe",
+            f"YAML invalide : {problem}",
+            "vérifiez l'indentation, les deux-points et les guillemets",
+        )
+        return None
+    except yaml.YAMLError as exc:
+        report.error(display_path, line_offset + 1, 1, "yaml-syntaxe", f"YAML invalide : {exc}")
+        return None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+# What could hold an anchor or alias, or nest deeper than indentation shows:
+# flow collections, compact nested entries («- - x», «? - x»), deep indents.
+_NOT_PLAIN = re.compile(r"[&*\[{]|^[ \t]*[?-][ \t]+[?-](?:[ \t]|$)|^[ \t]{40}", re.M)
+
+
+def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
+    """libyaml composes a document about 15 times faster than PyYAML, with the
+    same marks; but it words errors differently, so a document it rejects is
+    read again by PyYAML, whose messages are the ones translated below.
+
+    libyaml has none of _CappedLoader's caps, and composes recursively in C:
+    only text that cannot alias and cannot nest deeply goes to it, and a
+    document deeper than the cap is composed again by _CappedLoader, which
+    refuses it with its position."""
+    fast_class = getattr(yaml, "CSafeLoader", None)
+    if fast_class is None or _NOT_PLAIN.search(text):
+        return None
+    loader = fast_class(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        loader.dispose()
+        return None
+    if node is not None and _too_deep(node):
+        loader.dispose()
+        return None
+    return loader, node
+
+
+def _too_deep(root: yaml.Node) -> bool:
+    """Whether a composed document nests deeper than MAX_YAML_DEPTH, level
+    by level, without recursion."""
+    level = [root]
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_YAML_DEPTH:
+            return True
+        below: list[yaml.Node] = []
+        for node in level:
+            if isinstance(node, yaml.SequenceNode):
+                below.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                for pair in node.value:
+                    below.extend(pair)
+        level = below
+    return False
+
+
+def _french_problem(problem: str) -> str:
+    known = {
+        "mapping values are not allowed here": (
+            "deux-points inattendu (mettez la valeur entre guillemets)"
+        ),
+        "could not find expected ':'": "deux-points manquant après une clé",
+        "found character '\\t' that cannot start any token": (
+            "tabulation interdite, utilisez des espaces"
+        ),
+        "found unexpected end of stream": "guillemet ou crochet non refermé",
+        "expected <block end>, but found '<block sequence start>'": (
+            "indentation incohérente d'une liste"
+        ),
+    }
+    for english, french in known.items():
+        if problem.startswith(english):
+            return french
+    return problem
+
+
+def _report_double(report: Report, display_path: str, where: tuple[int, int], key: str) -> None:
+    report.error(
+        display_path,
+        where[0],
+        where[1],
+        "yaml-cle-double",
+        f"la clé « {key} » est écrite deux fois",
+        "gardez une seule des deux lignes",
+    )
+
+
+def _convert(
+    node: yaml.Node,
+    path: PathKey,
+    loader: Any,
+    located: Located,
+    display_path: str,
+    report: Report,
+) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value  # what the constructor would return
+            else:
+                key = str(loader.construct_object(key_node, deep=True))
+            if key in result:
+                mark = key_node.start_mark
+                where = (mark.line + 1 + located.line_offset, mark.column + 1)
+                _report_double(report, display_path, where, key)
+            result[key] = _convert(value_node, (*path, key), loader, located, display_path, report)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, (*path, i), loader, located, display_path, report)
+            for i, item in enumerate(node.value)
+        ]
+    located.raw[path] = str(node.value)
+    if node.tag == _STR_TAG:
+        return node.value  # what the constructor would return, without its dispatch
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):
+        # An unquoted impossible date (2026-13-26) fails to construct: keep the
+        # text, so that the schema says what is wrong and where.
+        return str(node.value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
