@@ -32,6 +32,7 @@ from typing import Any
 import pystache
 
 from macros.check.fiche_body import CONTEXT, PRACTICES, STAKE_ATTR
+from macros.check.macro_grammar import read_macros
 from macros.check.markdown_blocks import Heading, scan
 from macros.core.diagnostics import Report
 from macros.read.front_matter import split
@@ -63,11 +64,6 @@ _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _TRAILING_SPACE = re.compile(r"[ \t\n]+$")
 _BLANK = re.compile(r"^[ \t\r\n]*$")
-_CREDIT = re.compile(
-    r'^(?P<text>.*) \((?P<names>\{\{ structure\("[^"\\]*"\) \}\}'
-    r'(?:, \{\{ structure\("[^"\\]*"\) \}\})*)\)$'
-)
-_CREDIT_NAME = re.compile(r'\{\{ structure\("([^"\\]*)"\) \}\}')
 
 
 # --- the rules the JavaScript writer repeats -------------------------------------
@@ -123,6 +119,24 @@ def block_text(text: str) -> str:
 def structure_call(name: str) -> str:
     quoted = name.replace("\\", "\\\\").replace('"', '\\"')
     return '{{ structure("' + quoted + '") }}'
+
+
+def read_credit(line: str) -> tuple[str, list[str]] | None:
+    """A practice line split into its text and the names of its credit, when
+    its last parenthesis is exactly what `practice_line` writes: structure
+    calls, as the macro grammar reads them, joined by «, »."""
+    if not line.endswith(") }})"):
+        return None
+    calls = read_macros(line, "", 1, Report()).calls
+    names: list[str] = []
+    for call in reversed(calls):
+        if call.name != "structure" or len(call.args) != 1 or call.kwargs:
+            break
+        names.insert(0, call.target)
+        credit = " (" + ", ".join(structure_call(n) for n in names) + ")"
+        if line.endswith(credit):
+            return line[: -len(credit)], names
+    return None
 
 
 def practice_line(practice: dict[str, Any]) -> str:
@@ -309,10 +323,10 @@ def _structured_body(body: str, display_path: str, first_line: int) -> dict[str,
             if lines_ is None:
                 return None
             for line in lines_:
-                match = _CREDIT.match(line)
-                if match:
-                    names = _CREDIT_NAME.findall(match.group("names"))
-                    answers["pratiques"].append({"texte": match.group("text"), "structures": names})
+                credit = read_credit(line)
+                if credit is not None:
+                    text, names = credit
+                    answers["pratiques"].append({"texte": text, "structures": names})
                 else:
                     answers["pratiques"].append({"texte": line, "structures": []})
         elif heading.level == 2 and place != "contexte":
