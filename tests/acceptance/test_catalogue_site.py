@@ -72,6 +72,10 @@ def test_catalogue_lists_every_fiche_and_practice_with_facet_data(site: Path) ->
     assert '<label for="f-structure-pes-21"' in html_text
     assert re.search(r'id="catalogue-total" role="status" aria-live="polite"', html_text)
     assert "catalogue.js" in html_text
+    # The other pages do not load the catalogue's script.
+    fiche = (site / "fiches" / "1.5" / "index.html").read_text(encoding="utf-8")
+    assert "catalogue.js" not in fiche and "citer.js" in fiche
+    assert "citer.js" not in html_text
 
 
 def test_matrix_is_an_accessible_table_whose_cells_filter_the_catalogue(site: Path) -> None:
