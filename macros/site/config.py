@@ -23,3 +23,6 @@ class FichesPluginConfig(base.Config):
     # also works offline, or Pagefind for online deployments of large
     # collections. mkdocs.yml reads it from the RECHERCHE environment variable.
     recherche = c.Choice(("material", "pagefind"), default="material")
+    # The site's own style sheets under overrides/, joined into one file,
+    # assets/site.css, that mkdocs.yml's extra_css names (site/stylesheets.py).
+    feuilles_de_style = c.ListOfItems(c.Type(str), default=[])

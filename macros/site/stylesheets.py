@@ -1,0 +1,29 @@
+"""The site's own style sheets, served as one file.
+
+Every page would otherwise request each sheet before it can draw anything:
+on a phone's network each request in that critical path delays the first
+paint (docs/audit.md). The sheets stay separate in overrides/assets/ for
+maintainers; the build joins them, in the order mkdocs.yml gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+BUNDLE = "assets/site.css"
+
+
+def bundle(folder: Path, names: list[str]) -> str:
+    """The sheets `names` of `folder`, in that order, each under its name."""
+    parts = []
+    for name in names:
+        path = folder / name
+        if not path.is_file() or path.is_symlink():
+            raise PluginError(
+                f"feuille de style introuvable : {path} ; corrigez la liste "
+                "« feuilles_de_style » du plugin mes-fiches dans mkdocs.yml"
+            )
+        parts.append(f"/* {name} */\n{path.read_text(encoding='utf-8').strip()}\n")
+    return "\n".join(parts)
