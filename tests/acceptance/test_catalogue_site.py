@@ -73,7 +73,7 @@ def test_catalogue_lists_every_fiche_and_practice_with_facet_data(site: Path) ->
     assert re.search(r'id="catalogue-total" role="status" aria-live="polite"', html_text)
     assert "catalogue.js" in html_text
     # The other pages do not load the catalogue's script.
-    fiche = (site / "fiches" / "1.5" / "index.html").read_text(encoding="utf-8")
+    fiche = (site / "fiches" / "2.1" / "index.html").read_text(encoding="utf-8")
     assert "catalogue.js" not in fiche and "citer.js" in fiche
     assert "citer.js" not in html_text
 
