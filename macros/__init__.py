@@ -24,21 +24,21 @@ def define_env(env: Any) -> None:
 
     prepare(env)
 
+    def registry_link(kind: str, name: str, texte: str | None, to_link: Any) -> str:
+        collection = collection_of(env)
+        found = registry_entry(collection, kind, name)
+        words = macro_words(kind, name, texte, collection.registries, collection.index)
+        return str(to_link(found, words))
+
     @env.macro
     def structure(nom: str, texte: str | None = None) -> str:
         """Link to a structure's page: `{{ structure("PES 21") }}`."""
-        collection = collection_of(env)
-        found = registry_entry(collection, "structure", nom)
-        reg, index = collection.registries, collection.index
-        return structure_link(found, macro_words("structure", nom, texte, reg, index))
+        return registry_link("structure", nom, texte, structure_link)
 
     @env.macro
     def theme(slug: str, texte: str | None = None) -> str:
         """Link to a theme's page: `{{ theme("modele-economique") }}`."""
-        collection = collection_of(env)
-        found = registry_entry(collection, "theme", slug)
-        reg, index = collection.registries, collection.index
-        return theme_link(found, macro_words("theme", slug, texte, reg, index))
+        return registry_link("theme", slug, texte, theme_link)
 
     @env.macro
     def fiche(numero: str, texte: str | None = None) -> str:
