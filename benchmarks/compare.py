@@ -5,6 +5,7 @@
     BENCH_COMPARE_N=1000       collection size
     BENCH_COMPARE_REPEAT=5     builds of each side, interleaved
     BENCH_COMPARE=0            skip this step
+    BENCH_FAST_PATHS=0         skip the builds without each fast path (FAST_PATHS)
 
 The base revision is extracted with `git archive` into a temporary folder and
 gets a virtual environment of its own from its own pyproject.toml, so that
@@ -142,36 +143,50 @@ class Checkouts:
         return self.ready[revision]
 
 
-def compare(
-    base: str, new: str | None, label: str, n: int, repeat: int, work: Path, checkouts: Checkouts
-) -> dict[str, Any]:
-    head = _git("rev-parse", "HEAD")
-    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
-    shown = new[:10] if new else "l'arbre de travail"
-    _say(f"Comparaison à {n} fiches : {base[:10]} (base) et {shown} — {label}")
+# Hand-made fast paths beside a library, each switched off in the build's
+# process by its prelude: docs/performances.md shows what each gains on the
+# whole build (a fast path stays only for 10 % or more).
+FAST_PATHS = [
+    (
+        "lecture des appels déjà lus par Jinja (macro_grammar._known_calls)",
+        "import macros.check.macro_grammar as grammar\n"
+        "grammar._known_calls = lambda text, first_line: None",
+    ),
+]
+
+
+def _generated_fiches(work: Path, n: int) -> Path:
     fiches = work / "fiches-generees"
     if not fiches.is_dir():
         generated = copy_project(work / "generation", with_fiches=False)
         write_collection(generated, n, seed=DEFAULT_SEED)
         shutil.copytree(generated / "fiches", fiches)
-    sides: dict[str, tuple[Path, str, Path]] = {}
-    for side, revision in (("nouveau", new), ("base", base)):
-        root, python = checkouts.get(revision)
-        project = work / f"projet-{side}"
-        shutil.rmtree(project, ignore_errors=True)
-        side_project(root, python, project, fiches)
-        sides[side] = (project, python, root)
+    return fiches
+
+
+def _interleaved(
+    sides: dict[str, tuple[Path, str, Path, str]], n: int, repeat: int, work: Path
+) -> dict[str, list[measure.BuildRun]]:
+    """`repeat` builds of each side, alternating which goes first."""
     runs: dict[str, list[measure.BuildRun]] = {"nouveau": [], "base": []}
     for attempt in range(repeat):
         order = ("nouveau", "base") if attempt % 2 == 0 else ("base", "nouveau")
         for side in order:
-            project, interpreter, root = sides[side]
-            run = measure.build(project, work / f"site-{side}", python=interpreter, root=root)
+            project, interpreter, root, prelude = sides[side]
+            run = measure.build(
+                project, work / f"site-{side}", python=interpreter, root=root, prelude=prelude
+            )
             if run.returncode:
                 _say(run.log_tail)
                 raise SystemExit(f"échec de la construction ({side}, {n} fiches)")
             runs[side].append(run)
             _say(f"  {side} : {run.seconds:.1f} s (processeur {run.cpu:.1f} s)")
+    return runs
+
+
+def _result(
+    label: str, base: str, new: str, n: int, repeat: int, runs: dict[str, list[measure.BuildRun]]
+) -> dict[str, Any]:
     after, before = _summary(runs["nouveau"]), _summary(runs["base"])
     return {
         "libelle": label,
@@ -180,12 +195,49 @@ def compare(
         "n": n,
         "repetitions": repeat,
         "base": base,
-        "nouveau": new or head + (" (modifié)" if dirty else ""),
+        "nouveau": new,
         "mesures_base": before,
         "mesures_nouveau": after,
         "rapport": after["secondes"] / before["secondes"],
         "rapport_processeur": after["processeur"] / before["processeur"],
     }
+
+
+def _head() -> str:
+    dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
+    return _git("rev-parse", "HEAD") + (" (modifié)" if dirty else "")
+
+
+def compare(
+    base: str, new: str | None, label: str, n: int, repeat: int, work: Path, checkouts: Checkouts
+) -> dict[str, Any]:
+    shown = new[:10] if new else "l'arbre de travail"
+    _say(f"Comparaison à {n} fiches : {base[:10]} (base) et {shown} — {label}")
+    fiches = _generated_fiches(work, n)
+    sides: dict[str, tuple[Path, str, Path, str]] = {}
+    for side, revision in (("nouveau", new), ("base", base)):
+        root, python = checkouts.get(revision)
+        project = work / f"projet-{side}"
+        shutil.rmtree(project, ignore_errors=True)
+        side_project(root, python, project, fiches)
+        sides[side] = (project, python, root, "")
+    runs = _interleaved(sides, n, repeat, work)
+    return _result(label, base, new or _head(), n, repeat, runs)
+
+
+def fast_path(label: str, prelude: str, n: int, repeat: int, work: Path) -> dict[str, Any]:
+    """This tree's build with a fast path (nouveau) and without it (base)."""
+    _say(f"Chemin rapide à {n} fiches : {label}")
+    project = work / "projet-chemin-rapide"
+    shutil.rmtree(project, ignore_errors=True)
+    side_project(ROOT, sys.executable, project, _generated_fiches(work, n))
+    sides = {
+        "nouveau": (project, sys.executable, ROOT, ""),
+        "base": (project, sys.executable, ROOT, prelude),
+    }
+    result = _result(label, "sans", _head(), n, repeat, _interleaved(sides, n, repeat, work))
+    result["chemin_rapide"] = True
+    return result
 
 
 def main() -> int:
@@ -204,6 +256,11 @@ def main() -> int:
                 f"{result['mesures_nouveau']['secondes']:.1f} s, rapport {result['rapport']:.3f} "
                 f"(processeur {result['rapport_processeur']:.3f})"
             )
+        if os.environ.get("BENCH_FAST_PATHS", "1") != "0":
+            for label, prelude in FAST_PATHS:
+                result = fast_path(label, prelude, n, repeat, Path(tmp))
+                results.append(result)
+                _say(f"{label} : gain {(1 - result['rapport']) * 100:.1f} % de la construction")
     COMPARISON.write_text(
         json.dumps({"comparaisons": results}, indent=1, ensure_ascii=False) + "\n", "utf-8"
     )

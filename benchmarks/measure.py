@@ -92,18 +92,25 @@ def build(
     timeout: float = 1200,
     python: str = sys.executable,
     root: Path = ROOT,
+    prelude: str = "",
 ) -> BuildRun:
     """`mkdocs build` in a child process; its own rusage gives the peak memory.
 
     `python` and `root` name another checkout's interpreter and engine, so that
     benchmarks/compare.py can build with an earlier revision in the same run.
+    `prelude`: Python run in the build's process first (compare.py switches a
+    fast path off with it).
     """
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
     }
-    command = [python, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir)]
+    command = [python, "-m", "mkdocs"]
+    if prelude:
+        run = "import runpy\nrunpy.run_module('mkdocs', run_name='__main__')"
+        command = [python, "-c", f"{prelude}\n{run}"]
+    command += ["build", "--clean", "--site-dir", str(site_dir)]
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)

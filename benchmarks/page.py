@@ -312,8 +312,8 @@ def _comparison() -> list[str]:
         "alternance (script `benchmarks/compare.py`).",
         "",
     ]
-    for c in found:
-        old, new = c["mesures_base"], c["mesures_nouveau"]
+    revisions = [c for c in found if not c.get("chemin_rapide")]
+    for c in revisions:
         out += [
             f"### {c['libelle']}",
             "",
@@ -321,35 +321,60 @@ def _comparison() -> list[str]:
             f"{c['repetitions']} constructions de chaque côté, mesures du {c['date']} "
             f"(charge au départ {_s(c['charge'])}).",
             "",
-            "| | base | nouveau | rapport |",
-            "| --- | ---: | ---: | ---: |",
-            f"| construction, médiane | {_s(old['secondes'], 1)} s "
-            f"| {_s(new['secondes'], 1)} s | {_s(c['rapport'], 3)} |",
-            f"| processeur, médiane | {_s(old['processeur'], 1)} s "
-            f"| {_s(new['processeur'], 1)} s | {_s(c['rapport_processeur'], 3)} |",
-            f"| mémoire maximale | {_s(old['memoire_mo'], 0)} Mo "
-            f"| {_s(new['memoire_mo'], 0)} Mo | |",
-            "",
-            f"Mesures de la base : {', '.join(_s(x, 1) for x in old['mesures'])} s ; "
-            f"du nouveau : {', '.join(_s(x, 1) for x in new['mesures'])} s.",
-            "",
+            *_comparison_table(c, "base", "nouveau"),
         ]
         if c["rapport"] > 1.05:
             out += [
                 f"**Au-delà des 5 % visés** ({_s((c['rapport'] - 1) * 100, 0)} % de plus).",
                 "",
             ]
-    if any(c["rapport"] > 1.05 for c in found):
+    fast = [c for c in found if c.get("chemin_rapide")]
+    if fast:
         out += [
-            "D'après le profil d'une construction de 1 000 fiches, l'écart vient de deux "
-            "coûts que l'ancien moteur n'avait pas : mkdocs-macros compile chaque page en "
-            "code Python (génération du code de Jinja et `compile`, quelques "
-            "millisecondes par page), et la grammaire des macros lit chaque texte avec le "
-            "lexeur et l'analyseur de Jinja au lieu d'une expression régulière (chargement "
-            "du moteur 1,5 s au lieu de 1,0 s).",
+            "## Chemins rapides écrits à la main",
+            "",
+            "Un chemin rapide écrit à la main à côté d'une bibliothèque ne reste que s'il fait "
+            "gagner au moins 10 % de la construction entière. Chacun est mesuré ici dans le "
+            "même passage : la construction de cet arbre telle quelle, et la même avec ce "
+            "chemin coupé (`FAST_PATHS` de `benchmarks/compare.py`), en alternance.",
+            "",
+        ]
+    for c in fast:
+        gain = (1 - c["rapport"]) * 100
+        out += [
+            f"### {c['libelle']}",
+            "",
+            f"Révision `{c['nouveau'][:10]}` : {_n(c['n'])} fiches, {c['repetitions']} "
+            f"constructions de chaque côté, mesures du {c['date']} "
+            f"(charge au départ {_s(c['charge'])}).",
+            "",
+            *_comparison_table(c, "sans", "avec"),
+            f"Gain : **{_s(gain, 0)} %** de la construction entière"
+            + (" (seuil : 10 %)." if gain >= 10 else " : **sous le seuil de 10 %**."),
             "",
         ]
     return out
+
+
+def _comparison_table(c: dict[str, Any], before: str, after: str) -> list[str]:
+    old, new = c["mesures_base"], c["mesures_nouveau"]
+    return [
+        f"| | {before} | {after} | rapport |",
+        "| --- | ---: | ---: | ---: |",
+        f"| construction, médiane | {_s(old['secondes'], 1)} s "
+        f"| {_s(new['secondes'], 1)} s | {_s(c['rapport'], 3)} |",
+        f"| processeur, médiane | {_s(old['processeur'], 1)} s "
+        f"| {_s(new['processeur'], 1)} s | {_s(c['rapport_processeur'], 3)} |",
+        f"| mémoire maximale | {_s(old['memoire_mo'], 0)} Mo | {_s(new['memoire_mo'], 0)} Mo | |",
+        "",
+        f"Mesures {_of(before)} : {', '.join(_s(x, 1) for x in old['mesures'])} s ; "
+        f"{_of(after)} : {', '.join(_s(x, 1) for x in new['mesures'])} s.",
+        "",
+    ]
+
+
+def _of(side: str) -> str:
+    return {"base": "de la base", "nouveau": "du nouveau"}.get(side, side)
 
 
 def render_page(results: dict[str, Any]) -> str:

@@ -38,6 +38,8 @@ from macros.core.names import suggestion
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
 Literal = str | int | float
+# A call Jinja read: its name and literal arguments.
+_Known = tuple[str, list[Literal], dict[str, Literal]]
 _MARKS = (_ENV.variable_start_string, _ENV.block_start_string, _ENV.comment_start_string)
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
 # 50,000 a second here, so a file made of nothing else would hold CI for
@@ -80,6 +82,15 @@ class Macros:
     spans: list[tuple[int, int]] = field(default_factory=list)
     # Their source text.
     sources: frozenset[str] = frozenset()
+    # Read from known calls (_known_calls): what `template` builds the tree from.
+    known: list[tuple[int, str | _Known]] | None = field(default=None, repr=False)
+
+    def template(self) -> nodes.Template | None:
+        """Jinja's tree of the text, as checked. Only the gate renders it, so a
+        text read from known calls gets its tree on first use."""
+        if self.tree is None and self.known is not None:
+            self.tree = _tree_of(self.known)
+        return self.tree
 
     def pieces_of(
         self, fragment: str, first_line: int, last_line: int
@@ -238,11 +249,11 @@ def read_macros(
 # per occurrence: the same characters from `{{` to the first `}}` always lex
 # and parse the same way, so a text made only of plain data and such known
 # calls is read from here (_known_calls); anything else goes to Jinja.
-_CALLS: dict[str, tuple[str, list[Literal], dict[str, Literal]]] = {}
+_CALLS: dict[str, _Known] = {}
 _CALLS_MAX = 100_000
 
 
-def _read_call(source: str) -> tuple[str, list[Literal], dict[str, Literal]] | None:
+def _read_call(source: str) -> _Known | None:
     """Jinja's reading of `source`, from `{{` to its first `}}`, when it is one
     allowed call (remembered in _CALLS); None for anything else."""
     if source[2:3] == "-" or source[-3:-2] == "-":
@@ -276,8 +287,8 @@ def _known_calls(text: str, first_line: int) -> Macros | None:
     else between braces (no `{%`, no `{#`, no unknown `{{ … }}`); None otherwise."""
     if "{%" in text or "{#" in text or "\r" in text:
         return None
-    found = Macros()
-    body: list[nodes.Node] = []
+    found = Macros(known=[])
+    assert found.known is not None
     lines = _LineStarts(text)
     position = 0
     while True:
@@ -306,8 +317,28 @@ def _known_calls(text: str, first_line: int) -> Macros | None:
         found.spans.append((start, end))
         if start > position:
             found.pieces.append(text[position:start])
-            body.append(nodes.TemplateData(text[position:start], lineno=line))
+            found.known.append((line, text[position:start]))
         found.pieces.append(call)
+        found.known.append((line, known))
+        position = end
+    # Jinja leaves out one final line break of a template.
+    rest = text[position:]
+    rest = rest[:-1] if rest.endswith("\n") else rest
+    if rest:
+        found.pieces.append(rest)
+        found.known.append((lines.line, rest))
+    found.sources = frozenset(c.source for c in found.calls)
+    return found
+
+
+def _tree_of(known: list[tuple[int, str | _Known]]) -> nodes.Template:
+    """The tree Jinja's parser gives for text and known calls, in order."""
+    body: list[nodes.Node] = []
+    for line, piece in known:
+        if isinstance(piece, str):
+            body.append(nodes.TemplateData(piece, lineno=line))
+            continue
+        name, args, kwargs = piece
         body.append(
             nodes.Call(
                 nodes.Name(name, "load", lineno=line),
@@ -321,17 +352,9 @@ def _known_calls(text: str, first_line: int) -> Macros | None:
                 lineno=line,
             )
         )
-        position = end
-    # Jinja leaves out one final line break of a template.
-    rest = text[position:]
-    rest = rest[:-1] if rest.endswith("\n") else rest
-    if rest:
-        found.pieces.append(rest)
-        body.append(nodes.TemplateData(rest, lineno=lines.line))
-    found.sources = frozenset(c.source for c in found.calls)
-    found.tree = nodes.Template([nodes.Output(body, lineno=1)], lineno=1)
-    found.tree.set_environment(_ENV)
-    return found
+    tree = nodes.Template([nodes.Output(body, lineno=1)], lineno=1)
+    tree.set_environment(_ENV)
+    return tree
 
 
 class _Spans:

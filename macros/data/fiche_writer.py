@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 import pystache
+from pystache.parsed import ParsedTemplate
 
 from macros.check.fiche_body import CONTEXT, PRACTICES, STAKE_ATTR
 from macros.check.macro_grammar import read_macros
@@ -234,10 +235,16 @@ def load_template() -> str:
     return path.read_text(encoding="utf-8")
 
 
+@cache
+def _parsed(template: str) -> ParsedTemplate:
+    # The editor's data writes back every fiche: the template is parsed once.
+    return pystache.parse(template)
+
+
 def write_fiche_text(answers: dict[str, Any], template: str | None = None) -> str:
     # Markdown and YAML, not HTML: nothing is escaped; a missing name is a bug.
     renderer = pystache.Renderer(escape=lambda text: text, missing_tags="strict")
-    return str(renderer.render(template or load_template(), view(answers)))
+    return str(renderer.render(_parsed(template or load_template()), view(answers)))
 
 
 def new_fiche_answers(

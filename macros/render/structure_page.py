@@ -67,7 +67,7 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
             # Past FULL_TEXT_UP_TO practices, full texts under a heading per
             # fiche would make a page of megabytes: one opening a line.
             rows = [
-                {"fiche": f, "practice": p, "opening": opening(p.text, collection.registries)}
+                {"fiche": f, "practice": p, "opening": _opening(p.text, collection)}
                 for f, p in practices
             ]
             out += [held.place("structure-pratiques.html", rows=rows), ""]

@@ -147,9 +147,10 @@ def gate(env: Any) -> None:
             f"{where} : page refusée avant le rendu des macros (détail ci-dessus) ; "
             "« fiches check » donne la même liste"
         )
-    if found.tree is not None:
+    tree = found.template()
+    if tree is not None:
         # mkdocs-macros renders exactly the tree checked here (_GatedEnvironment).
-        env.markdown = CheckedMarkdown(markdown, found.tree)
+        env.markdown = CheckedMarkdown(markdown, tree)
 
 
 class CheckedMarkdown(str):

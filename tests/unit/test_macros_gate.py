@@ -151,10 +151,11 @@ def _reading(found: object, report: Report) -> tuple[object, ...]:
     assert isinstance(found, Macros)
     calls = [(c.name, c.args, c.kwargs, c.line, c.column, c.start, c.end) for c in found.calls]
     rendered = None
-    if found.tree is not None and found.ok:  # never run a refused tree
+    tree = found.template()
+    if tree is not None and found.ok:  # never run a refused tree
         env = jinja2.Environment()
         shown = {m: (lambda *a, _m=m, **k: f"{_m}{a!r}{k!r}") for m in ("structure", "theme")}
-        rendered = env.from_string(found.tree).render(fiche=lambda *a: f"F{a!r}", **shown)
+        rendered = env.from_string(tree).render(fiche=lambda *a: f"F{a!r}", **shown)
     texts = "".join(p if isinstance(p, str) else p.source for p in found.pieces)
     return calls, found.ok, texts, found.spans, rendered, [d.format() for d in report.items]
 
