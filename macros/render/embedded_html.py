@@ -1,13 +1,12 @@
 """A fiche page's converted body, made into a section of a booklet.
 
-Booklets (/impression/, /parcours/<slug>/) used to embed each fiche's Markdown
-and convert it again: on the whole-collection booklet, Python-Markdown ran
-twice over every fiche. The booklet's Markdown now holds a placeholder per
-fiche (`placeholder`), and the plugin puts there the HTML the fiche's own page
-got (site/booklets.py), changed as embedded_fiche.py changes the Markdown:
-headings one level down and left to the fiche's own page in search, every id
-prefixed (`f1-5-`) and the in-page links with it, the practices chosen for a
-session marked, and relative URLs rewritten for the booklet's address.
+Booklets (/impression/, /parcours/<slug>/) hold a placeholder per fiche
+(`placeholder`), so that Python-Markdown does not convert every fiche twice:
+the plugin puts there the HTML the fiche's own page got (site/booklets.py),
+changed as embedded_fiche.py changes the Markdown: headings one level down
+and left to the fiche's own page in search, every id prefixed (`f1-5-`) and
+the in-page links with it, the practices chosen for a session marked, and
+relative URLs rewritten for the booklet's address.
 
 The fiche page's HTML has passed check_page_html; this only renames ids and
 fragments with the fiche's number, adds fixed attributes, drops the glossary
@@ -47,24 +46,13 @@ def placeholder(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
     return f"{MARK}{fiche.number} {','.join(map(str, selected))} -->"
 
 
-@dataclass(frozen=True)
-class Placeholder:
-    start: int
-    end: int
-    number: str
-    selected: tuple[int, ...]
+def fill_bodies(html: str, body: Callable[[str, tuple[int, ...]], str]) -> str:
+    """`html` with each placeholder replaced by `body(number, selected)`."""
 
+    def one(match: re.Match[str]) -> str:
+        return body(match.group(1), tuple(int(rank) for rank in match.group(2).split(",") if rank))
 
-def placeholders(html: str) -> list[Placeholder]:
-    return [
-        Placeholder(
-            m.start(),
-            m.end(),
-            m.group(1),
-            tuple(int(rank) for rank in m.group(2).split(",") if rank),
-        )
-        for m in _MARK.finditer(html)
-    ]
+    return _MARK.sub(one, html)
 
 
 # Raw HTML the page's HTML cannot be told from, or that names ids the prefix

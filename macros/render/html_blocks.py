@@ -17,10 +17,9 @@ import re
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment
 from mkdocs.utils import get_relative_url
 
 # Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
@@ -54,10 +53,6 @@ class PageSource:
     text: str
     listings: tuple[Listing, ...] = ()
 
-    def rendered(self, env: Environment, href: Href) -> str:
-        """The text with every listing in (tools, tests)."""
-        return fill(self.text, self.listings, lambda listing: render(env, listing, href))
-
 
 @dataclass
 class Held:
@@ -78,12 +73,6 @@ class Held:
 Href = Callable[..., str]
 
 
-def listing_env(template_dir: str | Path) -> Environment:
-    """An environment for listings outside MkDocs (tools, tests): the
-    templates of `template_dir`, autoescape on as in the build."""
-    return Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True)
-
-
 def render(env: Environment, listing: Listing, href: Href) -> str:
     template = env.get_template(f"{FOLDER}/{listing.template}")
     return template.render(href=href, **listing.data)
@@ -98,12 +87,6 @@ def fill(content: str, listings: Sequence[Listing], draw: Callable[[Listing], st
         return match.group(0) if drawn is None else drawn
 
     return _MARK.sub(one, content)
-
-
-def root_href(target: str, anchor: str = "") -> str:
-    """URLs from the site's root, for tools and tests that have no MkDocs files."""
-    url = f"/{target}" if target else ""
-    return f"{url}#{anchor}" if anchor else url
 
 
 def relative(url: str, here: str, anchor: str = "") -> str:

@@ -43,10 +43,8 @@ from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from macros.render.fiche_page import fiche_view
 from macros.render.json_script import json_script
 from macros.render.news import NEWS_PAGE, news_source
-from macros.render.page_views import page_view
-from macros.render.pages import virtual_pages
+from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
-from macros.render.reader_view import reader_view
 from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, page_data
 from macros.site.booklets import Booklets
 from macros.site.compact_html import compact
@@ -288,9 +286,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if number is not None and self.collection is not None:
             fiche = self.collection.index.fiche(number)
             assert fiche is not None
-            view = fiche_view(fiche, self.collection, url_of)
             url = absolute(config.site_url or "", url_of(fiche.page))
-            view.update(reader_view(fiche, self._changes.get(number), url))
+            view = fiche_view(fiche, self.collection, url_of, self._changes.get(number), url)
             context["fiche"] = view  # type: ignore[typeddict-unknown-key]
             # The template draws these headings after the body: list them too.
             page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
@@ -320,9 +317,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 items = page.toc.items
                 top = items[0].children if items and items[0].level == 1 else items
                 top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
-            named = page_view(page.file.src_uri, self.collection, url_of)
+            named = PAGE_VIEWS.get(page.file.src_uri)
             if named is not None:
-                context[named[0]] = named[1]  # type: ignore[literal-required]
+                context[named[0]] = named[1](self.collection, url_of)  # type: ignore[literal-required]
         return context
 
     # After Material's search plugin (priority 0) has written

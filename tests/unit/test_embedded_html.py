@@ -12,9 +12,9 @@ from macros.render.embedded_fiche import embedded_body
 from macros.render.embedded_html import (
     can_reuse_page_html,
     embedded_html,
+    fill_bodies,
     page_body,
     placeholder,
-    placeholders,
 )
 from macros.render.fiche_page import fiche_source
 from macros.site.booklets import rebase
@@ -103,9 +103,10 @@ def test_keywords_paragraph_is_not_part_of_the_body() -> None:
 def test_placeholders_carry_the_fiche_and_its_selected_practices() -> None:
     fiche = make_fiche("12.3")
     html = f"<p>a</p>\n{placeholder(fiche, (4, 1))}\n<p>b</p>\n{placeholder(fiche)}"
-    found = placeholders(html)
-    assert [(p.number, p.selected) for p in found] == [("12.3", (4, 1)), ("12.3", ())]
-    assert html[found[0].start : found[0].end] == placeholder(fiche, (4, 1))
+    found: list[tuple[str, tuple[int, ...]]] = []
+    filled = fill_bodies(html, lambda number, selected: found.append((number, selected)) or "X")
+    assert found == [("12.3", (4, 1)), ("12.3", ())]
+    assert filled == "<p>a</p>\nX\n<p>b</p>\nX"
 
 
 @pytest.mark.parametrize(
@@ -164,4 +165,5 @@ def test_same_as_converting_the_embedded_markdown(
 
 def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
     # Contributors may write HTML comments; only the engine's own carry the run's key.
-    assert placeholders("<!-- mes-fiches:corps 1.5 4 -->") == []
+    written = "<!-- mes-fiches:corps 1.5 4 -->"
+    assert fill_bodies(written, lambda number, selected: "X") == written

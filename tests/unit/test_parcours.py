@@ -10,10 +10,9 @@ from macros.core.project import ProjectPaths
 from macros.index.collection import Collection, load_collection
 from macros.index.parcours import slug_of_name
 from macros.render.embedded_fiche import embedded_body
-from macros.render.html_blocks import listing_env, root_href
 from macros.render.pages import virtual_pages
 from macros.render.parcours_page import collection_booklet, parcours_index, parcours_source
-from tests.support import ROOT, copy_project
+from tests.support import ROOT, copy_project, rendered
 
 MINI = ROOT / "tests" / "fixtures" / "collections" / "mini" / "fiches"
 PARCOURS_HEAD = """titre: Coopérer
@@ -134,7 +133,7 @@ def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
 
 
 def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None:
-    index = parcours_index(repo_collection).rendered(listing_env(ROOT / "overrides"), root_href)
+    index = rendered(parcours_index(repo_collection))
     assert '<a href="/parcours/accompagnement-sur-mesure.md">' in index
     assert "(/impression.md)" in index
     booklet = collection_booklet(repo_collection).text
