@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.core.model import Fiche
-from macros.render.embedded_fiche import id_prefix, practice_id
+from macros.render.embedded_fiche import id_prefix, mark_selected
 from macros.render.html_blocks import KEY
+from macros.render.markdown import NOT_INDEXED
 
 # Python-Markdown writes its own tags with double-quoted, sorted attributes;
 # raw HTML that contributors wrote keeps its own quoting, hence the three forms.
@@ -32,10 +33,8 @@ _TAG = re.compile(
 _ATTR = re.compile(r"(\s+)([^\s\"'<>/=]+)(?:(\s*=\s*)(" + _VALUE + r"))?")
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _URL_ATTRS = ("href", "src")
-_NOT_INDEXED = "data-search-exclude"
 MARK = f"<!-- mes-fiches:corps {KEY} "
 _MARK = re.compile(re.escape(MARK) + r"([0-9.]+) ([0-9,]*) -->")
-SELECTED_TITLE = "Pratique retenue pour la séance"
 
 
 def placeholder(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
@@ -134,14 +133,7 @@ def embedded_html(
             + match.string[end : match.end()]
         )
 
-    text = _TAG.sub(tag, body)
-    for rank in selected:
-        anchor = practice_id(fiche, rank)
-        text = text.replace(
-            f'class="ancre-pratique" id="{anchor}"',
-            f'class="ancre-pratique pratique-retenue" id="{anchor}" title="{SELECTED_TITLE}"',
-        )
-    out.html = text
+    out.html = mark_selected(_TAG.sub(tag, body), fiche, selected)
     return out
 
 
@@ -149,6 +141,6 @@ def _heading_attributes(attrs: str) -> str:
     """The heading's attributes with the search exclusion, in Python-Markdown's
     (sorted) order, so the booklet reads as if Markdown had written it."""
     found = [(m.group(2), m.group(0).lstrip()) for m in _ATTR.finditer(attrs)]
-    if not any(name.lower() == _NOT_INDEXED for name, _ in found):
-        found.append((_NOT_INDEXED, _NOT_INDEXED))
+    if not any(name.lower() == NOT_INDEXED for name, _ in found):
+        found.append((NOT_INDEXED, NOT_INDEXED))
     return "".join(" " + written for _, written in sorted(found))

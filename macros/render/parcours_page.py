@@ -17,7 +17,7 @@ from macros.render.embedded_fiche import embedded_body, practice_id, section_id
 from macros.render.embedded_html import can_reuse_page_html, placeholder
 from macros.render.html_blocks import Held, PageSource
 from macros.render.links import escape_text, link
-from macros.render.markdown import front_matter
+from macros.render.markdown import NOT_INDEXED, front_matter
 
 INDEX_PAGE = "parcours/index.md"
 COLLECTION_PAGE = "impression.md"
@@ -111,7 +111,7 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
         f"{link(f'Fiche {fiche.number}', fiche.page)} · {fiche.status_label}",
         "{ .livret-fiche__surtitre }",
         "",
-        f"## {escape_text(fiche.title)} {{ #{section_id(fiche)} data-search-exclude }}",
+        f"## {escape_text(fiche.title)} {{ #{section_id(fiche)} {NOT_INDEXED} }}",
         "",
     ]
     if fiche.summary:
@@ -187,7 +187,7 @@ def collection_booklet(collection: Collection) -> PageSource:
             for n, members in sorted(index.by_chapter.items())
         ]
         out += [held.place("livret-sommaire.html", chapters=chapters), ""]
-    if not fiches:
+    else:
         out += ["*Pas encore de fiche dans la collection.*", ""]
     out += ["</div>", ""]
     for fiche in fiches:

@@ -101,7 +101,16 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         ]
         if len(passages) > FULL_TEXT_UP_TO:
             rows = [
-                {"fiche": f, "stake": stake, "opening": _opening(text, collection)}
+                {
+                    "fiche": f,
+                    "stake": stake,
+                    "opening": opening(
+                        text,
+                        collection.registries,
+                        collection.index,
+                        pieces=collection.pieces(text),
+                    ),
+                }
                 for f, stake, text in passages
             ]
             out.append(held.place("structure-enjeux.html", rows=rows))
@@ -134,9 +143,3 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
     else:
         out += [f"*Aucune fiche ne mentionne encore {name}.*", ""]
     return held.source(out)
-
-
-def _opening(text: str, collection: Collection) -> str:
-    """excerpt.opening of a fiche text, split at its calls by its fiche's reading."""
-    reg, index = collection.registries, collection.index
-    return opening(text, reg, index, pieces=collection.pieces(text))

@@ -43,10 +43,7 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
         out += [held.place("theme-fiches.html", chapters=groups), ""]
     else:
         out += ["*Aucune fiche sur ce thème pour l'instant.*", ""]
-    involved: dict[str, None] = {}
-    for fiche in fiches:
-        for slug in fiche.structures():
-            involved.setdefault(slug, None)
+    involved = dict.fromkeys(slug for fiche in fiches for slug in fiche.structures())
     structures = [reg.structures[s] for s in involved if s in reg.structures]
     if involved:
         out += ["## Structures engagées sur ce thème { #structures }", ""]
