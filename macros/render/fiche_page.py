@@ -13,7 +13,7 @@ from macros.data.history import Change, french_date
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.render.fiche_links import links_view
-from macros.render.markdown import front_matter
+from macros.render.html_blocks import PageSource
 from macros.render.reader_files import citation_paths
 from macros.render.search_scope import exclude_context
 
@@ -28,7 +28,7 @@ def fiche_source(
     *,
     full_text_search: bool = True,
     terms: list[GlossaryTerm] | None = None,
-) -> str:
+) -> PageSource:
     """The fiche page's Markdown; `terms` is glossary.all_terms, worked out
     once by a caller that writes every fiche page."""
     meta: dict[str, Any] = {
@@ -45,7 +45,7 @@ def fiche_source(
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     text = anchored_body(fiche, full_text_search=full_text_search) + "\n\n" + keywords
     definitions = abbreviations(collection.registries, _shown_text(fiche, text), terms=terms)
-    return front_matter(**meta) + text + definitions
+    return PageSource(text + definitions, meta)
 
 
 def _shown_text(fiche: Fiche, text: str) -> str | None:

@@ -48,10 +48,17 @@ class Listing:
 
 @dataclass
 class PageSource:
-    """A generated page's Markdown and the listings its placeholders stand for."""
+    """A generated page's Markdown, its metadata (MkDocs' `page.meta`, which the
+    plugin sets: nothing is written as front matter to be parsed back) and the
+    listings its placeholders stand for."""
 
     text: str
+    meta: dict[str, Any] = field(default_factory=dict)
     listings: tuple[Listing, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Only the keys that say something: templates and the macro gate read the keys.
+        self.meta = {k: v for k, v in self.meta.items() if v not in (None, "", [], {})}
 
 
 @dataclass
@@ -65,8 +72,8 @@ class Held:
         self.listings.append(Listing(template, data, searched))
         return placeholder(len(self.listings) - 1)
 
-    def source(self, lines: list[str]) -> PageSource:
-        return PageSource("\n".join(lines), tuple(self.listings))
+    def source(self, lines: list[str], **meta: Any) -> PageSource:
+        return PageSource("\n".join(lines), meta, tuple(self.listings))
 
 
 # A page's source path and an anchor -> the URL to write on the current page.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.check.glossary import all_terms
+from macros.data.history import Change
 from macros.index.collection import Collection
 from macros.render import (
     catalogue_page,
@@ -15,11 +16,13 @@ from macros.render import (
     glossary_page,
     indexes,
     matrix_page,
+    news,
     parcours_page,
     structure_page,
     theme_page,
 )
 from macros.render.html_blocks import Listing, PageSource
+from macros.render.markdown import NO_FRONT_MATTER
 
 # Page source path -> the template variable and view model of a page whose
 # template draws more than its Markdown.
@@ -32,13 +35,22 @@ PAGE_VIEWS: dict[str, tuple[str, Callable[[Collection, Callable[[str], str]], di
 @dataclass(frozen=True)
 class VirtualPage:
     src_uri: str  # where it pretends to live under docs/
-    content: str  # Markdown, with front matter
+    content: str  # Markdown
     edit_path: str | None  # the real source file, relative to the repository root
     # What the content's placeholders stand for (html_blocks.py).
     listings: tuple[Listing, ...] = ()
+    # The page's metadata, for the plugin to set; None: in the content's front matter.
+    meta: dict[str, Any] | None = None
 
 
-def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> list[VirtualPage]:
+def virtual_pages(
+    collection: Collection,
+    changes: dict[str, Change],
+    *,
+    feed: bool,
+    full_text_search: bool = True,
+) -> list[VirtualPage]:
+    """Every generated page; `feed`: the news page offers the Atom feed."""
     reg = collection.registries
     structures_src = reg.sources.get("structures", "")
     themes_src = reg.sources.get("themes", "")
@@ -53,8 +65,8 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
             glossary_page.glossary_source(collection),
             reg.sources.get("glossaire", ""),
         ),
-        (catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
-        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
+        (catalogue_page.PAGE, catalogue_page.catalogue_source(), None),
+        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(), None),
         (editor_page.PAGE, editor_page.editor_source(), None),
     ]
     pages += [
@@ -83,9 +95,10 @@ def virtual_pages(collection: Collection, *, full_text_search: bool = True) -> l
         (p.page, parcours_page.parcours_source(p, collection), p.source)
         for p in collection.parcours
     ]
+    pages.append((news.NEWS_PAGE, news.news_source(collection, changes, feed=feed), None))
     return [
         VirtualPage(uri, source, edit)
         if isinstance(source, str)
-        else VirtualPage(uri, source.text, edit, source.listings)
+        else VirtualPage(uri, NO_FRONT_MATTER + source.text, edit, source.listings, source.meta)
         for uri, source, edit in pages
     ]

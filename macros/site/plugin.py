@@ -6,11 +6,12 @@ ARCHITECTURE.md lists its events in order, with what each does and why.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,7 +34,6 @@ from macros.render.editor_page import editor_files
 from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from macros.render.fiche_page import fiche_view
 from macros.render.json_script import json_script
-from macros.render.news import NEWS_PAGE, news_source
 from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
 from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, page_data
@@ -67,6 +67,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._fiche_cache = FicheCache()
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
+        self._meta: dict[str, dict[str, Any]] = {}  # generated pages' meta, by source path
         self._pagefind: PagefindSearch | None = None
         self._licence: Licence = KNOWN[UNDECIDED]
 
@@ -142,13 +143,16 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._blocks = PageBlocks(config)
         docs = f"{docs_prefix}/"
         page_clash = "d'une page générée : supprimez ou renommez ce fichier."
-        for page in virtual_pages(self.collection, full_text_search=full_text):
+        self._meta = {}
+        pages = virtual_pages(
+            self.collection, self._changes, feed=bool(config.site_url), full_text_search=full_text
+        )
+        for page in pages:
             generated = _add(files, config, page.src_uri, page.content, docs, page_clash)
             generated.edit_uri = page.edit_path
             self._blocks.add(page.src_uri, page.listings)
-        news = news_source(self.collection, self._changes, feed=bool(config.site_url))
-        files.append(File.generated(config, NEWS_PAGE, content=news.text))
-        self._blocks.add(NEWS_PAGE, news.listings)
+            if page.meta is not None:
+                self._meta[page.src_uri] = page.meta
         self._files = files
         if not config.site_url:
             log.info(
@@ -206,10 +210,18 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             return None
         return self.collection.index.fiche(number)
 
+    # Before mkdocs-macros (0), whose gate reads the page's meta.
+    @event_priority(50)
+    def _set_meta(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        meta = self._meta.get(page.file.src_uri)
+        if meta is not None:
+            page.meta = dict(meta)
+        return markdown
+
     # After mkdocs-macros (0) has rendered the page and read its front matter,
     # before any template or the search index reads the page's meta.
     @event_priority(-50)
-    def on_page_markdown(
+    def _after_macros(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         number = self._fiche_pages.get(page.file.src_uri)
@@ -221,6 +233,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             page.update_date = change.date.isoformat() if change is not None else ""
         escape_shown_meta(page.meta)
         return markdown
+
+    on_page_markdown = CombinedEvent(_set_meta, _after_macros)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = check_page_html(html, page.file.edit_uri or page.file.src_uri)

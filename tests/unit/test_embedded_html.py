@@ -135,10 +135,6 @@ def _convert(text: str) -> str:
     return markdown.Markdown(extensions=extensions).convert(text)
 
 
-def _body(page: str) -> str:
-    return page.split("\n---\n", 1)[1]
-
-
 @pytest.mark.parametrize(
     ("collection_name", "number"),
     [("repo_collection", "1.5")]
@@ -151,11 +147,11 @@ def test_same_as_converting_the_embedded_markdown(
     repo_collection: Collection = request.getfixturevalue(collection_name)
     fiche = repo_collection.index.fiches[number]
     selected = tuple(range(1, len(fiche.practices) + 1, 2))
-    page = _convert(_body(render_macros(fiche_source(fiche, repo_collection), repo_collection)))
-    booklet_md = "---\ntitle: t\n---\n" + (
+    page = _convert(render_macros(fiche_source(fiche, repo_collection).text, repo_collection))
+    booklet_md = (
         '<div class="livret-fiche" markdown>\n\n' + embedded_body(fiche, selected) + "\n\n</div>"
     )
-    booklet = _convert(_body(render_macros(booklet_md, repo_collection)))
+    booklet = _convert(render_macros(booklet_md, repo_collection))
     expected = booklet.removeprefix('<div class="livret-fiche">\n').removesuffix("\n</div>")
     got = embedded_html(page_body(page, fiche), fiche, selected, lambda url: url).html
     # The glossary's terms are on the page, and not in the booklet.

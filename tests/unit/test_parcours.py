@@ -121,8 +121,9 @@ def test_embedded_fiche_has_demoted_headings_and_prefixed_ids(
 
 def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
     [parcours] = repo_collection.parcours
-    text = parcours_source(parcours, repo_collection)
-    assert "template: parcours.html" in text
+    source = parcours_source(parcours, repo_collection)
+    assert source.meta["template"] == "parcours.html"
+    text = source.text
     plan = text.index("## Déroulé")
     fiche_section = text.index("{ #fiche-1-5 data-search-exclude }")
     assert text.index('<div class="livret-couverture"') < plan < fiche_section
@@ -139,7 +140,7 @@ def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None
     booklet = collection_booklet(repo_collection).text
     for number in repo_collection.index.fiches:
         assert "{ #fiche-" + number.replace(".", "-") + " data-search-exclude }" in booklet
-    pages = {p.src_uri: p for p in virtual_pages(repo_collection)}
+    pages = {p.src_uri: p for p in virtual_pages(repo_collection, {}, feed=False)}
     assert pages["parcours/accompagnement-sur-mesure.md"].edit_path == (
         "fiches/parcours/accompagnement-sur-mesure.yml"
     )
