@@ -50,7 +50,7 @@ def fiche_source(
 
 def _shown_text(fiche: Fiche, text: str) -> str | None:
     """Every text the page's `abbr` extension can see comes from `text`, except
-    two, added here or answered by None (all terms, as before):
+    two, added here or answered by None (all terms):
 
     - the «à paraître» mark of `{{ fiche("9.9") }}`, «Fiche 9.9» (render/links.py);
     - an admonition's default title, its capitalised type (`!!! note`: «Note»).
