@@ -28,9 +28,7 @@ from macros.data.search_terms import bare, plain_text, tokens, unaccented, varia
 from macros.index.collection import Collection
 from macros.site.pagefind_html import ignore_excluded_sections, mark_article
 
-MATERIAL = "material"
 PAGEFIND = "pagefind"
-CHOICES = (MATERIAL, PAGEFIND)
 LANGUAGE = "fr"
 # Parts of the article that Material's index never sees either (they are
 # drawn by templates, not written in the page's Markdown), and the «¶» of

@@ -104,9 +104,13 @@ def test_placeholders_carry_the_fiche_and_its_selected_practices() -> None:
     fiche = make_fiche("12.3")
     html = f"<p>a</p>\n{placeholder(fiche, (4, 1))}\n<p>b</p>\n{placeholder(fiche)}"
     found: list[tuple[str, tuple[int, ...]]] = []
-    filled = fill_bodies(html, lambda number, selected: found.append((number, selected)) or "X")
+
+    def body(number: str, selected: tuple[int, ...]) -> str:
+        found.append((number, selected))
+        return "X"
+
+    assert fill_bodies(html, body) == "<p>a</p>\nX\n<p>b</p>\nX"
     assert found == [("12.3", (4, 1)), ("12.3", ())]
-    assert filled == "<p>a</p>\nX\n<p>b</p>\nX"
 
 
 @pytest.mark.parametrize(
