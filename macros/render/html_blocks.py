@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.utils import get_relative_url
 
 # Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
 FOLDER = "listes"
@@ -94,9 +93,3 @@ def fill(content: str, listings: Sequence[Listing], draw: Callable[[Listing], st
         return match.group(0) if drawn is None else drawn
 
     return _MARK.sub(one, content)
-
-
-def relative(url: str, here: str, anchor: str = "") -> str:
-    """A page's URL as MkDocs writes links: relative to the current page."""
-    relative_url = get_relative_url(url, here)
-    return f"{relative_url}#{anchor}" if anchor else relative_url
