@@ -172,3 +172,20 @@ def render_macros(markdown: str, collection: object) -> str:
     macros.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     return jinja.from_string(markdown).render(**env.macros)
+
+
+def rendered(source: Any) -> str:
+    """A generated page's text (render/html_blocks.py `PageSource`) with every
+    listing in, rendered outside MkDocs: overrides/ templates, autoescape on as
+    in the build, URLs from the site's root."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from macros.render.html_blocks import fill, render
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
+
+    def href(target: str, anchor: str = "") -> str:
+        url = f"/{target}" if target else ""
+        return f"{url}#{anchor}" if anchor else url
+
+    return fill(source.text, source.listings, lambda listing: render(env, listing, href))

@@ -19,6 +19,9 @@ from macros.check.markdown_blocks import Heading, scan
 from macros.core.diagnostics import Report
 from macros.core.model import Fiche
 from macros.render.fiche_page import anchored_body
+from macros.render.markdown import NOT_INDEXED
+
+SELECTED_TITLE = "Pratique retenue pour la séance"
 
 
 def id_prefix(fiche: Fiche) -> str:
@@ -43,19 +46,23 @@ def embedded_body(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
         if isinstance(block, Heading):
             index = block.line - fiche.body_first_line
             lines[index] = _demoted(block, prefix)
-    text = "\n".join(lines)
+    return mark_selected("\n".join(lines), fiche, selected)
+
+
+def mark_selected(text: str, fiche: Fiche, selected: tuple[int, ...]) -> str:
+    """`text` with the anchors of the practices chosen for a session marked for the reader."""
     for rank in selected:
+        anchor = practice_id(fiche, rank)
         text = text.replace(
-            f'class="ancre-pratique" id="{practice_id(fiche, rank)}"',
-            f'class="ancre-pratique pratique-retenue" id="{practice_id(fiche, rank)}" '
-            f'title="Pratique retenue pour la séance"',
+            f'class="ancre-pratique" id="{anchor}"',
+            f'class="ancre-pratique pratique-retenue" id="{anchor}" title="{SELECTED_TITLE}"',
         )
     return text
 
 
 def _demoted(heading: Heading, prefix: str) -> str:
     # The fiche's own page is what search should find, not each booklet's copy.
-    parts = [f"#{prefix}{anchor_for(heading)}", "data-search-exclude"]
+    parts = [f"#{prefix}{anchor_for(heading)}", NOT_INDEXED]
     for key, value in heading.attrs.items():
         if key == "class":
             parts += [f".{name}" for name in value.split()]

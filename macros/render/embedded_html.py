@@ -1,13 +1,12 @@
 """A fiche page's converted body, made into a section of a booklet.
 
-Booklets (/impression/, /parcours/<slug>/) used to embed each fiche's Markdown
-and convert it again: on the whole-collection booklet, Python-Markdown ran
-twice over every fiche. The booklet's Markdown now holds a placeholder per
-fiche (`placeholder`), and the plugin puts there the HTML the fiche's own page
-got (site/booklets.py), changed as embedded_fiche.py changes the Markdown:
-headings one level down and left to the fiche's own page in search, every id
-prefixed (`f1-5-`) and the in-page links with it, the practices chosen for a
-session marked, and relative URLs rewritten for the booklet's address.
+Booklets (/impression/, /parcours/<slug>/) hold a placeholder per fiche
+(`placeholder`), so that Python-Markdown does not convert every fiche twice:
+the plugin puts there the HTML the fiche's own page got (site/booklets.py),
+changed as embedded_fiche.py changes the Markdown: headings one level down
+and left to the fiche's own page in search, every id prefixed (`f1-5-`) and
+the in-page links with it, the practices chosen for a session marked, and
+relative URLs rewritten for the booklet's address.
 
 The fiche page's HTML has passed check_page_html; this only renames ids and
 fragments with the fiche's number, adds fixed attributes, drops the glossary
@@ -21,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.core.model import Fiche
-from macros.render.embedded_fiche import id_prefix, practice_id
+from macros.render.embedded_fiche import id_prefix, mark_selected
 from macros.render.html_blocks import KEY
+from macros.render.markdown import NOT_INDEXED
 
 # Python-Markdown writes its own tags with double-quoted, sorted attributes;
 # raw HTML that contributors wrote keeps its own quoting, hence the three forms.
@@ -33,10 +33,8 @@ _TAG = re.compile(
 _ATTR = re.compile(r"(\s+)([^\s\"'<>/=]+)(?:(\s*=\s*)(" + _VALUE + r"))?")
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _URL_ATTRS = ("href", "src")
-_NOT_INDEXED = "data-search-exclude"
 MARK = f"<!-- mes-fiches:corps {KEY} "
 _MARK = re.compile(re.escape(MARK) + r"([0-9.]+) ([0-9,]*) -->")
-SELECTED_TITLE = "Pratique retenue pour la séance"
 
 
 def placeholder(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
@@ -47,24 +45,13 @@ def placeholder(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
     return f"{MARK}{fiche.number} {','.join(map(str, selected))} -->"
 
 
-@dataclass(frozen=True)
-class Placeholder:
-    start: int
-    end: int
-    number: str
-    selected: tuple[int, ...]
+def fill_bodies(html: str, body: Callable[[str, tuple[int, ...]], str]) -> str:
+    """`html` with each placeholder replaced by `body(number, selected)`."""
 
+    def one(match: re.Match[str]) -> str:
+        return body(match.group(1), tuple(int(rank) for rank in match.group(2).split(",") if rank))
 
-def placeholders(html: str) -> list[Placeholder]:
-    return [
-        Placeholder(
-            m.start(),
-            m.end(),
-            m.group(1),
-            tuple(int(rank) for rank in m.group(2).split(",") if rank),
-        )
-        for m in _MARK.finditer(html)
-    ]
+    return _MARK.sub(one, html)
 
 
 # Raw HTML the page's HTML cannot be told from, or that names ids the prefix
@@ -146,14 +133,7 @@ def embedded_html(
             + match.string[end : match.end()]
         )
 
-    text = _TAG.sub(tag, body)
-    for rank in selected:
-        anchor = practice_id(fiche, rank)
-        text = text.replace(
-            f'class="ancre-pratique" id="{anchor}"',
-            f'class="ancre-pratique pratique-retenue" id="{anchor}" title="{SELECTED_TITLE}"',
-        )
-    out.html = text
+    out.html = mark_selected(_TAG.sub(tag, body), fiche, selected)
     return out
 
 
@@ -161,6 +141,6 @@ def _heading_attributes(attrs: str) -> str:
     """The heading's attributes with the search exclusion, in Python-Markdown's
     (sorted) order, so the booklet reads as if Markdown had written it."""
     found = [(m.group(2), m.group(0).lstrip()) for m in _ATTR.finditer(attrs)]
-    if not any(name.lower() == _NOT_INDEXED for name, _ in found):
-        found.append((_NOT_INDEXED, _NOT_INDEXED))
+    if not any(name.lower() == NOT_INDEXED for name, _ in found):
+        found.append((NOT_INDEXED, NOT_INDEXED))
     return "".join(" " + written for _, written in sorted(found))

@@ -8,10 +8,13 @@ from typing import Any
 
 from macros.check.glossary import abbreviations
 from macros.core.model import Fiche, GlossaryTerm
+from macros.data.citation import AUTHOR, citation
+from macros.data.history import Change, french_date
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.render.fiche_links import links_view
-from macros.render.markdown import front_matter
+from macros.render.html_blocks import PageSource
+from macros.render.reader_files import citation_paths
 from macros.render.search_scope import exclude_context
 
 FICHE_SEARCH_BOOST = 5
@@ -25,7 +28,7 @@ def fiche_source(
     *,
     full_text_search: bool = True,
     terms: list[GlossaryTerm] | None = None,
-) -> str:
+) -> PageSource:
     """The fiche page's Markdown; `terms` is glossary.all_terms, worked out
     once by a caller that writes every fiche page."""
     meta: dict[str, Any] = {
@@ -42,12 +45,12 @@ def fiche_source(
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
     text = anchored_body(fiche, full_text_search=full_text_search) + "\n\n" + keywords
     definitions = abbreviations(collection.registries, _shown_text(fiche, text), terms=terms)
-    return front_matter(**meta) + text + definitions
+    return PageSource(text + definitions, meta)
 
 
 def _shown_text(fiche: Fiche, text: str) -> str | None:
     """Every text the page's `abbr` extension can see comes from `text`, except
-    two, added here or answered by None (all terms, as before):
+    two, added here or answered by None (all terms):
 
     - the «à paraître» mark of `{{ fiche("9.9") }}`, «Fiche 9.9» (render/links.py);
     - an admonition's default title, its capitalised type (`!!! note`: «Note»).
@@ -70,28 +73,31 @@ def anchored_body(fiche: Fiche, prefix: str = "", *, full_text_search: bool = Tr
     for practice in fiche.practices:
         index = practice.line - fiche.body_first_line
         anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
-        lines[index] = _ITEM_MARKER.sub(_prefix(anchor), lines[index], count=1)
+        lines[index] = _ITEM_MARKER.sub(rf"\g<1>{anchor}", lines[index], count=1)
     if not full_text_search:
         exclude_context(lines)
     return "\n".join(lines).rstrip()
 
 
-def _prefix(html: str) -> Callable[[re.Match[str]], str]:
-    return lambda match: match.group(1) + html
-
-
 def fiche_view(
-    fiche: Fiche, collection: Collection, url_of: Callable[[str], str]
+    fiche: Fiche,
+    collection: Collection,
+    url_of: Callable[[str], str],
+    change: Change | None,
+    url: str,
 ) -> dict[str, Any]:
-    """What `overrides/fiche.html` shows above the body.
+    """What `overrides/fiche.html` and its partials show around the body
+    (update date and citation: overrides/partials/citer.html).
 
     `url_of` maps a page's source path (`themes/x.md`) to its site-root URL,
-    so that the view follows MkDocs' URL settings rather than guessing them.
+    so that the view follows MkDocs' URL settings rather than guessing them;
+    `url` is the fiche page's published address.
     """
     reg = collection.registries
     chapter = reg.chapter(fiche.chapter)
     credited = {slug for p in fiche.practices for slug in p.credits}
-    return {
+    cite = citation(fiche, change, url)
+    view: dict[str, Any] = {
         "number": str(fiche.number),
         "title": fiche.title,
         "label": fiche_label(fiche),
@@ -125,4 +131,17 @@ def fiche_view(
         "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
         "practices": len(fiche.practices),
         "links": links_view(fiche, collection, url_of),
+        "citation": {
+            "author": AUTHOR,
+            "title": cite.title,
+            "number": cite.number,
+            "year": cite.year,
+            "url": cite.url,
+            "text": cite.text,
+            "downloads": citation_paths(fiche),
+        },
     }
+    if change is not None:
+        view["updated"] = change.date.isoformat()
+        view["updated_label"] = french_date(change.date)
+    return view

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from macros.check.glossary import all_terms
 from macros.index.collection import Collection
+from macros.render.html_blocks import PageSource
 from macros.render.links import escape_text, structure_link, theme_link
-from macros.render.markdown import front_matter
 
 
-def glossary_source(collection: Collection) -> str:
+def glossary_source(collection: Collection) -> PageSource:
     reg = collection.registries
     known = {t.term for t in all_terms(reg)}
     out = [
-        front_matter(
-            title="Glossaire",
-            description="Les sigles et termes de l'économie solidaire employés dans les fiches.",
-        ),
         "# Glossaire",
         "",
         "Les sigles et termes employés dans les fiches. Dans une fiche, un sigle connu "
@@ -44,4 +40,5 @@ def glossary_source(collection: Collection) -> str:
             see.append(f"le thème {theme_link(reg.themes[term.theme])}")
         if see:
             out += ["Voir " + " et ".join(see) + ".", ""]
-    return "\n".join(out)
+    description = "Les sigles et termes de l'économie solidaire employés dans les fiches."
+    return PageSource("\n".join(out), {"title": "Glossaire", "description": description})

@@ -17,11 +17,9 @@ import re
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader
-from mkdocs.utils import get_relative_url
+from jinja2 import Environment
 
 # Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
 FOLDER = "listes"
@@ -49,14 +47,17 @@ class Listing:
 
 @dataclass
 class PageSource:
-    """A generated page's Markdown and the listings its placeholders stand for."""
+    """A generated page's Markdown, its metadata (MkDocs' `page.meta`, which the
+    plugin sets: nothing is written as front matter to be parsed back) and the
+    listings its placeholders stand for."""
 
     text: str
+    meta: dict[str, Any] = field(default_factory=dict)
     listings: tuple[Listing, ...] = ()
 
-    def rendered(self, env: Environment, href: Href) -> str:
-        """The text with every listing in (tools, tests)."""
-        return fill(self.text, self.listings, lambda listing: render(env, listing, href))
+    def __post_init__(self) -> None:
+        # Only the keys that say something: templates and the macro gate read the keys.
+        self.meta = {k: v for k, v in self.meta.items() if v not in (None, "", [], {})}
 
 
 @dataclass
@@ -70,18 +71,12 @@ class Held:
         self.listings.append(Listing(template, data, searched))
         return placeholder(len(self.listings) - 1)
 
-    def source(self, lines: list[str]) -> PageSource:
-        return PageSource("\n".join(lines), tuple(self.listings))
+    def source(self, lines: list[str], **meta: Any) -> PageSource:
+        return PageSource("\n".join(lines), meta, tuple(self.listings))
 
 
 # A page's source path and an anchor -> the URL to write on the current page.
 Href = Callable[..., str]
-
-
-def listing_env(template_dir: str | Path) -> Environment:
-    """An environment for listings outside MkDocs (tools, tests): the
-    templates of `template_dir`, autoescape on as in the build."""
-    return Environment(loader=FileSystemLoader(str(template_dir)), autoescape=True)
 
 
 def render(env: Environment, listing: Listing, href: Href) -> str:
@@ -98,15 +93,3 @@ def fill(content: str, listings: Sequence[Listing], draw: Callable[[Listing], st
         return match.group(0) if drawn is None else drawn
 
     return _MARK.sub(one, content)
-
-
-def root_href(target: str, anchor: str = "") -> str:
-    """URLs from the site's root, for tools and tests that have no MkDocs files."""
-    url = f"/{target}" if target else ""
-    return f"{url}#{anchor}" if anchor else url
-
-
-def relative(url: str, here: str, anchor: str = "") -> str:
-    """A page's URL as MkDocs writes links: relative to the current page."""
-    relative_url = get_relative_url(url, here)
-    return f"{relative_url}#{anchor}" if anchor else relative_url

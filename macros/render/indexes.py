@@ -6,7 +6,7 @@ from macros.core.wording import plural
 from macros.index.collection import Collection
 from macros.render.html_blocks import Held, PageSource
 from macros.render.links import escape_text
-from macros.render.markdown import NOT_INDEXED, front_matter
+from macros.render.markdown import NOT_INDEXED
 from macros.render.structure_page import profile_line
 
 KIND_HEADINGS = {
@@ -21,7 +21,6 @@ def sommaire(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     out = [
-        front_matter(title="Sommaire", description="Toutes les fiches, par chapitre."),
         "# Sommaire",
         "",
         plural(
@@ -43,14 +42,13 @@ def sommaire(collection: Collection) -> PageSource:
             out += [held.place("sommaire.html", fiches=fiches), ""]
         else:
             out += ["*Pas encore de fiche dans ce chapitre.*", ""]
-    return held.source(out)
+    return held.source(out, title="Sommaire", description="Toutes les fiches, par chapitre.")
 
 
 def structures_index(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     out = [
-        front_matter(title="Structures", description="Les structures du MES et leurs partenaires."),
         "# Structures",
         "",
         "Les structures membres du Mouvement pour l'Économie Solidaire et leurs partenaires. "
@@ -72,14 +70,14 @@ def structures_index(collection: Collection) -> PageSource:
             for structure in sorted(members, key=lambda s: s.short_name.casefold())
         ]
         out += [f"## {label}", "", held.place("structures.html", searched=True, rows=rows), ""]
-    return held.source(out)
+    description = "Les structures du MES et leurs partenaires."
+    return held.source(out, title="Structures", description=description)
 
 
 def themes_index(collection: Collection) -> PageSource:
     index = collection.index
     reg = collection.registries
     out = [
-        front_matter(title="Thèmes", description="Les thèmes des fiches."),
         "# Thèmes",
         "",
         "Chaque thème réunit les fiches qui le traitent.",
@@ -91,4 +89,4 @@ def themes_index(collection: Collection) -> PageSource:
     ]
     held = Held()
     out += [held.place("themes.html", searched=True, rows=rows), ""]
-    return held.source(out)
+    return held.source(out, title="Thèmes", description="Les thèmes des fiches.")

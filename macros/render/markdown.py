@@ -10,6 +10,13 @@ import yaml
 NOT_INDEXED = "data-search-exclude"
 
 
+# What a generated page's file starts with: its metadata goes to page.meta
+# from the plugin, and an empty YAML header keeps MkDocs from reading
+# `Key: value` lines at the start of the text (a fiche's body) as
+# MultiMarkdown metadata.
+NO_FRONT_MATTER = "---\n{}\n---\n\n"
+
+
 def front_matter(**meta: object) -> str:
     clean = {k: v for k, v in meta.items() if v not in (None, "", [], {})}
     # libyaml's emitter when present: one front matter per generated page.

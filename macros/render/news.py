@@ -15,7 +15,6 @@ from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.plain_text import one_line
 from macros.render.html_blocks import Held, PageSource
-from macros.render.markdown import front_matter
 
 NEWS_PAGE = "nouveautes/index.md"
 FEED_PATH = "nouveautes/atom.xml"
@@ -25,16 +24,8 @@ AUTHOR = "Mouvement pour l'Économie Solidaire"
 
 def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
     index = collection.index
-    out = [
-        front_matter(
-            title="Quoi de neuf",
-            description="Les fiches nouvelles ou mises à jour, les plus récentes d'abord.",
-        ),
-        "# Quoi de neuf",
-        "",
-        "Les fiches nouvelles ou mises à jour, les plus récentes d'abord.",
-        "",
-    ]
+    description = "Les fiches nouvelles ou mises à jour, les plus récentes d'abord."
+    out = ["# Quoi de neuf", "", description, ""]
     if feed:
         out += [
             f"Pour être averti des nouveautés : [flux Atom](/{FEED_PATH}) "
@@ -58,7 +49,7 @@ def news_source(collection: Collection, changes: dict[str, Change], *, feed: boo
         out.append(held.place("nouveautes.html", searched=True, dated=dated, undated=undated))
     else:
         out.append("*Aucune fiche pour l'instant.*")
-    return held.source([*out, ""])
+    return held.source([*out, ""], title="Quoi de neuf", description=description)
 
 
 def atom_feed(

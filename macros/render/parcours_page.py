@@ -17,7 +17,7 @@ from macros.render.embedded_fiche import embedded_body, practice_id, section_id
 from macros.render.embedded_html import can_reuse_page_html, placeholder
 from macros.render.html_blocks import Held, PageSource
 from macros.render.links import escape_text, link
-from macros.render.markdown import front_matter
+from macros.render.markdown import NOT_INDEXED
 
 INDEX_PAGE = "parcours/index.md"
 COLLECTION_PAGE = "impression.md"
@@ -25,15 +25,10 @@ TEMPLATE = "parcours.html"
 TRAINERS_GUIDE = "formateurs.md"
 
 
-def parcours_source(parcours: Parcours, collection: Collection) -> str:
+def parcours_source(parcours: Parcours, collection: Collection) -> PageSource:
     index = collection.index
     steps = [(step, index.fiches[step.number]) for step in parcours.steps]
     out = [
-        front_matter(
-            title=parcours.title,
-            description=f"Parcours de formation — {parcours.audience} — {parcours.duration}",
-            template=TEMPLATE,
-        ),
         *_cover(
             "Parcours de formation",
             parcours.title,
@@ -57,7 +52,10 @@ def parcours_source(parcours: Parcours, collection: Collection) -> str:
     out += ["</div>", ""]
     for step, fiche in steps:
         out += _fiche_section(fiche, step.practices)
-    return "\n".join(out)
+    description = f"Parcours de formation — {parcours.audience} — {parcours.duration}"
+    return PageSource(
+        "\n".join(out), {"title": parcours.title, "description": description, "template": TEMPLATE}
+    )
 
 
 def _cover(kicker: str, title: str, facts: list[tuple[str, str]]) -> list[str]:
@@ -111,7 +109,7 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
         f"{link(f'Fiche {fiche.number}', fiche.page)} · {fiche.status_label}",
         "{ .livret-fiche__surtitre }",
         "",
-        f"## {escape_text(fiche.title)} {{ #{section_id(fiche)} data-search-exclude }}",
+        f"## {escape_text(fiche.title)} {{ #{section_id(fiche)} {NOT_INDEXED} }}",
         "",
     ]
     if fiche.summary:
@@ -128,10 +126,6 @@ def _fiche_section(fiche: Fiche, selected: tuple[int, ...] = ()) -> list[str]:
 
 def parcours_index(collection: Collection) -> PageSource:
     out = [
-        front_matter(
-            title="Parcours de formation",
-            description="Des séances de formation construites à partir des fiches.",
-        ),
         "# Parcours de formation",
         "",
         "Un parcours rassemble les fiches d'une séance de formation, dans l'ordre, avec les "
@@ -155,7 +149,8 @@ def parcours_index(collection: Collection) -> PageSource:
         f"Pour créer un parcours, voir le {link('guide des formateurs', TRAINERS_GUIDE)}.",
         "",
     ]
-    return held.source(out)
+    description = "Des séances de formation construites à partir des fiches."
+    return held.source(out, title="Parcours de formation", description=description)
 
 
 def collection_booklet(collection: Collection) -> PageSource:
@@ -163,13 +158,6 @@ def collection_booklet(collection: Collection) -> PageSource:
     reg = collection.registries
     fiches = list(index.fiches.values())
     out = [
-        front_matter(
-            title="Toutes les fiches",
-            description="Toutes les fiches pratiques du MES, en un seul livret à imprimer.",
-            template=TEMPLATE,
-            # Only copies of the fiches: search leads to the fiches themselves.
-            search={"exclude": True},
-        ),
         *_cover(
             "Centre de ressources",
             "Les fiches pratiques du MES",
@@ -187,9 +175,16 @@ def collection_booklet(collection: Collection) -> PageSource:
             for n, members in sorted(index.by_chapter.items())
         ]
         out += [held.place("livret-sommaire.html", chapters=chapters), ""]
-    if not fiches:
+    else:
         out += ["*Pas encore de fiche dans la collection.*", ""]
     out += ["</div>", ""]
     for fiche in fiches:
         out += _fiche_section(fiche)
-    return held.source(out)
+    return held.source(
+        out,
+        title="Toutes les fiches",
+        description="Toutes les fiches pratiques du MES, en un seul livret à imprimer.",
+        template=TEMPLATE,
+        # Only copies of the fiches: search leads to the fiches themselves.
+        search={"exclude": True},
+    )

@@ -13,7 +13,7 @@ from macros.index.plain_text import one_line
 from macros.render.excerpt import FULL_TEXT_UP_TO, opening
 from macros.render.html_blocks import Held, PageSource
 from macros.render.links import escape_text, link
-from macros.render.markdown import NOT_INDEXED, front_matter
+from macros.render.markdown import NOT_INDEXED
 
 
 def profile_line(structure: Structure) -> str:
@@ -32,9 +32,6 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
     fiches = index.fiches_of_structure.get(structure.slug, [])
     name = escape_text(structure.short_name)  # in Markdown text and headings
     out = [
-        front_matter(
-            title=structure.short_name, description=f"{structure.name} — {profile_line(structure)}"
-        ),
         f"# {name}",
         "",
         '<div class="profil-structure" markdown>',
@@ -101,7 +98,16 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         ]
         if len(passages) > FULL_TEXT_UP_TO:
             rows = [
-                {"fiche": f, "stake": stake, "opening": _opening(text, collection)}
+                {
+                    "fiche": f,
+                    "stake": stake,
+                    "opening": opening(
+                        text,
+                        collection.registries,
+                        collection.index,
+                        pieces=collection.pieces(text),
+                    ),
+                }
                 for f, stake, text in passages
             ]
             out.append(held.place("structure-enjeux.html", rows=rows))
@@ -133,10 +139,5 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         out += [held.place("structure-fiches.html", rows=rows, numbers_only=numbers_only), ""]
     else:
         out += [f"*Aucune fiche ne mentionne encore {name}.*", ""]
-    return held.source(out)
-
-
-def _opening(text: str, collection: Collection) -> str:
-    """excerpt.opening of a fiche text, split at its calls by its fiche's reading."""
-    reg, index = collection.registries, collection.index
-    return opening(text, reg, index, pieces=collection.pieces(text))
+    description = f"{structure.name} — {profile_line(structure)}"
+    return held.source(out, title=structure.short_name, description=description)

@@ -7,7 +7,7 @@ from macros.index.collection import Collection
 from macros.render.fiche_page import FICHE_SEARCH_BOOST
 from macros.render.html_blocks import Held, PageSource
 from macros.render.links import escape_text
-from macros.render.markdown import NOT_INDEXED, front_matter
+from macros.render.markdown import NOT_INDEXED
 
 # A theme is named after what its fiches answer («Ressources non monétaires et
 # bénévolat»): its page must come after them for those words. Material weighs
@@ -22,11 +22,6 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
     reg = collection.registries
     fiches = index.fiches_of_theme.get(theme.slug, [])
     out = [
-        front_matter(
-            title=theme.label,
-            description=theme.description,
-            search={"boost": THEME_SEARCH_BOOST},
-        ),
         f"# {escape_text(theme.label)}",
         "",
         theme.description.strip(),
@@ -43,12 +38,10 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
         out += [held.place("theme-fiches.html", chapters=groups), ""]
     else:
         out += ["*Aucune fiche sur ce thème pour l'instant.*", ""]
-    involved: dict[str, None] = {}
-    for fiche in fiches:
-        for slug in fiche.structures():
-            involved.setdefault(slug, None)
+    involved = dict.fromkeys(slug for fiche in fiches for slug in fiche.structures())
     structures = [reg.structures[s] for s in involved if s in reg.structures]
     if involved:
         out += ["## Structures engagées sur ce thème { #structures }", ""]
         out += [held.place("structures-liees.html", searched=True, structures=structures), ""]
-    return held.source(out)
+    search = {"boost": THEME_SEARCH_BOOST}
+    return held.source(out, title=theme.label, description=theme.description, search=search)

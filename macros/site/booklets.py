@@ -23,7 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.index.collection import Collection
 from macros.render.embedded_fiche import id_prefix, section_id
-from macros.render.embedded_html import MARK, embedded_html, page_body, placeholders
+from macros.render.embedded_html import MARK, embedded_html, fill_bodies, page_body
 from macros.render.parcours_page import COLLECTION_PAGE
 
 
@@ -50,33 +50,30 @@ class Booklets:
         self._booklets = []
 
     def _fill(self, booklet: Page) -> None:
-        content = booklet.content or ""
         sections = {link.id: link for link in _walk(booklet.toc.items)}
-        parts: list[str] = []
-        position = 0
-        for mark in placeholders(content):
-            fiche = self._collection.index.fiche(mark.number)
-            page = self._fiches.get(mark.number)
+
+        def body(number: str, selected: tuple[int, ...]) -> str:
+            fiche = self._collection.index.fiche(number)
+            page = self._fiches.get(number)
             if fiche is None or page is None or page.content is None:
                 raise PluginError(
-                    f"{booklet.file.src_uri} : la page de la fiche {mark.number} n'a pas été "
+                    f"{booklet.file.src_uri} : la page de la fiche {number} n'a pas été "
                     "produite, le livret ne peut pas la reprendre"
                 )
             embedded = embedded_html(
                 page_body(page.content, fiche),
                 fiche,
-                mark.selected,
+                selected,
                 partial(rebase, source=page.file.url, target=booklet.file.url),
             )
-            parts += [content[position : mark.start], embedded.html]
-            position = mark.end
             if booklet.present_anchor_ids is not None:
                 booklet.present_anchor_ids |= embedded.ids
             section = sections.get(section_id(fiche))
             if section is not None:
                 section.children = _demoted(page.toc.items, id_prefix(fiche))
-        parts.append(content[position:])
-        booklet.content = "".join(parts)
+            return embedded.html
+
+        booklet.content = fill_bodies(booklet.content or "", body)
 
 
 def _walk(items: list[AnchorLink]) -> Iterator[AnchorLink]:

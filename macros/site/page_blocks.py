@@ -17,8 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from macros.render.html_blocks import Listing, fill, relative, render
+from macros.render.html_blocks import Listing, fill, render
 
 
 class PageBlocks:
@@ -52,7 +53,9 @@ class PageBlocks:
             file = urls.get(target) or files.get_file_from_path(target)
             if file is None:
                 raise PluginError(f"{page.file.src_uri} : lien vers une page introuvable, {target}")
-            return relative(file.url, here, anchor)
+            # As MkDocs writes links: relative to the current page.
+            url = get_relative_url(file.url, here)
+            return f"{url}#{anchor}" if anchor else url
 
         def draw(listing: Listing) -> str | None:
             return render(env, listing, href) if listing.searched == searched else None

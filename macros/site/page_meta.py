@@ -25,12 +25,8 @@ def escape_shown_meta(meta: MutableMapping[str, Any]) -> None:
     for key in SHOWN_KEYS:
         value = meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            meta[key] = as_html(value)
-
-
-def as_html(value: str) -> Markup:
-    """`value` as HTML, for text and double-quoted attributes. The apostrophe,
-    frequent in French, stays as it is: Material's search index tokenises
-    titles, and no template quotes an attribute with it."""
-    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(escaped.replace('"', "&quot;"))
+            # For text and double-quoted attributes. The apostrophe, frequent
+            # in French, stays as it is: Material's search index tokenises
+            # titles, and no template quotes an attribute with it.
+            escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            meta[key] = Markup(escaped.replace('"', "&quot;"))

@@ -28,9 +28,7 @@ from macros.data.search_terms import bare, plain_text, tokens, unaccented, varia
 from macros.index.collection import Collection
 from macros.site.pagefind_html import ignore_excluded_sections, mark_article
 
-MATERIAL = "material"
 PAGEFIND = "pagefind"
-CHOICES = (MATERIAL, PAGEFIND)
 LANGUAGE = "fr"
 # Parts of the article that Material's index never sees either (they are
 # drawn by templates, not written in the page's Markdown), and the «¶» of
@@ -133,28 +131,18 @@ class PagefindSearch:
         return mark_article(output, weight=self._weights.get(src), variants=forms)
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    from pagefind_bin import get_executable
-
-    command = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE]
-    command += ["--exclude-selectors", ", ".join(NOT_CONTENT), "--quiet"]
-    return command
-
-
 def build_index(site_dir: Path) -> None:
     """Index the built site into site_dir/pagefind/, or fail the build in French."""
+    from pagefind_bin import get_executable
+
     material_index = site_dir / "search" / "search_index.json"
     material_index.unlink(missing_ok=True)
     if material_index.parent.is_dir() and not any(material_index.parent.iterdir()):
         material_index.parent.rmdir()
     try:
-        result = subprocess.run(
-            pagefind_command(site_dir),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-            check=False,
-        )
+        command = [str(get_executable()), "--site", str(site_dir), "--force-language", LANGUAGE]
+        command += ["--exclude-selectors", ", ".join(NOT_CONTENT), "--quiet"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise PluginError(
             f"recherche Pagefind : l'indexation n'a pas pu s'exécuter ({error})."

@@ -21,9 +21,8 @@ import html
 import re
 
 from macros.read.html_spec import Node, first_node, parse_fragment
+from macros.render.markdown import NOT_INDEXED
 
-# Material's own exclusion marker, as macros/render/markdown.py writes it.
-MATERIAL_EXCLUDE = "data-search-exclude"
 IGNORE = "data-pagefind-ignore"
 VARIANTS_KEY = "variantes"
 # Boosted pages' hidden forms (fiche pages'): the search page weighs this key
@@ -45,7 +44,7 @@ def ignore_excluded_sections(content: str) -> tuple[str, str]:
     (html_spec.py) and given back as its serialisation: the lock already made
     the page that serialisation, so only the added attributes change.
     """
-    if MATERIAL_EXCLUDE not in content:
+    if NOT_INDEXED not in content:
         return content, content
     parser = parse_fragment(content)
     kept: list[str] = []
@@ -63,7 +62,7 @@ def _mark_children(first: Node | None, *, ignored: bool, kept: list[str]) -> Non
                 kept.append(node.text_content or "")
         elif node.is_element_node:
             tag = (node.tag or "").lower()
-            marked = MATERIAL_EXCLUDE in node.attributes
+            marked = NOT_INDEXED in node.attributes
             if tag in _HEADINGS:
                 excluding = marked
             mine = marked or excluding

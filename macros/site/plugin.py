@@ -1,25 +1,17 @@
 """The `mes-fiches` MkDocs plugin: wires build events to the engine, nothing more.
 
-on_config loads and checks the whole collection (the same validation as
-`fiches check`) and fails the build on errors; on_files adds the generated
-pages; mkdocs-macros then renders each page's macros, behind the gate of
-macros_gate.py (the package's on_pre_page_macros); on_page_content checks
-the HTML (html_check.py) and puts in the HTML lists that search indexes
-(page_blocks.py); on_env fills the booklets with their fiches' pages
-(booklets.py); on_page_context, after Material's search plugin, puts in the
-other listings and hands fiche pages their view model; on_post_build enriches
-Material's search index, or with `recherche: pagefind` builds Pagefind's
-(pagefind.py).
+ARCHITECTURE.md lists its events in order, with what each does and why.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -42,11 +34,8 @@ from macros.render.editor_page import editor_files
 from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from macros.render.fiche_page import fiche_view
 from macros.render.json_script import json_script
-from macros.render.news import NEWS_PAGE, news_source
-from macros.render.page_views import page_view
-from macros.render.pages import virtual_pages
+from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
-from macros.render.reader_view import reader_view
 from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, page_data
 from macros.site.booklets import Booklets
 from macros.site.compact_html import compact
@@ -78,6 +67,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._fiche_cache = FicheCache()
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
+        self._meta: dict[str, dict[str, Any]] = {}  # generated pages' meta, by source path
         self._pagefind: PagefindSearch | None = None
         self._licence: Licence = KNOWN[UNDECIDED]
 
@@ -104,14 +94,10 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             cache=self._fiche_cache,
         )
         report = self.collection.report
+        shown = {Severity.ERROR: log.error, Severity.WARNING: log.warning}
         for diag in report.sorted():
             line = f"{diag.path}:{diag.line}:{diag.column}: {diag.text()}"
-            if diag.severity == Severity.ERROR:
-                log.error(line)
-            elif diag.severity == Severity.WARNING:
-                log.warning(line)
-            else:
-                log.info(line)
+            shown.get(diag.severity, log.info)(line)
         if report.has_errors:
             raise PluginError(
                 f"{report.count(Severity.ERROR)} erreur(s) dans les fiches ou les registres "
@@ -155,20 +141,18 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             or len(self.collection.fiches) <= self.config.full_text_search_up_to
         )
         self._blocks = PageBlocks(config)
-        for page in virtual_pages(self.collection, full_text_search=full_text):
-            existing = files.get_file_from_path(page.src_uri)
-            if existing is not None:
-                raise PluginError(
-                    f"{docs_prefix}/{page.src_uri} occupe l'adresse d'une page générée : "
-                    "supprimez ou renommez ce fichier."
-                )
-            generated = File.generated(config, page.src_uri, content=page.content)
+        docs = f"{docs_prefix}/"
+        page_clash = "d'une page générée : supprimez ou renommez ce fichier."
+        self._meta = {}
+        pages = virtual_pages(
+            self.collection, self._changes, feed=bool(config.site_url), full_text_search=full_text
+        )
+        for page in pages:
+            generated = _add(files, config, page.src_uri, page.content, docs, page_clash)
             generated.edit_uri = page.edit_path
-            files.append(generated)
             self._blocks.add(page.src_uri, page.listings)
-        news = news_source(self.collection, self._changes, feed=bool(config.site_url))
-        files.append(File.generated(config, NEWS_PAGE, content=news.text))
-        self._blocks.add(NEWS_PAGE, news.listings)
+            if page.meta is not None:
+                self._meta[page.src_uri] = page.meta
         self._files = files
         if not config.site_url:
             log.info(
@@ -188,9 +172,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             self.collection, repo_url=config.repo_url or "", edit_uri=config.edit_uri or ""
         )
         for path, content in [*extra.items(), *editor.items()]:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{path} occupe l'adresse d'un fichier généré.")
-            files.append(File.generated(config, path, content=content))
+            _add(files, config, path, content, "", "d'un fichier généré.")
         data_page = files.get_file_from_path(DATA_PAGE)
         homepage = absolute(config.site_url or "", data_page.url) if data_page else ""
         package = package_files(
@@ -200,17 +182,18 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             homepage=homepage,
             licence_page=homepage + "#licence" if homepage else "",
         )
+        data_clash = "d'un fichier de données généré : supprimez ou renommez ce fichier."
         for data in [*data_files(self.collection, self._url_of, config.site_url), *package]:
-            if files.get_file_from_path(data.src_uri) is not None:
-                raise PluginError(
-                    f"{docs_prefix}/{data.src_uri} occupe l'adresse d'un fichier de données "
-                    "généré : supprimez ou renommez ce fichier."
-                )
-            files.append(File.generated(config, data.src_uri, content=data.content))
+            _add(files, config, data.src_uri, data.content, docs, data_clash)
         return files
 
     def _url_of(self, src_uri: str) -> str:
-        file = self._files.get_file_from_path(src_uri) if self._files is not None else None
+        # A fiche's view asks for some thirty URLs, the catalogue's for
+        # thousands: MkDocs' own map first, without the path normalisation
+        # of get_file_from_path.
+        file = None
+        if self._files is not None:
+            file = self._files.src_uris.get(src_uri) or self._files.get_file_from_path(src_uri)
         if file is None:
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
@@ -218,17 +201,27 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def page_source(self, page: Page) -> tuple[str, int, Fiche | None]:
         """A page's real source file, the file line where its Markdown begins,
         and its fiche when it is a fiche's page (for macros_gate.py)."""
+        fiche = self._fiche(page)
+        return (*source_position(page, fiche), fiche)
+
+    def _fiche(self, page: Page) -> Fiche | None:
         number = self._fiche_pages.get(page.file.src_uri)
-        fiche = None
-        if number is not None and self.collection is not None:
-            fiche = self.collection.index.fiche(number)
-        where, first_line = source_position(page, fiche)
-        return where, first_line, fiche
+        if number is None or self.collection is None:
+            return None
+        return self.collection.index.fiche(number)
+
+    # Before mkdocs-macros (0), whose gate reads the page's meta.
+    @event_priority(50)
+    def _set_meta(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        meta = self._meta.get(page.file.src_uri)
+        if meta is not None:
+            page.meta = dict(meta)
+        return markdown
 
     # After mkdocs-macros (0) has rendered the page and read its front matter,
     # before any template or the search index reads the page's meta.
     @event_priority(-50)
-    def on_page_markdown(
+    def _after_macros(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         number = self._fiche_pages.get(page.file.src_uri)
@@ -240,6 +233,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             page.update_date = change.date.isoformat() if change is not None else ""
         escape_shown_meta(page.meta)
         return markdown
+
+    on_page_markdown = CombinedEvent(_set_meta, _after_macros)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = check_page_html(html, page.file.edit_uri or page.file.src_uri)
@@ -273,56 +268,45 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        assert self.collection is not None
         if self._files is not None and self._pagefind is None:
             page.content = self._blocks.fill(page.content or "", page, self._files, searched=False)
-        files = self._files.src_uris if self._files is not None else {}
-
-        def url_of(src_uri: str) -> str:
-            # A fiche's view asks for some thirty URLs, the catalogue's for
-            # thousands: MkDocs' own map first, without the path
-            # normalisation of get_file_from_path, which _url_of still does.
-            file = files.get(src_uri)
-            return file.url if file is not None else self._url_of(src_uri)
-
-        number = self._fiche_pages.get(page.file.src_uri)
-        if number is not None and self.collection is not None:
-            fiche = self.collection.index.fiche(number)
-            assert fiche is not None
-            view = fiche_view(fiche, self.collection, url_of)
-            url = absolute(config.site_url or "", url_of(fiche.page))
-            view.update(reader_view(fiche, self._changes.get(number), url))
+        site_url = config.site_url or ""
+        fiche = self._fiche(page)
+        if fiche is not None:
+            url = absolute(site_url, self._url_of(fiche.page))
+            change = self._changes.get(str(fiche.number))
+            view = fiche_view(fiche, self.collection, self._url_of, change, url)
             context["fiche"] = view  # type: ignore[typeddict-unknown-key]
             # The template draws these headings after the body: list them too.
             page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
-        if self.collection is not None:
-            site_url = config.site_url or ""
 
-            def link(target: str) -> str:
-                # Absolute with a published address, else relative to the page.
-                url = url_of(target)
-                return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
+        def link(target: str) -> str:
+            # Absolute with a published address, else relative to the page.
+            url = self._url_of(target)
+            return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
 
-            data = page_data(
-                page.file.src_uri,
-                self.collection,
-                self._changes,
-                link=link,
-                licence=self._licence,
-                site_name=config.site_name,
-                description=str(page.meta.get("description") or config.site_description or ""),
-            )
-            if data is not None:
-                # partials/donnees-structurees.html writes it through json_script.
-                context["structured_data"] = data  # type: ignore[typeddict-unknown-key]
-            if page.file.src_uri == DATA_PAGE:
-                # overrides/donnees.html draws this last section after the
-                # text: a sub-entry of the page's title, like the other h2.
-                items = page.toc.items
-                top = items[0].children if items and items[0].level == 1 else items
-                top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
-            named = page_view(page.file.src_uri, self.collection, url_of)
-            if named is not None:
-                context[named[0]] = named[1]  # type: ignore[literal-required]
+        data = page_data(
+            page.file.src_uri,
+            self.collection,
+            self._changes,
+            link=link,
+            licence=self._licence,
+            site_name=config.site_name,
+            description=str(page.meta.get("description") or config.site_description or ""),
+        )
+        if data is not None:
+            # partials/donnees-structurees.html writes it through json_script.
+            context["structured_data"] = data  # type: ignore[typeddict-unknown-key]
+        if page.file.src_uri == DATA_PAGE:
+            # overrides/donnees.html draws this last section after the
+            # text: a sub-entry of the page's title, like the other h2.
+            items = page.toc.items
+            top = items[0].children if items and items[0].level == 1 else items
+            top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
+        named = PAGE_VIEWS.get(page.file.src_uri)
+        if named is not None:
+            context[named[0]] = named[1](self.collection, self._url_of)  # type: ignore[literal-required]
         return context
 
     # After Material's search plugin (priority 0) has written
@@ -337,11 +321,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if self.collection is None or not path.is_file():
             return
-        extra = {}
-        for src_uri, words in page_words(self.collection).items():
-            file = self._files.get_file_from_path(src_uri) if self._files is not None else None
-            if file is not None:
-                extra[file.url] = words
+        files = self._files.src_uris if self._files is not None else {}
+        words = page_words(self.collection).items()
+        extra = {files[src].url: forms for src, forms in words if src in files}
         enriched, growth = enrich_json(path.read_text(encoding="utf-8"), extra)
         # Atomic: `mkdocs serve` may be serving the previous index meanwhile.
         write_fiche(path, enriched, replace=True)
@@ -371,3 +353,15 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if template_name == "404.html":
             return compact(valid_toggles(output_content))
         return output_content
+
+
+def _add(
+    files: Files, config: MkDocsConfig, path: str, content: str | bytes, where: str, what: str
+) -> File:
+    """Add a generated file, unless a file of the project already has its
+    address: `where` prefixes the path in the message, `what` names the file."""
+    if files.get_file_from_path(path) is not None:
+        raise PluginError(f"{where}{path} occupe l'adresse {what}")
+    file = File.generated(config, path, content=content)
+    files.append(file)
+    return file

@@ -12,9 +12,9 @@ from macros.render.embedded_fiche import embedded_body
 from macros.render.embedded_html import (
     can_reuse_page_html,
     embedded_html,
+    fill_bodies,
     page_body,
     placeholder,
-    placeholders,
 )
 from macros.render.fiche_page import fiche_source
 from macros.site.booklets import rebase
@@ -103,9 +103,14 @@ def test_keywords_paragraph_is_not_part_of_the_body() -> None:
 def test_placeholders_carry_the_fiche_and_its_selected_practices() -> None:
     fiche = make_fiche("12.3")
     html = f"<p>a</p>\n{placeholder(fiche, (4, 1))}\n<p>b</p>\n{placeholder(fiche)}"
-    found = placeholders(html)
-    assert [(p.number, p.selected) for p in found] == [("12.3", (4, 1)), ("12.3", ())]
-    assert html[found[0].start : found[0].end] == placeholder(fiche, (4, 1))
+    found: list[tuple[str, tuple[int, ...]]] = []
+
+    def body(number: str, selected: tuple[int, ...]) -> str:
+        found.append((number, selected))
+        return "X"
+
+    assert fill_bodies(html, body) == "<p>a</p>\nX\n<p>b</p>\nX"
+    assert found == [("12.3", (4, 1)), ("12.3", ())]
 
 
 @pytest.mark.parametrize(
@@ -134,10 +139,6 @@ def _convert(text: str) -> str:
     return markdown.Markdown(extensions=extensions).convert(text)
 
 
-def _body(page: str) -> str:
-    return page.split("\n---\n", 1)[1]
-
-
 @pytest.mark.parametrize(
     ("collection_name", "number"),
     [("repo_collection", "1.5")]
@@ -150,11 +151,11 @@ def test_same_as_converting_the_embedded_markdown(
     repo_collection: Collection = request.getfixturevalue(collection_name)
     fiche = repo_collection.index.fiches[number]
     selected = tuple(range(1, len(fiche.practices) + 1, 2))
-    page = _convert(_body(render_macros(fiche_source(fiche, repo_collection), repo_collection)))
-    booklet_md = "---\ntitle: t\n---\n" + (
+    page = _convert(render_macros(fiche_source(fiche, repo_collection).text, repo_collection))
+    booklet_md = (
         '<div class="livret-fiche" markdown>\n\n' + embedded_body(fiche, selected) + "\n\n</div>"
     )
-    booklet = _convert(_body(render_macros(booklet_md, repo_collection)))
+    booklet = _convert(render_macros(booklet_md, repo_collection))
     expected = booklet.removeprefix('<div class="livret-fiche">\n').removesuffix("\n</div>")
     got = embedded_html(page_body(page, fiche), fiche, selected, lambda url: url).html
     # The glossary's terms are on the page, and not in the booklet.
@@ -164,4 +165,5 @@ def test_same_as_converting_the_embedded_markdown(
 
 def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
     # Contributors may write HTML comments; only the engine's own carry the run's key.
-    assert placeholders("<!-- mes-fiches:corps 1.5 4 -->") == []
+    written = "<!-- mes-fiches:corps 1.5 4 -->"
+    assert fill_bodies(written, lambda number, selected: "X") == written

@@ -80,7 +80,7 @@ _EXTENSIONS = [
 def _fiche_html(source: str) -> str:
     """A fiche page's HTML as MkDocs renders it (mkdocs.yml's extensions)."""
     md = markdown.Markdown(extensions=_EXTENSIONS, extension_configs={"toc": {"permalink": True}})
-    return md.convert(source.split("\n---\n", 1)[1])
+    return md.convert(source)
 
 
 def _with_all_terms(source: str, collection: Collection) -> str:
@@ -112,12 +112,12 @@ def test_each_fiche_defines_only_its_terms_and_renders_as_with_all(
     )
     fewer = 0
     for fiche in [*repo_collection.fiches, tricky]:
-        source = render_macros(fiche_source(fiche, collection), collection)
+        source = render_macros(fiche_source(fiche, collection).text, collection)
         full = _with_all_terms(source, collection)
         assert _fiche_html(source) == _fiche_html(full), fiche.number
         fewer += source.count("\n*[") < full.count("\n*[")
     assert fewer >= len(repo_collection.fiches)
-    html = _fiche_html(render_macros(fiche_source(tricky, collection), collection))
+    html = _fiche_html(render_macros(fiche_source(tricky, collection).text, collection))
     for term in ("CAE", "Fiche 9.9", "Note"):
         assert f">{term}</abbr>" in html
     assert "APES</abbr>" not in html  # a link's text

@@ -5,24 +5,18 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from jinja2 import Environment
 
 from macros.index.collection import Collection
-from macros.render.html_blocks import Held, Listing, fill, listing_env, placeholder, root_href
+from macros.render.html_blocks import Held, Listing, fill, placeholder
 from macros.render.indexes import sommaire
-from tests.support import ROOT, make_fiche
+from tests.support import make_fiche, rendered
 
 
-@pytest.fixture(scope="module")
-def env() -> Environment:
-    return listing_env(ROOT / "overrides")
-
-
-def test_summary_page_lists_every_fiche(repo_collection: Collection, env: Environment) -> None:
+def test_summary_page_lists_every_fiche(repo_collection: Collection) -> None:
     source = sommaire(repo_collection)
     assert source.listings
     assert placeholder(0) in source.text
-    page = source.rendered(env, root_href)
+    page = rendered(source)
     assert "mes-fiches:bloc" not in page
     for fiche in repo_collection.index.fiches.values():
         assert f'<a href="/{fiche.page}">Fiche {fiche.number} — ' in page
@@ -36,18 +30,18 @@ def test_summary_page_lists_every_fiche(repo_collection: Collection, env: Enviro
         ('"><img src=x onerror=alert(1)>', "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"),
     ],
 )
-def test_every_value_is_shown_as_written(env: Environment, written: str, shown: str) -> None:
+def test_every_value_is_shown_as_written(written: str, shown: str) -> None:
     """Content is plain text: Markdown syntax stays as written, markup is escaped."""
     fiche = dataclasses.replace(make_fiche("1.5"), title=written, summary=written)
     held = Held()
     text = held.place("sommaire.html", fiches=[fiche])
-    page = held.source([text]).rendered(env, root_href)
+    page = rendered(held.source([text]))
     assert f"Fiche 1.5 — {shown}</a>" in page
     assert f"<br>\n  {shown}</li>" in page
     assert "<script" not in page and "<img" not in page
 
 
-def test_listings_render_only_in_their_pass(env: Environment) -> None:
+def test_listings_render_only_in_their_pass() -> None:
     """Search reads a page between the two passes: each listing goes in at its own."""
     held = Held()
     fiches = [make_fiche("1.5")]
@@ -64,9 +58,9 @@ def test_listings_render_only_in_their_pass(env: Environment) -> None:
     assert fill(first, listings, lambda item: draw(item, when=False)) == "ICIICI"
 
 
-def test_a_comment_written_like_a_placeholder_is_not_one(env: Environment) -> None:
+def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
     held = Held()
     mark = held.place("sommaire.html", fiches=[make_fiche("1.5")])
     written = "<!-- mes-fiches:bloc 0 -->"
-    page = held.source([written + mark]).rendered(env, root_href)
+    page = rendered(held.source([written + mark]))
     assert page.startswith(written + "<ul>")

@@ -10,10 +10,9 @@ from macros.core.project import ProjectPaths
 from macros.index.collection import Collection, load_collection
 from macros.index.parcours import slug_of_name
 from macros.render.embedded_fiche import embedded_body
-from macros.render.html_blocks import listing_env, root_href
 from macros.render.pages import virtual_pages
 from macros.render.parcours_page import collection_booklet, parcours_index, parcours_source
-from tests.support import ROOT, copy_project
+from tests.support import ROOT, copy_project, rendered
 
 MINI = ROOT / "tests" / "fixtures" / "collections" / "mini" / "fiches"
 PARCOURS_HEAD = """titre: Coopérer
@@ -122,8 +121,9 @@ def test_embedded_fiche_has_demoted_headings_and_prefixed_ids(
 
 def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
     [parcours] = repo_collection.parcours
-    text = parcours_source(parcours, repo_collection)
-    assert "template: parcours.html" in text
+    source = parcours_source(parcours, repo_collection)
+    assert source.meta["template"] == "parcours.html"
+    text = source.text
     plan = text.index("## Déroulé")
     fiche_section = text.index("{ #fiche-1-5 data-search-exclude }")
     assert text.index('<div class="livret-couverture"') < plan < fiche_section
@@ -134,13 +134,13 @@ def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
 
 
 def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None:
-    index = parcours_index(repo_collection).rendered(listing_env(ROOT / "overrides"), root_href)
+    index = rendered(parcours_index(repo_collection))
     assert '<a href="/parcours/accompagnement-sur-mesure.md">' in index
     assert "(/impression.md)" in index
     booklet = collection_booklet(repo_collection).text
     for number in repo_collection.index.fiches:
         assert "{ #fiche-" + number.replace(".", "-") + " data-search-exclude }" in booklet
-    pages = {p.src_uri: p for p in virtual_pages(repo_collection)}
+    pages = {p.src_uri: p for p in virtual_pages(repo_collection, {}, feed=False)}
     assert pages["parcours/accompagnement-sur-mesure.md"].edit_path == (
         "fiches/parcours/accompagnement-sur-mesure.yml"
     )

@@ -7,12 +7,11 @@ from pathlib import Path
 from benchmarks.generate import write_collection
 from macros.core.project import ProjectPaths
 from macros.index.collection import load_collection
-from tests.support import ROOT, copy_project
+from tests.support import copy_project, rendered
 
 
 def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> None:
     from macros.render.excerpt import FULL_TEXT_UP_TO
-    from macros.render.html_blocks import listing_env, root_href
     from macros.render.structure_page import structure_source
 
     project = copy_project(tmp_path / "projet", with_fiches=False)
@@ -21,7 +20,7 @@ def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> 
     slug, practices = max(collection.index.practices_of.items(), key=lambda kv: len(kv[1]))
     assert len(practices) > FULL_TEXT_UP_TO
     source = structure_source(collection.registries.structures[slug], collection)
-    page = source.rendered(listing_env(ROOT / "overrides"), root_href)
+    page = rendered(source)
     # One line per practice, linked to it, without full texts or per-fiche headings.
     assert page.count(", pratique ") == len(practices)
     assert "\n### " not in page and "{{" not in page

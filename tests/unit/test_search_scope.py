@@ -33,8 +33,8 @@ def test_context_headings_get_the_exclusion_and_only_them() -> None:
 
 def test_small_collections_index_the_full_text(repo_collection: Collection) -> None:
     fiche = repo_collection.fiches[0]
-    full = fiche_source(fiche, repo_collection)
-    trimmed = fiche_source(fiche, repo_collection, full_text_search=False)
+    full = fiche_source(fiche, repo_collection).text
+    trimmed = fiche_source(fiche, repo_collection, full_text_search=False).text
     assert "## Contexte et enjeux\n" in full
     assert "## Contexte et enjeux { data-search-exclude }\n" in trimmed
     assert trimmed.count("data-search-exclude") == full.count("data-search-exclude") + 1 + len(
