@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import yaml
-
 # Material's documented search exclusion, for headings (attr_list) whose
 # section only repeats text the fiches' own pages already index: structure,
 # theme and summary lists would otherwise more than double the search index.
@@ -15,11 +13,3 @@ NOT_INDEXED = "data-search-exclude"
 # `Key: value` lines at the start of the text (a fiche's body) as
 # MultiMarkdown metadata.
 NO_FRONT_MATTER = "---\n{}\n---\n\n"
-
-
-def front_matter(**meta: object) -> str:
-    clean = {k: v for k, v in meta.items() if v not in (None, "", [], {})}
-    # libyaml's emitter when present: one front matter per generated page.
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    dumped = yaml.dump(clean, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n\n"

@@ -37,10 +37,10 @@ class VirtualPage:
     src_uri: str  # where it pretends to live under docs/
     content: str  # Markdown
     edit_path: str | None  # the real source file, relative to the repository root
+    # The page's metadata, that the plugin sets (no front matter to parse back).
+    meta: dict[str, Any]
     # What the content's placeholders stand for (html_blocks.py).
     listings: tuple[Listing, ...] = ()
-    # The page's metadata, for the plugin to set; None: in the content's front matter.
-    meta: dict[str, Any] | None = None
 
 
 def virtual_pages(
@@ -56,7 +56,7 @@ def virtual_pages(
     themes_src = reg.sources.get("themes", "")
     terms = all_terms(reg)
     # Pages drawn from many files have no one source file to edit (None).
-    pages: list[tuple[str, str | PageSource, str | None]] = [
+    pages: list[tuple[str, PageSource, str | None]] = [
         ("fiches/index.md", indexes.sommaire(collection), reg.sources.get("chapitres", "")),
         ("structures/index.md", indexes.structures_index(collection), structures_src),
         ("themes/index.md", indexes.themes_index(collection), themes_src),
@@ -97,8 +97,6 @@ def virtual_pages(
     ]
     pages.append((news.NEWS_PAGE, news.news_source(collection, changes, feed=feed), None))
     return [
-        VirtualPage(uri, source, edit)
-        if isinstance(source, str)
-        else VirtualPage(uri, NO_FRONT_MATTER + source.text, edit, source.listings, source.meta)
+        VirtualPage(uri, NO_FRONT_MATTER + source.text, edit, source.meta, source.listings)
         for uri, source, edit in pages
     ]

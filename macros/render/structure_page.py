@@ -9,11 +9,15 @@ from macros.core.model import Fiche, Practice, Structure
 from macros.core.wording import plural
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
-from macros.index.plain_text import one_line
-from macros.render.excerpt import FULL_TEXT_UP_TO, opening
+from macros.index.plain_text import excerpt, one_line
 from macros.render.html_blocks import Held, PageSource
 from macros.render.links import escape_text, link
 from macros.render.markdown import NOT_INDEXED
+
+# Past this many practices (or stake passages), a structure page shows the
+# opening of each, linked to it: full texts would weigh megabytes on a phone.
+FULL_TEXT_UP_TO = 40
+OPENING_LENGTH = 140  # characters, cut on a word
 
 
 def profile_line(structure: Structure) -> str:
@@ -101,12 +105,7 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
                 {
                     "fiche": f,
                     "stake": stake,
-                    "opening": opening(
-                        text,
-                        collection.registries,
-                        collection.index,
-                        pieces=collection.pieces(text),
-                    ),
+                    "opening": _opening(text, collection),
                 }
                 for f, stake, text in passages
             ]
@@ -141,3 +140,7 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         out += [f"*Aucune fiche ne mentionne encore {name}.*", ""]
     description = f"{structure.name} — {profile_line(structure)}"
     return held.source(out, title=structure.short_name, description=description)
+
+
+def _opening(text: str, collection: Collection) -> str:
+    return excerpt(collection.plain(text), OPENING_LENGTH)

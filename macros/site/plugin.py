@@ -151,8 +151,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated = _add(files, config, page.src_uri, page.content, docs, page_clash)
             generated.edit_uri = page.edit_path
             self._blocks.add(page.src_uri, page.listings)
-            if page.meta is not None:
-                self._meta[page.src_uri] = page.meta
+            self._meta[page.src_uri] = page.meta
         self._files = files
         if not config.site_url:
             log.info(

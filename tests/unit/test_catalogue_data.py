@@ -120,7 +120,7 @@ def test_every_place_shows_a_call_with_the_words_of_its_link(
     the structure pages' openings), give the same words."""
     import markdown as python_markdown
 
-    from macros.render.excerpt import opening
+    from macros.render.structure_page import _opening
     from tests.support import render_macros
 
     collection = catalogue_collection
@@ -140,7 +140,7 @@ def test_every_place_shows_a_call_with_the_words_of_its_link(
         link_words = re.sub(r"<[^>]+>", "", html).replace("&#x27;", "'").replace("&#39;", "'")
         assert plain_text(call, collection.registries, collection.index) == link_words, call
         assert collection.plain(call) == link_words, call
-        assert opening(call, collection.registries, collection.index) == link_words, call
+        assert _opening(call, collection) == link_words, call
     # The catalogue and open data read collection.plain: one practice with a call.
     practice = next(p for f in collection.fiches for p in f.practices if "{{" in p.text)
     shown = excerpt(collection.plain(practice.text))

@@ -11,8 +11,7 @@ from tests.support import copy_project, rendered
 
 
 def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> None:
-    from macros.render.excerpt import FULL_TEXT_UP_TO
-    from macros.render.structure_page import structure_source
+    from macros.render.structure_page import FULL_TEXT_UP_TO, structure_source
 
     project = copy_project(tmp_path / "projet", with_fiches=False)
     write_collection(project, 120, per_chapter=40)
@@ -30,12 +29,12 @@ def test_structure_page_of_a_large_collection_shows_openings(tmp_path: Path) -> 
 
 def test_opening_is_plain_text_cut_on_a_word(registries: object) -> None:
     from macros.check.registries import Registries
-    from macros.render.excerpt import opening
+    from macros.index.plain_text import excerpt, plain_text
 
     assert isinstance(registries, Registries)
     text = 'Un **accueil** ouvert ({{ structure("pes-21") }}, {{ structure("ARDES") }})'
-    assert opening(text, registries) == "Un accueil ouvert (PES 21, ARDES)"
-    long = opening("mot " * 100, registries, length=30)
+    assert plain_text(text, registries) == "Un accueil ouvert (PES 21, ARDES)"
+    long = excerpt(plain_text("mot " * 100, registries), 30)
     assert long.endswith(" …") and len(long) <= 32 and "mot mot" in long
 
 
