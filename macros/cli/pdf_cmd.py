@@ -54,22 +54,20 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         raise UsageError(f"dossier du site introuvable : {args.site}")
     try:
         chromium = find_chromium(args.chromium)
-    except PdfError as exc:
-        return _fail(exc)
-    collection = load_collection(paths, page_variables=page_variables(paths.root / "mkdocs.yml"))
-    if collection.report.has_errors:
-        print_report(collection.report.sorted(), sys.stdout)
-        print(
-            "fiches pdf : erreurs dans les fiches ou les parcours (détail ci-dessus) ; "
-            "corrigez-les, puis relancez",
-            file=sys.stderr,
-        )
-        return 1
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"impossible de créer le dossier {output} : {exc.strerror}") from exc
-    try:
+        page_vars = page_variables(paths.root / "mkdocs.yml")
+        collection = load_collection(paths, page_variables=page_vars)
+        if collection.report.has_errors:
+            print_report(collection.report.sorted(), sys.stdout)
+            print(
+                "fiches pdf : erreurs dans les fiches ou les parcours (détail ci-dessus) ; "
+                "corrigez-les, puis relancez",
+                file=sys.stderr,
+            )
+            return 1
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"impossible de créer le dossier {output} : {exc.strerror}") from exc
         if args.site is not None:
             return _print_all(collection, chromium, args.site.resolve(), output, paths)
         with tempfile.TemporaryDirectory(prefix="fiches-site-") as temp:
@@ -77,21 +75,17 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
             build_site(paths.root, Path(temp))
             return _print_all(collection, chromium, Path(temp), output, paths)
     except PdfError as exc:
-        return _fail(exc)
+        print(f"fiches pdf : erreur : {exc}", file=sys.stderr)
+        return 1
 
 
 def _print_all(
     collection: Collection, chromium: str, site: Path, output: Path, paths: ProjectPaths
 ) -> int:
     jobs = pdf_jobs(collection)
-    for job in jobs:
-        target = output / job.filename
-        size = print_pdf(chromium, built_page(site, job.src_uri), target)
-        print(f"PDF écrit : {paths.display(target)} ({job.title}, {size // 1024} Ko)")
+    for title, page, filename in jobs:
+        target = output / filename
+        size = print_pdf(chromium, built_page(site, page), target)
+        print(f"PDF écrit : {paths.display(target)} ({title}, {size // 1024} Ko)")
     print(f"ok : {plural(len(jobs), 'PDF écrit', 'PDF écrits')}", file=sys.stderr)
     return 0
-
-
-def _fail(exc: PdfError) -> int:
-    print(f"fiches pdf : erreur : {exc}", file=sys.stderr)
-    return 1

@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core.safe_write import write_bytes
@@ -45,15 +44,6 @@ class PdfError(Exception):
     """Printing failed: the message says why and how to fix it, in French."""
 
 
-@dataclass(frozen=True)
-class PdfJob:
-    """One PDF to print: which built page, to which file name."""
-
-    title: str
-    src_uri: str  # the page's source path, e.g. parcours/atelier.md
-    filename: str
-
-
 def find_chromium(explicit: str | None = None) -> str:
     """The Chromium to print with; PdfError when there is none."""
     if explicit:
@@ -68,10 +58,11 @@ def find_chromium(explicit: str | None = None) -> str:
     raise PdfError(f"Chromium est introuvable : il sert à imprimer les PDF ; {INSTALL_HINT}")
 
 
-def pdf_jobs(collection: Collection) -> list[PdfJob]:
-    """One PDF per parcours, then the whole collection."""
-    jobs = [PdfJob(p.title, p.page, f"parcours-{p.slug}.pdf") for p in collection.parcours]
-    jobs.append(PdfJob("Toutes les fiches", COLLECTION_PAGE, COLLECTION_PDF))
+def pdf_jobs(collection: Collection) -> list[tuple[str, str, str]]:
+    """Title, source page (parcours/atelier.md) and file name of each PDF: one per
+    parcours, then the whole collection."""
+    jobs = [(p.title, p.page, f"parcours-{p.slug}.pdf") for p in collection.parcours]
+    jobs.append(("Toutes les fiches", COLLECTION_PAGE, COLLECTION_PDF))
     return jobs
 
 

@@ -99,7 +99,10 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     """Read `text`; problems go to `report` as errors and the caller writes nothing."""
     export = Export(display_path)
     lines = text.split("\n")
-    header = _find_header(lines)
+    # The title of each «•••» line, None for the others.
+    markers = [_MARKER.match(raw.strip(_SPACE)) for raw in lines]
+    titles = [marker.group("title") if marker else None for marker in markers]
+    header = next((i for i, title in enumerate(titles) if title and _FICHE.match(title)), None)
     if header is None:
         first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(_SPACE)), 1)
         report.error(
@@ -112,7 +115,7 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
         )
         return export
     export.header_line = header + 1
-    _read_header(lines[header], export, report)
+    _read_header(lines[header], str(titles[header]), export, report)
     for index, raw in enumerate(lines[:header]):
         if raw.strip(_SPACE):
             report.error(
@@ -126,14 +129,12 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     current: ExportSection | None = None
     pending: list[tuple[int, str]] = []
     for index in range(header + 1, len(lines)):
-        raw = lines[index]
-        marker = _MARKER.match(raw.strip(_SPACE))
-        if marker is None:
+        raw, title = lines[index], titles[index]
+        if title is None:
             pending.append((index + 1, raw))
             continue
         _close(current, pending, export, report)
         pending = []
-        title = marker.group("title")
         if _FICHE.match(title):
             report.error(
                 display_path,
@@ -153,18 +154,8 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     return export
 
 
-def _find_header(lines: list[str]) -> int | None:
-    for index, raw in enumerate(lines):
-        marker = _MARKER.match(raw.strip(_SPACE))
-        if marker and _FICHE.match(marker.group("title")):
-            return index
-    return None
-
-
-def _read_header(raw: str, export: Export, report: Report) -> None:
-    title_part = _MARKER.match(raw.strip(_SPACE))
-    assert title_part is not None
-    rest = _FICHE.sub("", title_part.group("title"), count=1)
+def _read_header(raw: str, marker_title: str, export: Export, report: Report) -> None:
+    rest = _FICHE.sub("", marker_title, count=1)
     found = _NUMBER.match(rest)
     assert found is not None  # the pattern also matches an empty number
     number = found.group(0)
@@ -226,6 +217,7 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
         if not text:
             blank_before = True
             continue
+        column = len(raw) - len(raw.lstrip(_SPACE)) + 1
         bullet = _BULLET.match(raw)
         if bullet:
             indent = len(bullet.group("indent"))
@@ -244,10 +236,8 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
             blocks.append(current)
         elif current is not None and not blank_before:
             # A line break inside a paragraph or an item, not a new block.
-            column = len(raw) - len(raw.lstrip(_SPACE)) + 1
             current.lines.append(SourceLine(number, column, text))
         else:
-            column = len(raw) - len(raw.lstrip(_SPACE)) + 1
             current = Block("paragraph", [SourceLine(number, column, text)])
             blocks.append(current)
         blank_before = False
@@ -291,7 +281,9 @@ def _check_sections(export: Export, report: Report) -> None:
             )
     rank = {CONTEXT: 0, PRACTICES: 1, OTHER: 2}
     highest = 0
-    for section in _firsts(export.sections):
+    for section in export.sections:
+        if section.kind != OTHER and section is not export.section(section.kind):
+            continue  # a repeat, reported above
         if rank[section.kind] < highest:
             report.error(
                 export.path,
@@ -313,16 +305,3 @@ def _check_sections(export: Export, report: Report) -> None:
             "la section des pratiques ne contient aucune pratique",
             "écrivez chaque pratique sur une ligne commençant par « - »",
         )
-
-
-def _firsts(sections: list[ExportSection]) -> list[ExportSection]:
-    """Sections without the repeats of a required one (reported as duplicates)."""
-    seen: set[str] = set()
-    kept = []
-    for section in sections:
-        if section.kind in seen:
-            continue
-        if section.kind != OTHER:
-            seen.add(section.kind)
-        kept.append(section)
-    return kept
