@@ -17,6 +17,7 @@ from macros.check.fiche_body import parenthetical_groups
 from macros.check.registries import Registries
 from macros.core.model import FicheNumber
 from macros.core.names import fold
+from macros.importer.text_export import SPACE
 
 # Acronyms of kinds of things, not of one organisation: alone in parentheses
 # they are not taken for a structure missing from the registry.
@@ -63,9 +64,7 @@ ACRONYMS = GENERIC_ACRONYMS | {
 }
 
 _FICHE_REF = re.compile(
-    r"\bfiches?[ \t\u00a0\u202f]+n[ \t\u00a0\u202f]*[°º][ \t\u00a0\u202f]*"
-    r"(?P<number>\d+(?:\.\d+)?)",
-    re.I,
+    rf"\bfiches?[{SPACE}]+n[{SPACE}]*[°º][{SPACE}]*(?P<number>\d+(?:\.\d+)?)", re.I
 )
 _NAME_SEPARATOR = re.compile(r"(,|\bet\b)")
 _BOLD = re.compile(r"^\*\*(.+)\*\*$", re.S)
@@ -155,7 +154,7 @@ def _structures(text: str, registries: Registries) -> tuple[list[_Piece], list[U
         parts = _NAME_SEPARATOR.split(content)
         offset = start
         for index, part in enumerate(parts):
-            name = part.strip(" \t\n\u00a0\u202f")
+            name = part.strip(SPACE + "\n")
             lead = offset + part.index(name) if name else offset
             found = None if index % 2 else _resolve(name, registries)
             if found is not None:

@@ -26,13 +26,14 @@ SECTION_TITLES = {
 }
 REQUIRED_LABELS = {CONTEXT: "CONTEXTE ET ENJEUX", PRACTICES: "LES PRATIQUES DES STRUCTURES DU MES"}
 
-_SPACE = " \t\u00a0\u202f"
-_MARKER = re.compile(r"^•{3}[" + _SPACE + r"]*(?P<title>.*?)[" + _SPACE + r"]*$")
-_FICHE = re.compile(r"^fiche\b[" + _SPACE + r"]*", re.I)
+# The blanks of word processors: no-break spaces are frequent in French text.
+SPACE = " \t\u00a0\u202f"
+_MARKER = re.compile(r"^•{3}[" + SPACE + r"]*(?P<title>.*?)[" + SPACE + r"]*$")
+_FICHE = re.compile(r"^fiche\b[" + SPACE + r"]*", re.I)
 _BULLET = re.compile(
-    r"^(?P<indent>[" + _SPACE + r"]*)(?P<marker>[-•–—*▪●◦]|\d{1,3}[.)])[" + _SPACE + r"]+(?=\S)"
+    r"^(?P<indent>[" + SPACE + r"]*)(?P<marker>[-•–—*▪●◦]|\d{1,3}[.)])[" + SPACE + r"]+(?=\S)"
 )
-_SEPARATORS = "–—:-" + _SPACE
+_SEPARATORS = "–—:-" + SPACE
 # «1.5», up to the dash before the title; «1-5» stays whole, to be reported as malformed.
 _NUMBER = re.compile(r"[^\s–—:]*?(?=[\s–—:]|-(?!\d)|$)")
 # A sub-heading is a title, not a sentence: short, and not a lead-in to a list.
@@ -100,11 +101,11 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     export = Export(display_path)
     lines = text.split("\n")
     # The title of each «•••» line, None for the others.
-    markers = [_MARKER.match(raw.strip(_SPACE)) for raw in lines]
+    markers = [_MARKER.match(raw.strip(SPACE)) for raw in lines]
     titles = [marker.group("title") if marker else None for marker in markers]
     header = next((i for i, title in enumerate(titles) if title and _FICHE.match(title)), None)
     if header is None:
-        first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(_SPACE)), 1)
+        first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(SPACE)), 1)
         report.error(
             display_path,
             first,
@@ -117,7 +118,7 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     export.header_line = header + 1
     _read_header(lines[header], str(titles[header]), export, report)
     for index, raw in enumerate(lines[:header]):
-        if raw.strip(_SPACE):
+        if raw.strip(SPACE):
             report.error(
                 display_path,
                 index + 1,
@@ -173,7 +174,7 @@ def _read_header(raw: str, marker_title: str, export: Export, report: Report) ->
         )
     else:
         export.number = number
-    title = export.title.strip(_SPACE)
+    title = export.title.strip(SPACE)
     if len(title) < 3:  # the schema's minimum
         what = f"a un titre trop court « {title} »" if title else "n'a pas de titre"
         report.error(
@@ -213,11 +214,11 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
     blank_before = True
     top_indent = 0  # indentation of the last top-level item, to see nested ones
     for number, raw in pending:
-        text = raw.strip(_SPACE)
+        text = raw.strip(SPACE)
         if not text:
             blank_before = True
             continue
-        column = len(raw) - len(raw.lstrip(_SPACE)) + 1
+        column = len(raw) - len(raw.lstrip(SPACE)) + 1
         bullet = _BULLET.match(raw)
         if bullet:
             indent = len(bullet.group("indent"))
@@ -229,7 +230,7 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
             start = bullet.end()
             current = Block(
                 kind,
-                [SourceLine(number, start + 1, raw[start:].rstrip(_SPACE))],
+                [SourceLine(number, start + 1, raw[start:].rstrip(SPACE))],
                 marker=marker[:-1] + "." if kind == "numbered" else "-",
                 depth=1 if nested else 0,
             )
