@@ -130,26 +130,20 @@ def _themes_answer(text: str, slugs: list[str], registries: Registries) -> list[
     return list(dict.fromkeys(chosen))
 
 
-def _ask(question: str, default: str | None = None) -> str:
-    shown = f"{question} [{default}] : " if default else f"{question} : "
-    sys.stdout.write(shown)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    if not line:
-        # End of input: asking again would loop forever.
-        sys.stdout.write("\n")
-        raise UsageError("saisie interrompue avant la fin des questions ; aucune fiche créée")
-    if not sys.stdin.isatty():
-        # Piped answers are not echoed by a terminal; show them so the dialogue reads.
-        sys.stdout.write(line if line.endswith("\n") else line + "\n")
-    return line.strip() or (default or "")
-
-
 def _until_valid(question: str, check: Callable[[str], T], default: str | None = None) -> T:
+    """Ask on stdout until `check` accepts the answer read from stdin."""
     while True:
-        answer = _ask(question, default)
+        print(f"{question} [{default}] : " if default else f"{question} : ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            # End of input: asking again would loop forever.
+            print()
+            raise UsageError("saisie interrompue avant la fin des questions ; aucune fiche créée")
+        if not sys.stdin.isatty():
+            # Piped answers are not echoed by a terminal; show them so the dialogue reads.
+            print(line.rstrip("\n"))
         try:
-            return check(answer)
+            return check(line.strip() or (default or ""))
         except UsageError as exc:
             print(f"  {exc}", flush=True)
 
@@ -282,7 +276,23 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     write_new(target, text, paths)
     shown = paths.display(target)
     print(shown, flush=True)
-    print(_next_steps(shown, FicheNumber(numero).chapter, collection), file=sys.stderr)
+    chapter = FicheNumber(numero).chapter
+    print(
+        f"Fiche créée : {shown}",
+        "Prochaines étapes :",
+        f"  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;",
+        "  2. lancez « fiches check » pour vérifier la fiche ;",
+        "  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site.",
+        sep="\n",
+        file=sys.stderr,
+    )
+    if chapter not in collection.registries.chapters:
+        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
+        print(
+            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
+            "lui donner un titre au sommaire.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -297,20 +307,3 @@ def write_new(target: Path, text: str, paths: ProjectPaths) -> None:
         raise UsageError(
             f"impossible d'écrire {paths.display(target)} : {exc.strerror or exc}"
         ) from None
-
-
-def _next_steps(shown: str, chapter: int, collection: Collection) -> str:
-    lines = [
-        f"Fiche créée : {shown}",
-        "Prochaines étapes :",
-        f"  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;",
-        "  2. lancez « fiches check » pour vérifier la fiche ;",
-        "  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site.",
-    ]
-    if chapter not in collection.registries.chapters:
-        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
-        lines.append(
-            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
-            "lui donner un titre au sommaire."
-        )
-    return "\n".join(lines)
