@@ -24,6 +24,8 @@ from macros.importer.titles import known_names, sentence_case, stake_kind
 # Between two lists of different kinds, or Python-Markdown merges them into
 # one: an empty block, as comments are refused (docs/securite.md#html).
 LIST_BREAK = "<div></div>"
+# The required sections take the titles the fiche format gives them.
+_HEADINGS = {CONTEXT: CONTEXT_TITLE, PRACTICES: PRACTICES_TITLE}
 
 
 @dataclass
@@ -68,12 +70,7 @@ def convert(
     out.add(front_matter(export, title, themes, today))
     for section in export.sections:
         out.blank()
-        if section.kind == CONTEXT:
-            heading = CONTEXT_TITLE
-        elif section.kind == PRACTICES:
-            heading = PRACTICES_TITLE
-        else:
-            heading = heading_text(sentence_case(section.title, names))
+        heading = _HEADINGS.get(section.kind) or heading_text(sentence_case(section.title, names))
         out.add(f"## {heading}", section.line)
         _section(section, registries, out, unknown)
     text = "\n".join(out.lines).rstrip("\n") + "\n"
@@ -112,11 +109,10 @@ def _section(
 
 
 def _item(block: Block, text: str) -> str:
-    marker = "-" if block.kind == "bullet" else block.marker
     indent = "    " * block.depth
-    hanging = indent + " " * (len(marker) + 1)
+    hanging = indent + " " * (len(block.marker) + 1)
     first, *rest = text.split("\n")
-    return "\n".join([f"{indent}{marker} {first}", *(hanging + line for line in rest)])
+    return "\n".join([f"{indent}{block.marker} {first}", *(hanging + line for line in rest)])
 
 
 def report_unknown(

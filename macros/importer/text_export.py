@@ -9,6 +9,7 @@ contributor can fix it: in the export.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -246,8 +247,7 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
 
 
 def _mark_subheadings(blocks: list[Block]) -> None:
-    for index, block in enumerate(blocks[:-1]):
-        following = blocks[index + 1]
+    for block, following in itertools.pairwise(blocks):
         if (
             block.kind == "paragraph"
             and len(block.lines) == 1
