@@ -12,6 +12,7 @@ from macros.core.diagnostics import Report
 from macros.core.project import ProjectPaths
 from macros.index.collection import load_collection
 from macros.index.parcours import parcours_files
+from macros.site.mkdocs_yml import page_variables
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     selected = _selected(args.chemins, paths)
-    collection = load_collection(paths, page_variables=_page_variables(paths))
+    collection = load_collection(paths, page_variables=page_variables(paths.root / "mkdocs.yml"))
     report = collection.report
     if selected is not None:
         report = Report([d for d in report.items if _within(d.path, selected)])
@@ -58,10 +59,3 @@ def _selected(raw: list[str], paths: ProjectPaths) -> set[str] | None:
 
 def _within(path: str, selected: set[str]) -> bool:
     return any(path == s or (s.endswith("/") and path.startswith(s)) or s == "./" for s in selected)
-
-
-def _page_variables(paths: ProjectPaths) -> frozenset[str]:
-    """What documentation pages may show besides macros, as the build allows it."""
-    from macros.site.mkdocs_yml import page_variables
-
-    return page_variables(paths.root / "mkdocs.yml")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
 
-class UsageError(Exception):
-    """A bad argument: the message says what is wrong, in French."""
+
+class UsageError(argparse.ArgumentTypeError):
+    """A bad argument, said in French; argparse reports it when an option's type raises it."""

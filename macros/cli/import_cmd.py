@@ -129,19 +129,15 @@ def _themes(wanted: list[str], known: list[str]) -> list[str]:
 def _progress(index: int, total: int, outcome: Outcome) -> str:
     prefix = f"[{index}/{total}] {outcome.source}"
     if outcome.failure:
-        return f"{prefix} : ignoré ({_reason(outcome.failure)})"
+        return f"{prefix} : ignoré ({REASONS.get(outcome.failure, outcome.failure)})"
     suffix = " (remplacée)" if outcome.replaced else ""
     return f"{prefix} → {outcome.target}{suffix}"
-
-
-def _reason(code: str) -> str:
-    return REASONS.get(code, code)
 
 
 def summary(outcomes: list[Outcome]) -> str:
     """«3 fiches importées, 2 exports ignorés», then one line per reason."""
     imported = sum(1 for o in outcomes if not o.failure)
-    skipped = Counter(o.failure for o in outcomes if o.failure)
+    skipped = Counter(o.failure for o in outcomes if o.failure is not None)
     total_skipped = sum(skipped.values())
     head = (
         f"import : {plural(imported, 'fiche importée', 'fiches importées')}, "
@@ -149,6 +145,5 @@ def summary(outcomes: list[Outcome]) -> str:
     )
     lines = [head]
     for code, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0] or "")):
-        assert code is not None
-        lines.append(f"  {count} × {_reason(code)} [{code}]")
+        lines.append(f"  {count} × {REASONS.get(code, code)} [{code}]")
     return "\n".join(lines)

@@ -35,8 +35,6 @@ _ARGPARSE_FRENCH = (
     ("invalid choice", "choix invalide"),
     ("expected one argument", "une valeur est attendue"),
     ("choose from", "choisissez parmi"),
-    ("invalid int value", "nombre entier invalide"),
-    ("not allowed with argument", "incompatible avec l'argument"),
     ("ignored explicit argument", "valeur inattendue"),
 )
 

@@ -1,8 +1,7 @@
 """`fiches new`: create a fiche from the template, by options or by questions.
 
 Every answer is checked before anything is written, against the same rules as
-`fiches check` (number format, free number, known themes), so that the new
-file passes the check as soon as it exists. The file is never overwritten.
+`fiches check`, so that the new file passes the check as soon as it exists.
 """
 
 from __future__ import annotations
@@ -11,10 +10,9 @@ import argparse
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TypeVar
 
 from macros.check.html_safety import text_problem
 from macros.check.registries import Registries
@@ -43,11 +41,7 @@ _JINJA_MARK = re.compile(r"\{[{%#]")
 T = TypeVar("T")
 
 
-# --- checks shared by options and questions ------------------------------------
-
-
 def _check_number(text: str, chapter: int | None, used: dict[str, str], paths: ProjectPaths) -> str:
-    """A free, well-formed number in `chapter`; UsageError says why not."""
     number = text.strip()
     if not FicheNumber.is_valid(number):
         comma = number.replace(",", ".")  # French decimal comma
@@ -75,11 +69,15 @@ def _check_number(text: str, chapter: int | None, used: dict[str, str], paths: P
         )
     target = paths.fiches_dir / f"{number}.md"
     if target.exists():
-        raise UsageError(
-            f"le fichier {paths.display(target)} existe déjà ; "
-            "« fiches new » ne remplace jamais un fichier"
-        )
+        raise _exists(target, paths)
     return number
+
+
+def _exists(target: Path, paths: ProjectPaths) -> UsageError:
+    return UsageError(
+        f"le fichier {paths.display(target)} existe déjà ; "
+        "« fiches new » ne remplace jamais un fichier"
+    )
 
 
 def _check_title(text: str) -> str:
@@ -109,115 +107,8 @@ def _check_theme(name: str, registries: Registries) -> str:
     return theme.slug
 
 
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-# --- questions ---------------------------------------------------------------
-
-
-class _Prompter:
-    """French questions on stdout, answers from stdin; bad answers are asked again."""
-
-    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
-        self.stdin = stdin
-        self.stdout = stdout
-
-    def say(self, text: str) -> None:
-        print(text, file=self.stdout, flush=True)
-
-    def ask(self, question: str, default: str | None = None) -> str:
-        shown = f"{question} [{default}] : " if default else f"{question} : "
-        self.stdout.write(shown)
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            # End of input: asking again would loop forever.
-            self.stdout.write("\n")
-            raise UsageError("saisie interrompue avant la fin des questions ; aucune fiche créée")
-        if not self.stdin.isatty():
-            # Piped answers are not echoed by a terminal; show them so the dialogue reads.
-            self.stdout.write(line if line.endswith("\n") else line + "\n")
-        answer = line.strip()
-        return answer or (default or "")
-
-    def until_valid(
-        self, question: str, check: Callable[[str], T], default: str | None = None
-    ) -> T:
-        while True:
-            answer = self.ask(question, default)
-            try:
-                return check(answer)
-            except UsageError as exc:
-                self.say(f"  {exc}")
-
-
-@dataclass
-class _Answers:
-    numero: str
-    titre: str
-    themes: list[str]
-    statut: str
-
-
-def _gather(
-    args: argparse.Namespace, collection: Collection, prompter: _Prompter | None
-) -> _Answers:
-    paths = collection.paths
-    registries = collection.registries
-    used = used_numbers(collection)
-
-    # Number and chapter. Options are checked strictly (a typo in a script must
-    # fail); questions are only asked for what the options left out.
-    chapter: int | None = args.chapitre
-    if args.numero is not None:
-        numero = _check_number(args.numero, chapter, used, paths)
-    elif prompter is None:
-        assert chapter is not None  # _missing() made sure
-        numero = _check_number(next_free_number(used, chapter), chapter, used, paths)
-        print(
-            f"numéro attribué : {numero} (le numéro qui suit le plus grand du chapitre {chapter})",
-            file=sys.stderr,
-        )
-    else:
-        # A chapter asked here only serves to propose a number: the answer to the
-        # next question may change it, since there is no going back to this one.
-        # A chapter given as an option is a constraint the number must respect.
-        asked = chapter is None
-        if chapter is None:
-            chapter = prompter.until_valid(
-                "Chapitre de la fiche", _chapter_answer, str(last_chapter(used))
-            )
-        required = None if asked else chapter
-        numero = prompter.until_valid(
-            "Numéro de la fiche",
-            lambda text: _check_number(text, required, used, paths),
-            next_free_number(used, chapter),
-        )
-
-    if args.titre is not None:
-        titre = _check_title(args.titre)
-    else:
-        assert prompter is not None
-        titre = prompter.until_valid("Titre de la fiche (sans le numéro)", _check_title)
-
-    if args.themes:
-        themes = _unique(_check_theme(name, registries) for name in args.themes)
-    else:
-        assert prompter is not None
-        slugs = list(registries.themes)
-        prompter.say("Thèmes connus :")
-        for rank, slug in enumerate(slugs, start=1):
-            prompter.say(f"  {rank}. {slug} — {registries.themes[slug].label}")
-        themes = prompter.until_valid(
-            "Thèmes (numéros ou identifiants, séparés par des virgules)",
-            lambda text: _themes_answer(text, slugs, registries),
-        )
-
-    return _Answers(numero, titre, themes, args.statut)
-
-
-def _chapter_answer(text: str) -> int:
+def _chapter(text: str) -> int:
+    text = text.strip()
     if not text.isdigit() or int(text) < 1:
         raise UsageError(
             f"chapitre invalide « {text} » : un nombre entier à partir de 1 est attendu"
@@ -236,17 +127,73 @@ def _themes_answer(text: str, slugs: list[str], registries: Registries) -> list[
             chosen.append(_check_theme(part, registries))
     if not chosen:
         raise UsageError("choisissez au moins un thème")
-    return _unique(chosen)
+    return list(dict.fromkeys(chosen))
 
 
-# --- command -----------------------------------------------------------------
+def _until_valid(question: str, check: Callable[[str], T], default: str | None = None) -> T:
+    """Ask on stdout until `check` accepts the answer read from stdin."""
+    while True:
+        print(f"{question} [{default}] : " if default else f"{question} : ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            # End of input: asking again would loop forever.
+            print()
+            raise UsageError("saisie interrompue avant la fin des questions ; aucune fiche créée")
+        if not sys.stdin.isatty():
+            # Piped answers are not echoed by a terminal; show them so the dialogue reads.
+            print(line.rstrip("\n"))
+        try:
+            return check(line.strip() or (default or ""))
+        except UsageError as exc:
+            print(f"  {exc}", flush=True)
 
 
-def _chapter_type(text: str) -> int:
-    try:
-        return _chapter_answer(text.strip())
-    except UsageError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def _gather(
+    args: argparse.Namespace, collection: Collection, interactive: bool
+) -> tuple[str, str, list[str]]:
+    """Number, title and themes: from the options, and questions for what they left out."""
+    paths = collection.paths
+    registries = collection.registries
+    used = used_numbers(collection)
+    # A chapter given as an option is a constraint the number must respect; a
+    # chapter asked here only proposes a number, which the next answer may change.
+    chapter: int | None = args.chapitre
+    if args.numero is not None:
+        numero = _check_number(args.numero, chapter, used, paths)
+    elif not interactive:
+        assert chapter is not None  # run() made sure
+        numero = _check_number(next_free_number(used, chapter), chapter, used, paths)
+        print(
+            f"numéro attribué : {numero} (le numéro qui suit le plus grand du chapitre {chapter})",
+            file=sys.stderr,
+        )
+    else:
+        proposed = chapter or _until_valid(
+            "Chapitre de la fiche", _chapter, str(last_chapter(used))
+        )
+        numero = _until_valid(
+            "Numéro de la fiche",
+            lambda text: _check_number(text, chapter, used, paths),
+            next_free_number(used, proposed),
+        )
+
+    if args.titre is not None:
+        titre = _check_title(args.titre)
+    else:
+        titre = _until_valid("Titre de la fiche (sans le numéro)", _check_title)
+
+    if args.themes:
+        themes = list(dict.fromkeys(_check_theme(name, registries) for name in args.themes))
+    else:
+        slugs = list(registries.themes)
+        print("Thèmes connus :", flush=True)
+        for rank, slug in enumerate(slugs, start=1):
+            print(f"  {rank}. {slug} — {registries.themes[slug].label}", flush=True)
+        themes = _until_valid(
+            "Thèmes (numéros ou identifiants, séparés par des virgules)",
+            lambda text: _themes_answer(text, slugs, registries),
+        )
+    return numero, titre, themes
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -263,7 +210,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chapitre",
         metavar="N",
-        type=_chapter_type,
+        type=_chapter,
         help="chapitre (par défaut : celui du numéro) ; sans --numero, la fiche "
         "prend le numéro qui suit le plus grand du chapitre",
     )
@@ -289,19 +236,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _missing(args: argparse.Namespace) -> list[str]:
-    missing = []
-    if args.numero is None and args.chapitre is None:
-        missing.append("--numero (ou --chapitre)")
-    if args.titre is None:
-        missing.append("--titre")
-    if not args.themes:
-        missing.append("--theme")
-    return missing
-
-
 def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
-    missing = _missing(args)
+    missing = [
+        option
+        for option, absent in (
+            ("--numero (ou --chapitre)", args.numero is None and args.chapitre is None),
+            ("--titre", args.titre is None),
+            ("--theme", not args.themes),
+        )
+        if absent
+    ]
     interactive = args.interactif or (bool(missing) and sys.stdin.isatty())
     if missing and not interactive:
         # Waiting for answers nobody can type would hang scripts and CI.
@@ -316,25 +260,39 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         raise UsageError(
             f"aucun thème lisible dans {shown} ; lancez « fiches check » pour voir le problème"
         )
-    prompter = _Prompter(sys.stdin, sys.stdout) if interactive else None
-    answers = _gather(args, collection, prompter)
-
+    numero, titre, themes = _gather(args, collection, interactive)
     try:
         text = render_fiche(
             load_template(),
-            numero=answers.numero,
-            titre=answers.titre,
-            themes=answers.themes,
-            statut=answers.statut,
+            numero=numero,
+            titre=titre,
+            themes=themes,
+            statut=args.statut,
             created=dt.date.today(),
         )
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
-    target = paths.fiches_dir / f"{answers.numero}.md"
+    target = paths.fiches_dir / f"{numero}.md"
     write_new(target, text, paths)
     shown = paths.display(target)
     print(shown, flush=True)
-    print(_next_steps(shown, FicheNumber(answers.numero).chapter, collection), file=sys.stderr)
+    chapter = FicheNumber(numero).chapter
+    print(
+        f"Fiche créée : {shown}",
+        "Prochaines étapes :",
+        f"  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;",
+        "  2. lancez « fiches check » pour vérifier la fiche ;",
+        "  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site.",
+        sep="\n",
+        file=sys.stderr,
+    )
+    if chapter not in collection.registries.chapters:
+        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
+        print(
+            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
+            "lui donner un titre au sommaire.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -344,28 +302,8 @@ def write_new(target: Path, text: str, paths: ProjectPaths) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_fiche(target, text, replace=False)
     except AlreadyExists:
-        raise UsageError(
-            f"le fichier {paths.display(target)} existe déjà ; "
-            "« fiches new » ne remplace jamais un fichier"
-        ) from None
+        raise _exists(target, paths) from None
     except OSError as exc:
         raise UsageError(
             f"impossible d'écrire {paths.display(target)} : {exc.strerror or exc}"
         ) from None
-
-
-def _next_steps(shown: str, chapter: int, collection: Collection) -> str:
-    lines = [
-        f"Fiche créée : {shown}",
-        "Prochaines étapes :",
-        f"  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;",
-        "  2. lancez « fiches check » pour vérifier la fiche ;",
-        "  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site.",
-    ]
-    if chapter not in collection.registries.chapters:
-        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
-        lines.append(
-            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
-            "lui donner un titre au sommaire."
-        )
-    return "\n".join(lines)

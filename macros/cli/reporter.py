@@ -29,17 +29,11 @@ def annotation(diag: Diagnostic) -> str:
     )
 
 
-def in_github_actions() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"
-
-
-def print_report(
-    diagnostics: Iterable[Diagnostic], out: TextIO, *, annotations: bool | None = None
-) -> None:
-    use_annotations = in_github_actions() if annotations is None else annotations
+def print_report(diagnostics: Iterable[Diagnostic], out: TextIO) -> None:
+    annotations = os.environ.get("GITHUB_ACTIONS") == "true"
     for diag in diagnostics:
         print(diag.format(), file=out)
-        if use_annotations:
+        if annotations:
             print(annotation(diag), file=out)
 
 

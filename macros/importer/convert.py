@@ -9,25 +9,23 @@ report a problem of the generated fiche at the export line it comes from.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
-
-import yaml
 
 from macros.check.fiche_body import CONTEXT as CONTEXT_TITLE
 from macros.check.fiche_body import PRACTICES as PRACTICES_TITLE
 from macros.check.fiche_body import STAKE_ATTR
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
+from macros.data.fiche_writer import header_lines, new_fiche_answers
 from macros.importer.inline import convert_text, heading_text
 from macros.importer.text_export import CONTEXT, PRACTICES, Block, Export, ExportSection
 from macros.importer.titles import known_names, sentence_case, stake_kind
 
-MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
-DRAFT = "brouillon"
 # Between two lists of different kinds, or Python-Markdown merges them into
 # one: an empty block, as comments are refused (docs/securite.md#html).
 LIST_BREAK = "<div></div>"
+# The required sections take the titles the fiche format gives them.
+_HEADINGS = {CONTEXT: CONTEXT_TITLE, PRACTICES: PRACTICES_TITLE}
 
 
 @dataclass
@@ -55,20 +53,11 @@ class _Writer:
 
 
 def front_matter(export: Export, title: str, themes: list[str], today: dt.date) -> str:
-    """YAML that reads back as exactly these values, whatever the title holds."""
-    number = export.number or ""
-    lines = ["---", MODELINE, f"numero: {json.dumps(number)}", _scalar("titre", title)]
-    lines.append("themes: []" if not themes else "themes:")
-    lines += [f"  - {slug}" for slug in themes]
-    lines += [f"statut: {DRAFT}", f"date_creation: {today.isoformat()}", "---"]
-    return "\n".join(lines)
-
-
-def _scalar(key: str, value: str) -> str:
-    dumped = yaml.safe_dump({key: value}, allow_unicode=True, width=10**6).rstrip("\n")
-    if "\n" in dumped or yaml.safe_load(dumped) != {key: value}:
-        dumped = f"{key}: {json.dumps(value, ensure_ascii=False)}"
-    return dumped
+    """The header that `fiches new` and the form write for the same values."""
+    answers = new_fiche_answers(
+        numero=export.number or "", titre=title, themes=themes, statut="brouillon", created=today
+    )
+    return "\n".join(["---", *header_lines(answers), "---"])
 
 
 def convert(
@@ -81,12 +70,7 @@ def convert(
     out.add(front_matter(export, title, themes, today))
     for section in export.sections:
         out.blank()
-        if section.kind == CONTEXT:
-            heading = CONTEXT_TITLE
-        elif section.kind == PRACTICES:
-            heading = PRACTICES_TITLE
-        else:
-            heading = heading_text(sentence_case(section.title, names))
+        heading = _HEADINGS.get(section.kind) or heading_text(sentence_case(section.title, names))
         out.add(f"## {heading}", section.line)
         _section(section, registries, out, unknown)
     text = "\n".join(out.lines).rstrip("\n") + "\n"
@@ -125,11 +109,10 @@ def _section(
 
 
 def _item(block: Block, text: str) -> str:
-    marker = "-" if block.kind == "bullet" else block.marker
     indent = "    " * block.depth
-    hanging = indent + " " * (len(marker) + 1)
+    hanging = indent + " " * (len(block.marker) + 1)
     first, *rest = text.split("\n")
-    return "\n".join([f"{indent}{marker} {first}", *(hanging + line for line in rest)])
+    return "\n".join([f"{indent}{block.marker} {first}", *(hanging + line for line in rest)])
 
 
 def report_unknown(

@@ -17,6 +17,7 @@ from macros.check.fiche_body import parenthetical_groups
 from macros.check.registries import Registries
 from macros.core.model import FicheNumber
 from macros.core.names import fold
+from macros.importer.text_export import SPACE
 
 # Acronyms of kinds of things, not of one organisation: alone in parentheses
 # they are not taken for a structure missing from the registry.
@@ -63,9 +64,7 @@ ACRONYMS = GENERIC_ACRONYMS | {
 }
 
 _FICHE_REF = re.compile(
-    r"\bfiches?[ \t\u00a0\u202f]+n[ \t\u00a0\u202f]*[°º][ \t\u00a0\u202f]*"
-    r"(?P<number>\d+(?:\.\d+)?)",
-    re.I,
+    rf"\bfiches?[{SPACE}]+n[{SPACE}]*[°º][{SPACE}]*(?P<number>\d+(?:\.\d+)?)", re.I
 )
 _NAME_SEPARATOR = re.compile(r"(,|\bet\b)")
 _BOLD = re.compile(r"^\*\*(.+)\*\*$", re.S)
@@ -92,13 +91,6 @@ class UnknownName:
     offset: int  # in the block text
 
 
-@dataclass(frozen=True)
-class _Piece:
-    text: str
-    offset: int
-    macro: bool = False
-
-
 def macro(name: str, *args: str) -> str:
     # JSON string syntax is valid for both Jinja and the checker's ast parser.
     quoted = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in args)
@@ -107,16 +99,25 @@ def macro(name: str, *args: str) -> str:
 
 def convert_text(text: str, registries: Registries) -> tuple[str, list[UnknownName]]:
     """Markdown for the text of one paragraph or list item (lines joined by «\\n»)."""
-    pieces, unknown = _structures(text, registries)
-    pieces = [p for piece in pieces for p in ([piece] if piece.macro else _fiche_refs(piece))]
+    calls, unknown = _structures(text, registries)
+    for match in _FICHE_REF.finditer(text):
+        number = match.group("number")
+        inside = any(s < match.end() and match.start() < e for s, e, _ in calls)
+        if FicheNumber.is_valid(number) and not inside:
+            calls.append((match.start(), match.end(), macro("fiche", number, match.group(0))))
     out: list[str] = []
-    for piece in pieces:
-        if piece.macro:
-            out.append(piece.text)
-        else:
-            at_start = piece.offset == 0 or text[piece.offset - 1] == "\n"
-            out.append(protect(escape_markdown(piece.text, at_line_start=at_start)))
+    done = 0
+    for start, end, call in sorted(calls):
+        out += [_plain(text, done, start), call]
+        done = end
+    out.append(_plain(text, done, len(text)))
     return "".join(out), unknown
+
+
+def _plain(text: str, start: int, end: int) -> str:
+    """The text between two calls: escaped for Markdown, fenced from Jinja."""
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return protect(escape_markdown(text[start:end], at_line_start=at_line_start))
 
 
 def protect(text: str) -> str:
@@ -147,30 +148,27 @@ def escape_markdown(text: str, *, at_line_start: bool) -> str:
     return "\n".join(lines)
 
 
-def _structures(text: str, registries: Registries) -> tuple[list[_Piece], list[UnknownName]]:
-    pieces: list[_Piece] = []
+def _structures(
+    text: str, registries: Registries
+) -> tuple[list[tuple[int, int, str]], list[UnknownName]]:
+    """Registry names in parentheses as (start, end, structure call), and the
+    names that look like structures missing from the registry."""
+    calls: list[tuple[int, int, str]] = []
     unknown: list[UnknownName] = []
-    done = 0
     for start, content in _groups(text):
-        parts = _NAME_SEPARATOR.split(content)
         offset = start
-        for index, part in enumerate(parts):
-            name = part.strip(" \t\n\u00a0\u202f")
+        for index, part in enumerate(_NAME_SEPARATOR.split(content)):
+            name = part.strip(SPACE + "\n")
             lead = offset + part.index(name) if name else offset
             found = None if index % 2 else _resolve(name, registries)
             if found is not None:
                 bold, written = found
-                if lead > done:
-                    pieces.append(_Piece(text[done:lead], done))
                 call = macro("structure", written)
-                pieces.append(_Piece(f"**{call}**" if bold else call, lead, macro=True))
-                done = lead + len(name)
+                calls.append((lead, lead + len(name), f"**{call}**" if bold else call))
             elif index % 2 == 0 and looks_like_structure(name):
                 unknown.append(UnknownName(name, lead))
             offset += len(part)
-    if done < len(text):
-        pieces.append(_Piece(text[done:], done))
-    return pieces, unknown
+    return calls, unknown
 
 
 def _groups(text: str) -> list[tuple[int, str]]:
@@ -207,21 +205,3 @@ def looks_like_structure(name: str) -> bool:
     if not all(c.isalnum() or c in "-&'’" for c in first):
         return False
     return fold(name).upper() not in {fold(a).upper() for a in GENERIC_ACRONYMS}
-
-
-def _fiche_refs(piece: _Piece) -> list[_Piece]:
-    out: list[_Piece] = []
-    done = 0
-    for match in _FICHE_REF.finditer(piece.text):
-        number = match.group("number")
-        if not FicheNumber.is_valid(number):
-            continue
-        if match.start() > done:
-            out.append(_Piece(piece.text[done : match.start()], piece.offset + done))
-        out.append(
-            _Piece(macro("fiche", number, match.group(0)), piece.offset + match.start(), macro=True)
-        )
-        done = match.end()
-    if done < len(piece.text):
-        out.append(_Piece(piece.text[done:], piece.offset + done))
-    return out

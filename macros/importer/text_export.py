@@ -9,6 +9,7 @@ contributor can fix it: in the export.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -26,13 +27,14 @@ SECTION_TITLES = {
 }
 REQUIRED_LABELS = {CONTEXT: "CONTEXTE ET ENJEUX", PRACTICES: "LES PRATIQUES DES STRUCTURES DU MES"}
 
-_SPACE = " \t\u00a0\u202f"
-_MARKER = re.compile(r"^•{3}[" + _SPACE + r"]*(?P<title>.*?)[" + _SPACE + r"]*$")
-_FICHE = re.compile(r"^fiche\b[" + _SPACE + r"]*", re.I)
+# The blanks of word processors: no-break spaces are frequent in French text.
+SPACE = " \t\u00a0\u202f"
+_MARKER = re.compile(r"^•{3}[" + SPACE + r"]*(?P<title>.*?)[" + SPACE + r"]*$")
+_FICHE = re.compile(r"^fiche\b[" + SPACE + r"]*", re.I)
 _BULLET = re.compile(
-    r"^(?P<indent>[" + _SPACE + r"]*)(?P<marker>[-•–—*▪●◦]|\d{1,3}[.)])[" + _SPACE + r"]+(?=\S)"
+    r"^(?P<indent>[" + SPACE + r"]*)(?P<marker>[-•–—*▪●◦]|\d{1,3}[.)])[" + SPACE + r"]+(?=\S)"
 )
-_SEPARATORS = "–—:-" + _SPACE
+_SEPARATORS = "–—:-" + SPACE
 # «1.5», up to the dash before the title; «1-5» stays whole, to be reported as malformed.
 _NUMBER = re.compile(r"[^\s–—:]*?(?=[\s–—:]|-(?!\d)|$)")
 # A sub-heading is a title, not a sentence: short, and not a lead-in to a list.
@@ -99,9 +101,12 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     """Read `text`; problems go to `report` as errors and the caller writes nothing."""
     export = Export(display_path)
     lines = text.split("\n")
-    header = _find_header(lines)
+    # The title of each «•••» line, None for the others.
+    markers = [_MARKER.match(raw.strip(SPACE)) for raw in lines]
+    titles = [marker.group("title") if marker else None for marker in markers]
+    header = next((i for i, title in enumerate(titles) if title and _FICHE.match(title)), None)
     if header is None:
-        first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(_SPACE)), 1)
+        first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(SPACE)), 1)
         report.error(
             display_path,
             first,
@@ -112,9 +117,9 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
         )
         return export
     export.header_line = header + 1
-    _read_header(lines[header], export, report)
+    _read_header(lines[header], str(titles[header]), export, report)
     for index, raw in enumerate(lines[:header]):
-        if raw.strip(_SPACE):
+        if raw.strip(SPACE):
             report.error(
                 display_path,
                 index + 1,
@@ -126,14 +131,12 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     current: ExportSection | None = None
     pending: list[tuple[int, str]] = []
     for index in range(header + 1, len(lines)):
-        raw = lines[index]
-        marker = _MARKER.match(raw.strip(_SPACE))
-        if marker is None:
+        raw, title = lines[index], titles[index]
+        if title is None:
             pending.append((index + 1, raw))
             continue
         _close(current, pending, export, report)
         pending = []
-        title = marker.group("title")
         if _FICHE.match(title):
             report.error(
                 display_path,
@@ -153,18 +156,8 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     return export
 
 
-def _find_header(lines: list[str]) -> int | None:
-    for index, raw in enumerate(lines):
-        marker = _MARKER.match(raw.strip(_SPACE))
-        if marker and _FICHE.match(marker.group("title")):
-            return index
-    return None
-
-
-def _read_header(raw: str, export: Export, report: Report) -> None:
-    title_part = _MARKER.match(raw.strip(_SPACE))
-    assert title_part is not None
-    rest = _FICHE.sub("", title_part.group("title"), count=1)
+def _read_header(raw: str, marker_title: str, export: Export, report: Report) -> None:
+    rest = _FICHE.sub("", marker_title, count=1)
     found = _NUMBER.match(rest)
     assert found is not None  # the pattern also matches an empty number
     number = found.group(0)
@@ -182,7 +175,7 @@ def _read_header(raw: str, export: Export, report: Report) -> None:
         )
     else:
         export.number = number
-    title = export.title.strip(_SPACE)
+    title = export.title.strip(SPACE)
     if len(title) < 3:  # the schema's minimum
         what = f"a un titre trop court « {title} »" if title else "n'a pas de titre"
         report.error(
@@ -222,10 +215,11 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
     blank_before = True
     top_indent = 0  # indentation of the last top-level item, to see nested ones
     for number, raw in pending:
-        text = raw.strip(_SPACE)
+        text = raw.strip(SPACE)
         if not text:
             blank_before = True
             continue
+        column = len(raw) - len(raw.lstrip(SPACE)) + 1
         bullet = _BULLET.match(raw)
         if bullet:
             indent = len(bullet.group("indent"))
@@ -237,17 +231,15 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
             start = bullet.end()
             current = Block(
                 kind,
-                [SourceLine(number, start + 1, raw[start:].rstrip(_SPACE))],
+                [SourceLine(number, start + 1, raw[start:].rstrip(SPACE))],
                 marker=marker[:-1] + "." if kind == "numbered" else "-",
                 depth=1 if nested else 0,
             )
             blocks.append(current)
         elif current is not None and not blank_before:
             # A line break inside a paragraph or an item, not a new block.
-            column = len(raw) - len(raw.lstrip(_SPACE)) + 1
             current.lines.append(SourceLine(number, column, text))
         else:
-            column = len(raw) - len(raw.lstrip(_SPACE)) + 1
             current = Block("paragraph", [SourceLine(number, column, text)])
             blocks.append(current)
         blank_before = False
@@ -255,8 +247,7 @@ def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
 
 
 def _mark_subheadings(blocks: list[Block]) -> None:
-    for index, block in enumerate(blocks[:-1]):
-        following = blocks[index + 1]
+    for block, following in itertools.pairwise(blocks):
         if (
             block.kind == "paragraph"
             and len(block.lines) == 1
@@ -291,7 +282,9 @@ def _check_sections(export: Export, report: Report) -> None:
             )
     rank = {CONTEXT: 0, PRACTICES: 1, OTHER: 2}
     highest = 0
-    for section in _firsts(export.sections):
+    for section in export.sections:
+        if section.kind != OTHER and section is not export.section(section.kind):
+            continue  # a repeat, reported above
         if rank[section.kind] < highest:
             report.error(
                 export.path,
@@ -313,16 +306,3 @@ def _check_sections(export: Export, report: Report) -> None:
             "la section des pratiques ne contient aucune pratique",
             "écrivez chaque pratique sur une ligne commençant par « - »",
         )
-
-
-def _firsts(sections: list[ExportSection]) -> list[ExportSection]:
-    """Sections without the repeats of a required one (reported as duplicates)."""
-    seen: set[str] = set()
-    kept = []
-    for section in sections:
-        if section.kind in seen:
-            continue
-        if section.kind != OTHER:
-            seen.add(section.kind)
-        kept.append(section)
-    return kept

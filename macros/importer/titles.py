@@ -92,10 +92,8 @@ def sentence_case(title: str, names: dict[tuple[str, ...], str]) -> str:
 
 def _same_spacing(written: str, spelling: str) -> bool:
     """Replace «PES 21» by «PES 21», but not «PES-21, …» by a differently spaced name."""
-    return len(_WORD.findall(written)) == len(_WORD.findall(spelling)) and (
-        re.sub(r"[^\W_]+", "", written).replace("\u00a0", " ")
-        == re.sub(r"[^\W_]+", "", spelling).replace("\u00a0", " ")
-    )
+    separators = _WORD.sub("", written), _WORD.sub("", spelling)
+    return separators[0].replace("\u00a0", " ") == separators[1].replace("\u00a0", " ")
 
 
 def _upper_first(text: str) -> str:
