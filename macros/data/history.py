@@ -43,7 +43,7 @@ class Change:
 
 @dataclass(frozen=True)
 class GitFile:
-    timestamp: str  # committer date, strict ISO 8601
+    when: dt.datetime  # the latest committer date, with its offset
     commits: int  # how many commits touched the file
 
 
@@ -75,20 +75,14 @@ def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
     prefix = prefix.strip()
     found: dict[str, GitFile] = {}
     for record in log.split(_COMMIT)[1:]:
-        lines = [line for line in record.split("\n") if line.strip()]
-        if not lines:
-            continue
-        timestamp, names = lines[0].strip(), lines[1:]
+        stamp, *names = [line for line in record.split("\n") if line.strip()]
+        when = dt.datetime.fromisoformat(stamp.strip())
         for name in names:
             # git log names files from the repository root; the project may be a sub-folder.
-            path = name[len(prefix) :] if prefix and name.startswith(prefix) else name
-            known = found.get(path)
-            if known is None:
-                found[path] = GitFile(timestamp, 1)
-            else:
-                # Merged branches interleave dates: keep the latest, not the first seen.
-                latest = max(known.timestamp, timestamp, key=_instant)
-                found[path] = GitFile(latest, known.commits + 1)
+            path = name.removeprefix(prefix)
+            known = found.get(path, GitFile(when, 0))
+            # Merged branches interleave dates: keep the latest, not the first seen.
+            found[path] = GitFile(max(known.when, when), known.commits + 1)
     return found
 
 
@@ -125,9 +119,8 @@ def _from_git(fiche: Fiche, history: dict[str, GitFile] | None) -> Change | None
     known = history.get(fiche.source) if history else None
     if known is None:
         return None
-    stamp = dt.datetime.fromisoformat(known.timestamp)
     created = known.commits == 1 and not fiche.former
-    return Change(stamp.date(), stamp.isoformat(), _note(fiche, created), "git", created)
+    return Change(known.when.date(), known.when.isoformat(), _note(fiche, created), "git", created)
 
 
 def _from_front_matter(fiche: Fiche) -> Change | None:
@@ -146,10 +139,6 @@ def _from_front_matter(fiche: Fiche) -> Change | None:
 def newest_first(changes: dict[str, Change]) -> list[tuple[str, Change]]:
     """Newest change first; same day: by fiche number, for a stable order."""
     by_number = sorted(changes.items(), key=lambda item: FicheNumber(item[0]))
-    return sorted(by_number, key=lambda item: _instant(item[1].timestamp), reverse=True)
-
-
-def _instant(timestamp: str) -> dt.datetime:
-    """Comparable across time zones; a date without offset counts as UTC."""
-    stamp = dt.datetime.fromisoformat(timestamp)
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+    return sorted(
+        by_number, key=lambda item: dt.datetime.fromisoformat(item[1].timestamp), reverse=True
+    )

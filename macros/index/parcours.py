@@ -42,7 +42,6 @@ class Step:
     practices: tuple[int, ...]  # ranks, 1-based, in the order the trainer wrote them
     questions: tuple[str, ...]
     notes: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -61,12 +60,8 @@ class Parcours:
         return f"{PARCOURS_FOLDER}/{self.slug}.md"
 
 
-def parcours_dir(paths: ProjectPaths) -> Path:
-    return paths.fiches_dir / PARCOURS_FOLDER
-
-
 def parcours_files(paths: ProjectPaths) -> list[Path]:
-    folder = parcours_dir(paths)
+    folder = paths.fiches_dir / PARCOURS_FOLDER
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
@@ -198,22 +193,20 @@ def _steps(located: Located, shown: str, index: Index, report: Report) -> list[S
         first_line[number] = line
         ranks = entry.get("pratiques", [])
         known = len(fiche.practices)
-        bad = False
-        for j, rank in enumerate(ranks):
-            if rank > known:
-                pline, pcol = located.where(["fiches", i, "pratiques", j])
-                report.error(
-                    shown,
-                    pline,
-                    pcol,
-                    "parcours-pratique-inconnue",
-                    f"la fiche {number} n'a pas de pratique {rank} : elle en compte "
-                    + plural(known, "pratique"),
-                    "les pratiques se comptent à partir de 1, dans l'ordre de la section "
-                    "« Les pratiques des structures du MES » de la fiche",
-                )
-                bad = True
-        if bad:
+        unknown = [(j, rank) for j, rank in enumerate(ranks) if rank > known]
+        for j, rank in unknown:
+            pline, pcol = located.where(["fiches", i, "pratiques", j])
+            report.error(
+                shown,
+                pline,
+                pcol,
+                "parcours-pratique-inconnue",
+                f"la fiche {number} n'a pas de pratique {rank} : elle en compte "
+                + plural(known, "pratique"),
+                "les pratiques se comptent à partir de 1, dans l'ordre de la section "
+                "« Les pratiques des structures du MES » de la fiche",
+            )
+        if unknown:
             continue
         steps.append(
             Step(
@@ -221,7 +214,6 @@ def _steps(located: Located, shown: str, index: Index, report: Report) -> list[S
                 practices=tuple(ranks),
                 questions=tuple(q.strip() for q in entry.get("questions", [])),
                 notes=entry.get("notes", "").strip(),
-                line=line,
             )
         )
     return steps
