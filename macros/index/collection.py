@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,20 +83,14 @@ def load_collection(
     `cache` keeps unchanged fiches parsed between two loads (`mkdocs serve`
     rebuilds).
     """
-    with _collector_paused():
-        return _load(paths, page_variables, cache)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading allocates hundreds of thousands of objects that all stay alive
-    until the index is built; the cyclic collector's repeated full passes over
-    them made the load grow faster than the collection. Nothing here needs a
-    cycle collected before the end, so collection waits until then."""
+    # Loading allocates hundreds of thousands of objects that all stay alive
+    # until the index is built: the cyclic collector's repeated full passes
+    # over them would grow faster than the collection. Nothing here needs a
+    # cycle collected before the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        return _load(paths, page_variables, cache)
     finally:
         if enabled:
             gc.enable()
@@ -246,13 +238,13 @@ def _check_pages(
         parts = split(source.text, shown, report, required=False)
         if parts is None:
             continue
-        meta = None
+        data = None
         if parts.yaml_text.strip():
             meta = load_yaml(parts.yaml_text, shown, report, line_offset=parts.yaml_first_line - 1)
             if meta is None:
                 continue
             check_yaml_text(meta, shown, report)
-        data = meta.data if meta is not None else None
+            data = meta.data
         problem = front_matter_problem(data)
         if problem is not None:
             report.error(
