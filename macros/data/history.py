@@ -38,7 +38,6 @@ class Change:
     timestamp: str  # ISO 8601 with offset, for the Atom feed
     note: str  # one line: what changed
     source: str  # "git" or "en-tete", where the date came from
-    created: bool  # True when this change is the fiche's first publication
 
 
 @dataclass(frozen=True)
@@ -103,37 +102,20 @@ def last_changes(fiches: list[Fiche], history: dict[str, GitFile] | None) -> dic
     """Fiche number -> its last change, for the fiches that have a date."""
     changes: dict[str, Change] = {}
     for fiche in fiches:
-        change = _from_git(fiche, history) or _from_front_matter(fiche)
-        if change is not None:
-            changes[str(fiche.number)] = change
+        known = history.get(fiche.source) if history else None
+        if known is not None:
+            when, source = known.when, "git"
+            created = known.commits == 1 and not fiche.former
+        else:
+            try:
+                day = dt.date.fromisoformat(fiche.updated or fiche.created or "")
+            except ValueError:
+                continue
+            when, source = dt.datetime.combine(day, dt.time(), dt.UTC), "en-tete"
+            created = fiche.updated is None or fiche.updated == fiche.created
+        note = fiche.release_note or ("Première publication" if created else "Mise à jour")
+        changes[str(fiche.number)] = Change(when.date(), when.isoformat(), note, source)
     return changes
-
-
-def _note(fiche: Fiche, created: bool) -> str:
-    if fiche.release_note:
-        return fiche.release_note
-    return "Première publication" if created else "Mise à jour"
-
-
-def _from_git(fiche: Fiche, history: dict[str, GitFile] | None) -> Change | None:
-    known = history.get(fiche.source) if history else None
-    if known is None:
-        return None
-    created = known.commits == 1 and not fiche.former
-    return Change(known.when.date(), known.when.isoformat(), _note(fiche, created), "git", created)
-
-
-def _from_front_matter(fiche: Fiche) -> Change | None:
-    written = fiche.updated or fiche.created
-    if not written:
-        return None
-    try:
-        day = dt.date.fromisoformat(written)
-    except ValueError:
-        return None
-    created = fiche.updated is None or fiche.updated == fiche.created
-    stamp = f"{day.isoformat()}T00:00:00+00:00"
-    return Change(day, stamp, _note(fiche, created), "en-tete", created)
 
 
 def newest_first(changes: dict[str, Change]) -> list[tuple[str, Change]]:
