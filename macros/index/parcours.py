@@ -108,8 +108,7 @@ def _read(
     located = load_yaml(source.text, shown, report)
     if located is None:
         return None
-    broken = schemas.validate(located, "parcours", shown, report, what="le parcours")
-    if broken:
+    if schemas.validate(located, "parcours", shown, report, what="le parcours"):
         return None
     plain_ok = check_yaml_text(located, shown, report, only=PLAIN_TEXT_FIELDS)
     if not (_check_markdown_fields(located, source.text, shown, report) and plain_ok):
@@ -142,17 +141,17 @@ def _read(
 def _check_markdown_fields(located: Located, text: str, shown: str, report: Report) -> bool:
     """The introduction, questions and notes go into the page as Markdown: the
     page bodies' policy applies to them (markdown_safety.py)."""
-    fields: list[list[str | int]] = [["introduction"]]
+    fields: list[tuple[list[str | int], object]] = [
+        (["introduction"], located.data["introduction"])
+    ]
     for i, entry in enumerate(located.data["fiches"]):
-        fields += [["fiches", i, "questions", j] for j in range(len(entry.get("questions", [])))]
+        questions = enumerate(entry.get("questions", []))
+        fields += [(["fiches", i, "questions", j], question) for j, question in questions]
         if "notes" in entry:
-            fields.append(["fiches", i, "notes"])
+            fields.append((["fiches", i, "notes"], entry["notes"]))
     lines = text.split("\n")
     ok = True
-    for path in fields:
-        value = located.data
-        for key in path:
-            value = value[key]
+    for path, value in fields:
         line, _ = located.where(path)
         # A block scalar (| or >) starts on the line after its indicator.
         written = lines[line - 1].rstrip() if line <= len(lines) else ""
