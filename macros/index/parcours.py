@@ -76,15 +76,15 @@ def load_parcours(
     paths: ProjectPaths, schemas: Schemas, index: Index, report: Report
 ) -> list[Parcours]:
     """Every valid parcours, in file-name order; problems go to `report`."""
-    found: list[Parcours] = []
-    owners: dict[str, str] = {}
+    found: dict[str, Parcours] = {}
     for path in parcours_files(paths):
         shown = paths.display(path)
         parcours = _read(path, shown, schemas, index, report)
         if parcours is None:
             continue
-        if parcours.slug in RESERVED_SLUGS or parcours.slug in owners:
-            where = owners.get(parcours.slug, "la liste des parcours")
+        owner = found.get(parcours.slug)
+        if owner is not None or parcours.slug in RESERVED_SLUGS:
+            where = owner.source if owner is not None else "la liste des parcours"
             report.error(
                 shown,
                 parcours.slug_line,
@@ -94,9 +94,8 @@ def load_parcours(
                 "renommez le fichier, ou donnez-lui une autre clé « slug: »",
             )
             continue
-        owners[parcours.slug] = shown
-        found.append(parcours)
-    return found
+        found[parcours.slug] = parcours
+    return list(found.values())
 
 
 def _read(
