@@ -102,20 +102,10 @@ def _load(
     report = Report()
     schemas = Schemas()
     registries = load_registries(paths, schemas, report)
-    fiches: list[Fiche] = []
     files: dict[str, str] = {}
     seen: dict[str, Fiche] = {}
-    if not paths.fiches_dir.is_dir():
-        report.error(
-            paths.display(paths.fiches_dir),
-            1,
-            1,
-            "dossier-absent",
-            "dossier des fiches introuvable",
-            "créez le dossier « fiches/ »",
-        )
     fiche_files = paths.fiche_files()
-    _misplaced_fiches(paths, fiche_files, report)
+    _check_fiches_folder(paths, fiche_files, report)
     if cache is not None:
         cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     acronyms_known = known_tokens(registries)
@@ -136,8 +126,8 @@ def _load(
             )
             continue
         seen[number] = fiche
-        fiches.append(fiche)
         unknown_acronyms(fiche, registries, report, acronyms_known)
+    fiches = list(seen.values())
     if cache is not None:
         cache.keep_only(set(files))
     redirects = former_numbers(fiches, report)
@@ -197,10 +187,18 @@ def _read_fiche(
     return fiche
 
 
-def _misplaced_fiches(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
-    """Markdown the collection would silently skip: a fiche in a sub-folder or
-    with another extension never reaches the site, so say so."""
+def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
+    """The folder, and Markdown the collection would silently skip: a fiche in
+    a sub-folder or with another extension never reaches the site, so say so."""
     if not paths.fiches_dir.is_dir():
+        report.error(
+            paths.display(paths.fiches_dir),
+            1,
+            1,
+            "dossier-absent",
+            "dossier des fiches introuvable",
+            "créez le dossier « fiches/ »",
+        )
         return
     expected = set(fiche_files)
     # The fiches themselves are set aside before anything costs a stat or a sort.
