@@ -59,19 +59,18 @@ def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
     or a shallow clone whose dates would all be the clone's.
     """
     try:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository")
-        if shallow is None or shallow.strip() != "false":
+        state = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+        if state is None or state.split("\n")[0] != "false":
             return None
-        prefix = _git(root, "rev-parse", "--show-prefix")
         log = _git(
             root, "log", "--format=" + _COMMIT + "%cI", "--name-only", "--no-renames",
             "--", folder,
         )  # fmt: skip
     except OSError:
         return None
-    if log is None or prefix is None:
+    if log is None:
         return None
-    prefix = prefix.strip()
+    prefix = state.split("\n")[1].strip()
     found: dict[str, GitFile] = {}
     for record in log.split(_COMMIT)[1:]:
         stamp, *names = [line for line in record.split("\n") if line.strip()]
