@@ -62,8 +62,16 @@ class Catalogue:
         return sum(1 for e in self.entries if e.kind == kind)
 
 
-def catalogue_entries(collection: Collection) -> list[Entry]:
-    """In reading order: each fiche, then its practices."""
+def _facet(
+    name: str, legend: str, counts: Counter[Any], values: Iterable[tuple[Any, str, str]]
+) -> Facet:
+    """The values, in the given order, that some entry carries."""
+    found = (FacetValue(str(key), label, counts[key], title) for key, label, title in values)
+    return Facet(name, legend, tuple(v for v in found if v.count))
+
+
+def build_catalogue(collection: Collection) -> Catalogue:
+    """Entries in reading order: each fiche, then its practices."""
     reg = collection.registries
     entries: list[Entry] = []
     for fiche in collection.index.fiches.values():
@@ -76,23 +84,9 @@ def catalogue_entries(collection: Collection) -> list[Entry]:
             entries.append(
                 Entry(PRACTICE, fiche, practice.rank, fiche.chapter, themes, credits, text)
             )
-    return entries
-
-
-def _facet(
-    name: str, legend: str, counts: Counter[Any], values: Iterable[tuple[Any, str, str]]
-) -> Facet:
-    """The values, in the given order, that some entry carries."""
-    found = (FacetValue(str(key), label, counts[key], title) for key, label, title in values)
-    return Facet(name, legend, tuple(v for v in found if v.count))
-
-
-def build_catalogue(collection: Collection) -> Catalogue:
-    reg = collection.registries
-    entries = catalogue_entries(collection)
     chapters = Counter(e.chapter for e in entries)
-    themes = sorted(reg.themes.values(), key=lambda t: fold(t.label))
-    structures = sorted(reg.structures.values(), key=lambda s: fold(s.short_name))
+    all_themes = sorted(reg.themes.values(), key=lambda t: fold(t.label))
+    all_structures = sorted(reg.structures.values(), key=lambda s: fold(s.short_name))
     facets = (
         _facet("type", "Type", Counter(e.kind for e in entries), KIND_LABELS),
         _facet(
@@ -105,13 +99,13 @@ def build_catalogue(collection: Collection) -> Catalogue:
             "theme",
             "Thème",
             Counter(t for e in entries for t in e.themes),
-            [(t.slug, t.label, t.description) for t in themes],
+            [(t.slug, t.label, t.description) for t in all_themes],
         ),
         _facet(
             "structure",
             "Structure",
             Counter(s for e in entries for s in e.structures),
-            [(s.slug, s.short_name, s.name) for s in structures],
+            [(s.slug, s.short_name, s.name) for s in all_structures],
         ),
     )
     return Catalogue(tuple(entries), facets)
