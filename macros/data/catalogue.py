@@ -9,7 +9,9 @@ nothing is filtered (the browser recounts as the reader filters).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from macros.core.model import Fiche
 from macros.core.names import fold
@@ -18,7 +20,7 @@ from macros.index.plain_text import excerpt
 
 FICHE = "fiche"
 PRACTICE = "pratique"
-KIND_LABELS = {FICHE: "Fiches", PRACTICE: "Pratiques"}
+KIND_LABELS = ((FICHE, "Fiches", ""), (PRACTICE, "Pratiques", ""))
 
 
 @dataclass(frozen=True)
@@ -60,73 +62,50 @@ class Catalogue:
         return sum(1 for e in self.entries if e.kind == kind)
 
 
-def catalogue_entries(collection: Collection) -> list[Entry]:
-    """In reading order: each fiche, then its practices."""
+def _facet(
+    name: str, legend: str, counts: Counter[Any], values: Iterable[tuple[Any, str, str]]
+) -> Facet:
+    """The values, in the given order, that some entry carries."""
+    found = (FacetValue(str(key), label, counts[key], title) for key, label, title in values)
+    return Facet(name, legend, tuple(v for v in found if v.count))
+
+
+def build_catalogue(collection: Collection) -> Catalogue:
+    """Entries in reading order: each fiche, then its practices."""
     reg = collection.registries
     entries: list[Entry] = []
     for fiche in collection.index.fiches.values():
         themes = tuple(t for t in dict.fromkeys(fiche.themes) if t in reg.themes)
-        entries.append(
-            Entry(
-                FICHE,
-                fiche,
-                0,
-                fiche.chapter,
-                themes,
-                tuple(s for s in fiche.structures() if s in reg.structures),
-                fiche.summary,
-            )
-        )
+        structures = tuple(s for s in fiche.structures() if s in reg.structures)
+        entries.append(Entry(FICHE, fiche, 0, fiche.chapter, themes, structures, fiche.summary))
         for practice in fiche.practices:
+            credits = tuple(s for s in dict.fromkeys(practice.credits) if s in reg.structures)
+            text = excerpt(collection.plain(practice.text))
             entries.append(
-                Entry(
-                    PRACTICE,
-                    fiche,
-                    practice.rank,
-                    fiche.chapter,
-                    themes,
-                    tuple(s for s in dict.fromkeys(practice.credits) if s in reg.structures),
-                    excerpt(collection.plain(practice.text)),
-                )
+                Entry(PRACTICE, fiche, practice.rank, fiche.chapter, themes, credits, text)
             )
-    return entries
-
-
-def build_catalogue(collection: Collection) -> Catalogue:
-    reg = collection.registries
-    entries = catalogue_entries(collection)
-    kinds = Counter(e.kind for e in entries)
     chapters = Counter(e.chapter for e in entries)
-    themes = Counter(t for e in entries for t in e.themes)
-    structures = Counter(s for e in entries for s in e.structures)
+    all_themes = sorted(reg.themes.values(), key=lambda t: fold(t.label))
+    all_structures = sorted(reg.structures.values(), key=lambda s: fold(s.short_name))
     facets = (
-        Facet(
-            "type",
-            "Type",
-            tuple(FacetValue(k, label, kinds[k]) for k, label in KIND_LABELS.items() if kinds[k]),
-        ),
-        Facet(
+        _facet("type", "Type", Counter(e.kind for e in entries), KIND_LABELS),
+        _facet(
             "chapitre",
             "Chapitre",
-            tuple(FacetValue(str(n), reg.chapter(n).label, chapters[n]) for n in sorted(chapters)),
+            chapters,
+            [(n, reg.chapter(n).label, "") for n in sorted(chapters)],
         ),
-        Facet(
+        _facet(
             "theme",
             "Thème",
-            tuple(
-                FacetValue(t.slug, t.label, themes[t.slug], t.description)
-                for t in sorted(reg.themes.values(), key=lambda t: fold(t.label))
-                if themes[t.slug]
-            ),
+            Counter(t for e in entries for t in e.themes),
+            [(t.slug, t.label, t.description) for t in all_themes],
         ),
-        Facet(
+        _facet(
             "structure",
             "Structure",
-            tuple(
-                FacetValue(s.slug, s.short_name, structures[s.slug], s.name)
-                for s in sorted(reg.structures.values(), key=lambda s: fold(s.short_name))
-                if structures[s.slug]
-            ),
+            Counter(s for e in entries for s in e.structures),
+            [(s.slug, s.short_name, s.name) for s in all_structures],
         ),
     )
     return Catalogue(tuple(entries), facets)

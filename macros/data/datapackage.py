@@ -19,29 +19,17 @@ from macros.data.open_data import CSV_DELIMITER, CSV_PATH, JSON_PATH, DataFile
 
 FOLDER = "donnees"
 PACKAGE_PATH = f"{FOLDER}/datapackage.json"
-CSV_SCHEMA_PATH = f"{FOLDER}/pratiques.schema.json"
-JSON_SCHEMA_PATH = f"{FOLDER}/fiches.schema.json"
-PACKAGE_NAME = "mes-fiches-pratiques"
+# Paths inside the package are relative to datapackage.json's folder.
+SCHEMAS = ("pratiques.schema.json", "fiches.schema.json")
 
 
-def schema_text(path: str) -> str:
-    """A published schema, as stored in macros/schemas/donnees/."""
-    name = path.rsplit("/", 1)[-1]
-    return resources.files("macros").joinpath("schemas", FOLDER, name).read_text("utf-8")
-
-
-def _local(path: str) -> str:
-    """Paths inside the package are relative to datapackage.json's folder."""
-    return path.removeprefix(f"{FOLDER}/")
-
-
-def package(
+def package_files(
     *, title: str, description: str, licence: Licence, homepage: str, licence_page: str
-) -> dict[str, Any]:
-    """The datapackage.json descriptor; `homepage` and `licence_page` are "" without site_url."""
+) -> list[DataFile]:
+    """datapackage.json and its schemas; `homepage` and `licence_page` are "" without site_url."""
     descriptor: dict[str, Any] = {
         "profile": "data-package",
-        "name": PACKAGE_NAME,
+        "name": "mes-fiches-pratiques",
         "title": title,
         "description": description,
         "language": "fr",
@@ -59,44 +47,31 @@ def package(
         {
             "name": "pratiques",
             "title": "Pratiques des fiches, une ligne par pratique",
-            "path": _local(CSV_PATH),
+            "path": CSV_PATH.removeprefix(f"{FOLDER}/"),
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
             # The BOM that tells Excel the file is UTF-8 (open_data.py).
             "encoding": "utf-8-sig",
             "dialect": {"delimiter": CSV_DELIMITER},
-            "schema": _local(CSV_SCHEMA_PATH),
+            "schema": SCHEMAS[0],
         },
         {
             "name": "fiches",
             "title": "Fiches, pratiques comprises",
-            "path": _local(JSON_PATH),
+            "path": JSON_PATH.removeprefix(f"{FOLDER}/"),
             "profile": "data-resource",
             "format": "json",
             "mediatype": "application/json",
             "encoding": "utf-8",
             # Data Package has no schema property for JSON data: this is the
             # name its version 2 drafts and the frictionless JS tools use.
-            "jsonSchema": _local(JSON_SCHEMA_PATH),
+            "jsonSchema": SCHEMAS[1],
         },
     ]
-    return descriptor
-
-
-def package_files(
-    *, title: str, description: str, licence: Licence, homepage: str, licence_page: str
-) -> list[DataFile]:
-    descriptor = package(
-        title=title,
-        description=description,
-        licence=licence,
-        homepage=homepage,
-        licence_page=licence_page,
-    )
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    stored = resources.files("macros").joinpath("schemas", FOLDER)
     return [
         DataFile(PACKAGE_PATH, text.encode("utf-8")),
-        DataFile(CSV_SCHEMA_PATH, schema_text(CSV_SCHEMA_PATH).encode("utf-8")),
-        DataFile(JSON_SCHEMA_PATH, schema_text(JSON_SCHEMA_PATH).encode("utf-8")),
+        *(DataFile(f"{FOLDER}/{name}", stored.joinpath(name).read_bytes()) for name in SCHEMAS),
     ]

@@ -38,12 +38,11 @@ class Change:
     timestamp: str  # ISO 8601 with offset, for the Atom feed
     note: str  # one line: what changed
     source: str  # "git" or "en-tete", where the date came from
-    created: bool  # True when this change is the fiche's first publication
 
 
 @dataclass(frozen=True)
 class GitFile:
-    timestamp: str  # committer date, strict ISO 8601
+    when: dt.datetime  # the latest committer date, with its offset
     commits: int  # how many commits touched the file
 
 
@@ -60,35 +59,28 @@ def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
     or a shallow clone whose dates would all be the clone's.
     """
     try:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository")
-        if shallow is None or shallow.strip() != "false":
+        state = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+        if state is None or state.split("\n")[0] != "false":
             return None
-        prefix = _git(root, "rev-parse", "--show-prefix")
         log = _git(
             root, "log", "--format=" + _COMMIT + "%cI", "--name-only", "--no-renames",
             "--", folder,
         )  # fmt: skip
     except OSError:
         return None
-    if log is None or prefix is None:
+    if log is None:
         return None
-    prefix = prefix.strip()
+    prefix = state.split("\n")[1].strip()
     found: dict[str, GitFile] = {}
     for record in log.split(_COMMIT)[1:]:
-        lines = [line for line in record.split("\n") if line.strip()]
-        if not lines:
-            continue
-        timestamp, names = lines[0].strip(), lines[1:]
+        stamp, *names = [line for line in record.split("\n") if line.strip()]
+        when = dt.datetime.fromisoformat(stamp.strip())
         for name in names:
             # git log names files from the repository root; the project may be a sub-folder.
-            path = name[len(prefix) :] if prefix and name.startswith(prefix) else name
-            known = found.get(path)
-            if known is None:
-                found[path] = GitFile(timestamp, 1)
-            else:
-                # Merged branches interleave dates: keep the latest, not the first seen.
-                latest = max(known.timestamp, timestamp, key=_instant)
-                found[path] = GitFile(latest, known.commits + 1)
+            path = name.removeprefix(prefix)
+            known = found.get(path, GitFile(when, 0))
+            # Merged branches interleave dates: keep the latest, not the first seen.
+            found[path] = GitFile(max(known.when, when), known.commits + 1)
     return found
 
 
@@ -109,47 +101,25 @@ def last_changes(fiches: list[Fiche], history: dict[str, GitFile] | None) -> dic
     """Fiche number -> its last change, for the fiches that have a date."""
     changes: dict[str, Change] = {}
     for fiche in fiches:
-        change = _from_git(fiche, history) or _from_front_matter(fiche)
-        if change is not None:
-            changes[str(fiche.number)] = change
+        known = history.get(fiche.source) if history else None
+        if known is not None:
+            when, source = known.when, "git"
+            created = known.commits == 1 and not fiche.former
+        else:
+            try:
+                day = dt.date.fromisoformat(fiche.updated or fiche.created or "")
+            except ValueError:
+                continue
+            when, source = dt.datetime.combine(day, dt.time(), dt.UTC), "en-tete"
+            created = fiche.updated is None or fiche.updated == fiche.created
+        note = fiche.release_note or ("Première publication" if created else "Mise à jour")
+        changes[str(fiche.number)] = Change(when.date(), when.isoformat(), note, source)
     return changes
-
-
-def _note(fiche: Fiche, created: bool) -> str:
-    if fiche.release_note:
-        return fiche.release_note
-    return "Première publication" if created else "Mise à jour"
-
-
-def _from_git(fiche: Fiche, history: dict[str, GitFile] | None) -> Change | None:
-    known = history.get(fiche.source) if history else None
-    if known is None:
-        return None
-    stamp = dt.datetime.fromisoformat(known.timestamp)
-    created = known.commits == 1 and not fiche.former
-    return Change(stamp.date(), stamp.isoformat(), _note(fiche, created), "git", created)
-
-
-def _from_front_matter(fiche: Fiche) -> Change | None:
-    written = fiche.updated or fiche.created
-    if not written:
-        return None
-    try:
-        day = dt.date.fromisoformat(written)
-    except ValueError:
-        return None
-    created = fiche.updated is None or fiche.updated == fiche.created
-    stamp = f"{day.isoformat()}T00:00:00+00:00"
-    return Change(day, stamp, _note(fiche, created), "en-tete", created)
 
 
 def newest_first(changes: dict[str, Change]) -> list[tuple[str, Change]]:
     """Newest change first; same day: by fiche number, for a stable order."""
     by_number = sorted(changes.items(), key=lambda item: FicheNumber(item[0]))
-    return sorted(by_number, key=lambda item: _instant(item[1].timestamp), reverse=True)
-
-
-def _instant(timestamp: str) -> dt.datetime:
-    """Comparable across time zones; a date without offset counts as UTC."""
-    stamp = dt.datetime.fromisoformat(timestamp)
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+    return sorted(
+        by_number, key=lambda item: dt.datetime.fromisoformat(item[1].timestamp), reverse=True
+    )

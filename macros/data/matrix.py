@@ -6,6 +6,7 @@ structure's practices) is not the sum of its cells.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from macros.core.model import Structure, Theme
@@ -34,11 +35,6 @@ def build_matrix(collection: Collection) -> Matrix:
     rows = []
     for structure in sorted(reg.structures.values(), key=lambda s: fold(s.short_name)):
         practices = index.practices_of.get(structure.slug, [])
-        per_theme: dict[str, int] = {}
-        for fiche, _ in practices:
-            for theme in dict.fromkeys(fiche.themes):
-                per_theme[theme] = per_theme.get(theme, 0) + 1
-        rows.append(
-            MatrixRow(structure, tuple(per_theme.get(t.slug, 0) for t in themes), len(practices))
-        )
+        per_theme = Counter(theme for fiche, _ in practices for theme in set(fiche.themes))
+        rows.append(MatrixRow(structure, tuple(per_theme[t.slug] for t in themes), len(practices)))
     return Matrix(themes, tuple(rows))

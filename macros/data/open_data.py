@@ -26,7 +26,6 @@ CSV_PATH = "donnees/pratiques.csv"
 # file is UTF-8 (LibreOffice detects both).
 CSV_DELIMITER = ";"
 MULTI_SEPARATOR = " | "
-CSV_NUMBER_PREFIX = "n°"
 # What makes a spreadsheet read a cell as a formula (OWASP, «CSV Injection»).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
@@ -53,13 +52,9 @@ def absolute(url: str, site_url: str | None) -> str:
     return f"{site_url.rstrip('/')}/{url}" if site_url else url
 
 
-def _fiche_record(
-    fiche: Fiche, collection: Collection, url: Callable[[str], str]
-) -> dict[str, Any]:
+def _fiche_record(fiche: Fiche, collection: Collection, page_url: str) -> dict[str, Any]:
     reg = collection.registries
-    index = collection.index
     number = str(fiche.number)
-    page_url = url(fiche.page)
     credited = {s for p in fiche.practices for s in p.credits}
     chapter = reg.chapter(fiche.chapter)
     return {
@@ -86,8 +81,8 @@ def _fiche_record(
         "mots_cles": list(fiche.keywords),
         "date_creation": fiche.created,
         "date_mise_a_jour": fiche.updated,
-        "cite": list(index.cites.get(number, [])),
-        "citee_par": [str(f.number) for f in index.cited_by.get(number, [])],
+        "cite": list(collection.index.cites.get(number, [])),
+        "citee_par": [str(f.number) for f in collection.index.cited_by.get(number, [])],
         "pratiques": [
             {
                 "rang": p.rank,
@@ -104,17 +99,11 @@ def fiches_json(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
 ) -> str:
     records = [
-        _fiche_record(fiche, collection, lambda src: absolute(url_of(src), site_url))
+        _fiche_record(fiche, collection, absolute(url_of(fiche.page), site_url))
         for fiche in collection.index.fiches.values()
     ]
     document = {"version": FORMAT_VERSION, "fiches": records}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def csv_fiche_number(fiche: Fiche) -> str:
-    """«n°1.10»: a spreadsheet reads a bare 1.10 as the number 1.1 (LibreOffice
-    in English, docs/donnees.md); the prefix keeps it text, everywhere."""
-    return f"{CSV_NUMBER_PREFIX}{fiche.number}"
 
 
 def practice_rows(
@@ -129,7 +118,9 @@ def practice_rows(
             credits = [s for s in dict.fromkeys(practice.credits) if s in reg.structures]
             rows.append(
                 [
-                    csv_fiche_number(fiche),
+                    # A spreadsheet reads a bare 1.10 as the number 1.1 (LibreOffice
+                    # in English, docs/donnees.md): «n°» keeps it text, everywhere.
+                    f"n°{fiche.number}",
                     fiche.title,
                     str(practice.rank),
                     f"{page_url}#{practice.anchor}",
@@ -154,8 +145,7 @@ def pratiques_csv(
     says; the header, the engine's own, stays bare.
     """
     buffer = io.StringIO()
-    header = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_MINIMAL)
-    header.writerow(CSV_COLUMNS)
+    csv.writer(buffer, delimiter=CSV_DELIMITER).writerow(CSV_COLUMNS)
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL)
     for row in practice_rows(collection, url_of, site_url):
         writer.writerow([csv_cell(value) for value in row])
@@ -163,9 +153,8 @@ def pratiques_csv(
 
 
 def csv_cell(value: str) -> str:
-    """`value` as a spreadsheet shows it as text: one that starts like a formula
-    (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which
-    Excel and LibreOffice read as «text follows». The JSON keeps the exact text."""
+    """A leading `'`, which Excel and LibreOffice read as «text follows», before
+    a value that starts like a formula. The JSON keeps the exact text."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

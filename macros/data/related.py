@@ -5,19 +5,16 @@ earns the weight once per value it shares, the best `limit` are kept. Ties go
 to the more shared themes, then to the lower fiche number, so every build
 ranks the same way.
 
-A score depends only on the two fiches' sets of themes and structures. So
-the fiches are indexed by that pair, their signature (an inverted index from
-signature to fiches, built in one pass), and each distinct signature is scored
-once against the distinct signatures, never fiche against fiche: the cost
-follows the number of signatures, which the registries bound, not the number
-of fiches. Counting per fiche through theme and structure lists instead grew
-with the square of the collection, since every list grows with it.
+A score depends only on the two fiches' sets of themes and structures, their
+signature. So the fiches are grouped by signature, and each distinct
+signature is ranked once against the distinct signatures, never fiche against
+fiche: the cost follows the number of signatures, which the registries bound,
+not the number of fiches.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from macros.core.model import Fiche
@@ -29,6 +26,11 @@ THEME_WEIGHT = 2
 STRUCTURE_WEIGHT = 1
 RELATED_LIMIT = 5
 
+Signature = tuple[frozenset[str], frozenset[str]]  # themes, structures
+# From the best score down: (score, the groups of that score and number of
+# shared themes), each group in reading order.
+Levels = list[tuple[int, list[list[Fiche]]]]
+
 
 @dataclass(frozen=True)
 class Related:
@@ -36,6 +38,29 @@ class Related:
     score: int
     themes: list[str]  # shared theme slugs, in the first fiche's order
     structures: list[str]  # shared structure slugs
+
+
+@dataclass
+class SignatureGroups:
+    """Fiches by signature, in reading order, and the rankings worked out so far."""
+
+    members: dict[Signature, list[Fiche]] = field(default_factory=dict)
+    rankings: dict[tuple[Signature, int, int], Levels] = field(default_factory=dict)
+
+    def levels(self, signature: Signature, theme_weight: int, structure_weight: int) -> Levels:
+        key = (signature, theme_weight, structure_weight)
+        if key not in self.rankings:
+            themes, structures = signature
+            by_level: dict[tuple[int, int], list[list[Fiche]]] = {}
+            for (their_themes, their_structures), members in self.members.items():
+                shared = len(themes & their_themes)
+                score = theme_weight * shared + structure_weight * len(
+                    structures & their_structures
+                )
+                if score > 0:
+                    by_level.setdefault((score, shared), []).append(members)
+            self.rankings[key] = [(level[0], by_level[level]) for level in sorted(by_level)[::-1]]
+        return self.rankings[key]
 
 
 def related_fiches(
@@ -56,33 +81,24 @@ def related_fiches(
         raise ValueError("related_fiches: weights must be zero or more")
     if limit <= 0:
         return []
-    groups = _signature_groups(index)
     themes = list(dict.fromkeys(fiche.themes))
     structures = fiche.structures()
-    theme_mask = groups.mask(themes, groups.theme_bit)
-    structure_mask = groups.mask(structures, groups.structure_bit)
+    signature = (frozenset(themes), frozenset(structures))
     skip = {fiche.number.text, *exclude}
-    rank = index.rank
     found: list[Related] = []
-    for score, tied in groups.ranking(theme_mask, structure_mask, theme_weight, structure_weight):
-        # Signatures with the same score and shared themes tie: their fiches
-        # are merged in reading order.
-        members = [groups.members[group] for group in tied]
-        merged = (
-            members[0]
-            if len(members) == 1
-            else heapq.merge(*members, key=lambda f: rank[f.number.text])
-        )
+    for score, groups in _groups(index).levels(signature, theme_weight, structure_weight):
+        # Groups of one level tie: their fiches are merged in reading order.
+        merged = heapq.merge(*groups, key=lambda f: index.rank[f.number.text])
         for other in merged:
             if other.number.text in skip:
                 continue
-            shared = structure_mask & groups.masks[groups.group_of[other.number.text]][1]
+            theirs = set(other.structures())
             found.append(
                 Related(
                     other,
                     score,
                     [t for t in themes if t in other.themes],
-                    [s for s in structures if shared >> groups.structure_bit[s] & 1],
+                    [s for s in structures if s in theirs],
                 )
             )
             if len(found) == limit:
@@ -90,92 +106,13 @@ def related_fiches(
     return found
 
 
-@dataclass
-class SignatureGroups:
-    """Fiches grouped by their (themes, structures) signature, as bit masks."""
-
-    theme_bit: dict[str, int] = field(default_factory=dict)
-    structure_bit: dict[str, int] = field(default_factory=dict)
-    masks: list[tuple[int, int]] = field(default_factory=list)  # per group
-    members: list[list[Fiche]] = field(default_factory=list)  # per group, reading order
-    group_of: dict[str, int] = field(default_factory=dict)  # fiche number -> group
-    # (fiche's masks, weights) -> each group's score against that signature.
-    _rankings: dict[tuple[int, int, int, int], list[int]] = field(default_factory=dict)
-    # (weights, width) -> each group's signature, packed (see _pack).
-    _packed: dict[tuple[int, int, int], list[int]] = field(default_factory=dict)
-
-    @staticmethod
-    def mask(values: list[str], bits: dict[str, int]) -> int:
-        out = 0
-        for value in values:
-            out |= 1 << bits.setdefault(value, len(bits))
-        return out
-
-    def ranking(
-        self, themes: int, structures: int, theme_weight: int, structure_weight: int
-    ) -> Iterator[tuple[int, list[int]]]:
-        """(score, groups) from the best score down, ties split by shared
-        themes; groups in reading order, only those that share something."""
-        key = (themes, structures, theme_weight, structure_weight)
-        scores = self._rankings.get(key)
-        if scores is None:
-            width = max(len(self.theme_bit), len(self.structure_bit))
-            packed = self._packed.get((theme_weight, structure_weight, width))
-            if packed is None:
-                packed = [_pack(t, s, theme_weight, structure_weight, width) for t, s in self.masks]
-                self._packed[(theme_weight, structure_weight, width)] = packed
-            query = _pack(themes, structures, theme_weight, structure_weight, width)
-            # One AND and one popcount per signature, both in C (map).
-            scores = list(map(int.bit_count, map(query.__and__, packed)))
-            self._rankings[key] = scores
-        return self._levels(scores, themes)
-
-    def _levels(self, scores: list[int], themes: int) -> Iterator[tuple[int, list[int]]]:
-        # Lazily: a fiche page needs the first few levels, seldom more.
-        for score in sorted(set(scores), reverse=True):
-            if score <= 0:
-                return
-            by_themes: dict[int, list[int]] = {}
-            group = -1
-            for _ in range(scores.count(score)):
-                group = scores.index(score, group + 1)
-                shared = (themes & self.masks[group][0]).bit_count()
-                by_themes.setdefault(shared, []).append(group)
-            for shared in sorted(by_themes, reverse=True):
-                yield score, by_themes[shared]
-
-
-def _pack(
-    themes: int, structures: int, theme_weight: int, structure_weight: int, width: int
-) -> int:
-    """Each mask repeated as many times as its weight, side by side in fields
-    of `width` bits: the popcount of two packed signatures' AND is their score."""
-    field_mask = (1 << width) - 1
-    out = 0
-    for mask in [themes] * theme_weight + [structures] * structure_weight:
-        # A value no group holds has a bit beyond the width: it scores nothing.
-        out = out << width | (mask & field_mask)
-    return out
-
-
-def _signature_groups(index: Index) -> SignatureGroups:
+def _groups(index: Index) -> SignatureGroups:
     """Built on first use and kept on the index, which each build makes anew."""
-    groups = index.related_groups
-    if groups is None:
+    if index.related_groups is None:
         groups = SignatureGroups()
-        position: dict[tuple[int, int], int] = {}
         for fiche in index.fiches.values():  # reading order
-            masks = (
-                groups.mask(list(dict.fromkeys(fiche.themes)), groups.theme_bit),
-                groups.mask(fiche.structures(), groups.structure_bit),
-            )
-            group = position.get(masks)
-            if group is None:
-                group = position[masks] = len(groups.masks)
-                groups.masks.append(masks)
-                groups.members.append([])
-            groups.members[group].append(fiche)
-            groups.group_of[fiche.number.text] = group
+            signature = (frozenset(fiche.themes), frozenset(fiche.structures()))
+            groups.members.setdefault(signature, []).append(fiche)
         index.related_groups = groups
-    assert isinstance(groups, SignatureGroups)
-    return groups
+    assert isinstance(index.related_groups, SignatureGroups)
+    return index.related_groups

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,13 +48,11 @@ def compact(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
     """
     wanted = set(candidates)
     ordered = sorted(wanted | set(present))
-    last = len(ordered) - 1
-    kept = []
-    for term in sorted(wanted):
-        at = bisect_left(ordered, term)
-        if at == last or not ordered[at + 1].startswith(term):
-            kept.append(term)
-    return kept
+    return [
+        term
+        for term, after in zip(ordered, [*ordered[1:], None], strict=False)
+        if term in wanted and (after is None or not after.startswith(term))
+    ]
 
 
 class _Forms:
@@ -94,11 +91,7 @@ class _Forms:
 
     def all_of(self, texts: Iterable[str]) -> set[str]:
         """Every word and form of several texts together."""
-        found: set[str] = set()
-        for text in texts:
-            own, forms = self.of(text)
-            found |= own | forms
-        return found
+        return set().union(*(own | forms for own, forms in map(self.of, texts)))
 
 
 @dataclass(frozen=True)

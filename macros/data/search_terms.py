@@ -30,43 +30,14 @@ _BRACKETED = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_
 _ELISION = re.compile(rf"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[{APOSTROPHES}](.+)$")
 _TAGS = re.compile(r"<[^>]*>")
 
-# What may follow the stem of an inclusive word, all segments joined: «·e·s» → «es».
-# Anything else («col·lectiu», «kW·h») is not inclusive writing and is left alone.
-_ENDINGS = frozenset(
-    {
-        "s",
-        "e",
-        "es",
-        "se",
-        "ses",
-        "euse",
-        "euses",
-        "ice",
-        "ices",
-        "rice",
-        "rices",
-        "trice",
-        "trices",
-        "ve",
-        "ves",
-        "ne",
-        "nes",
-        "le",
-        "les",
-        "te",
-        "tes",
-        "fe",
-        "fes",
-        "ère",
-        "ères",
-        "que",
-        "ques",
-        "sse",
-        "sses",
-        "elle",
-        "elles",
-    }
-)
+# What may follow the stem of an inclusive word, all segments joined: «·e·s» → «es»;
+# a feminine ending, singular or plural, or the plural «s» alone. Anything else
+# («col·lectiu», «kW·h») is not inclusive writing and is left alone.
+_FEMININE_ENDINGS = (
+    "e", "se", "euse", "ice", "rice", "trice", "ve", "ne", "le", "te", "fe", "ère", "que", "sse",
+    "elle",
+)  # fmt: skip
+_ENDINGS = frozenset({"s", *_FEMININE_ENDINGS, *(e + "s" for e in _FEMININE_ENDINGS)})
 
 # Masculine stem ending, feminine ending written, letters of the stem to drop, feminine tail.
 _FEMININE_RULES: tuple[tuple[str, str, int, str], ...] = (
@@ -86,34 +57,22 @@ _FEMININE_RULES: tuple[tuple[str, str, int, str], ...] = (
     ("c", "que", 1, "que"),  # public·que
 )
 
-# Forms no rule derives. Keys are lower case with «·» as the dot.
+# Forms no rule derives, with the spellings that give them. Keys are lower
+# case with «·» as the dot.
+_IRREGULAR_SPELLINGS = {
+    ("tout", "tous", "toute", "toutes"): ("tou·te·s", "tous·tes", "tous·te·s", "tous·toutes"),
+    ("il", "ils", "elle", "elles"): ("il·elle", "ils·elles"),
+    ("celui", "ceux", "celle", "celles"): ("celui·celle", "ceux·celles"),
+    ("copain", "copains", "copine", "copines"): ("copain·ine", "copain·ine·s", "copains·ines"),
+    ("vieux", "vieil", "vieille", "vieilles"): ("vieux·eille", "vieux·eille·s", "vieux·vieilles"),
+    ("fou", "fous", "folle", "folles"): ("fou·olle", "fou·olle·s"),
+    ("doux", "douce", "douces"): ("doux·ce", "doux·ce·s"),
+    ("long", "longs", "longue", "longues"): ("long·ue", "long·ue·s"),
+    ("héros", "héroïne", "héroïnes"): ("héros·ïne", "héros·ïne·s"),
+    ("complet", "complets", "complète", "complètes"): ("complet·ète", "complet·ète·s"),
+}
 IRREGULAR: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "tou·te·s": ("tout", "tous", "toute", "toutes"),
-        "tous·tes": ("tout", "tous", "toute", "toutes"),
-        "tous·te·s": ("tout", "tous", "toute", "toutes"),
-        "tous·toutes": ("tout", "tous", "toute", "toutes"),
-        "il·elle": ("il", "ils", "elle", "elles"),
-        "ils·elles": ("il", "ils", "elle", "elles"),
-        "celui·celle": ("celui", "ceux", "celle", "celles"),
-        "ceux·celles": ("celui", "ceux", "celle", "celles"),
-        "copain·ine": ("copain", "copains", "copine", "copines"),
-        "copain·ine·s": ("copain", "copains", "copine", "copines"),
-        "copains·ines": ("copain", "copains", "copine", "copines"),
-        "vieux·eille": ("vieux", "vieil", "vieille", "vieilles"),
-        "vieux·eille·s": ("vieux", "vieil", "vieille", "vieilles"),
-        "vieux·vieilles": ("vieux", "vieil", "vieille", "vieilles"),
-        "fou·olle": ("fou", "fous", "folle", "folles"),
-        "fou·olle·s": ("fou", "fous", "folle", "folles"),
-        "doux·ce": ("doux", "douce", "douces"),
-        "doux·ce·s": ("doux", "douce", "douces"),
-        "long·ue": ("long", "longs", "longue", "longues"),
-        "long·ue·s": ("long", "longs", "longue", "longues"),
-        "héros·ïne": ("héros", "héroïne", "héroïnes"),
-        "héros·ïne·s": ("héros", "héroïne", "héroïnes"),
-        "complet·ète": ("complet", "complets", "complète", "complètes"),
-        "complet·ète·s": ("complet", "complets", "complète", "complètes"),
-    }
+    {key: forms for forms, keys in _IRREGULAR_SPELLINGS.items() for key in keys}
 )
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})

@@ -1,5 +1,1 @@
-"""The whole collection, loaded once per build.
-
-The cross-reference index, parcours, and the words and plain text that
-macro calls and fiche texts show.
-"""
+"""The collection, loaded and indexed once per build."""

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,20 +83,14 @@ def load_collection(
     `cache` keeps unchanged fiches parsed between two loads (`mkdocs serve`
     rebuilds).
     """
-    with _collector_paused():
-        return _load(paths, page_variables, cache)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading allocates hundreds of thousands of objects that all stay alive
-    until the index is built; the cyclic collector's repeated full passes over
-    them made the load grow faster than the collection. Nothing here needs a
-    cycle collected before the end, so collection waits until then."""
+    # Loading allocates hundreds of thousands of objects that all stay alive
+    # until the index is built: the cyclic collector's repeated full passes
+    # over them would grow faster than the collection. Nothing here needs a
+    # cycle collected before the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        return _load(paths, page_variables, cache)
     finally:
         if enabled:
             gc.enable()
@@ -110,20 +102,10 @@ def _load(
     report = Report()
     schemas = Schemas()
     registries = load_registries(paths, schemas, report)
-    fiches: list[Fiche] = []
     files: dict[str, str] = {}
     seen: dict[str, Fiche] = {}
-    if not paths.fiches_dir.is_dir():
-        report.error(
-            paths.display(paths.fiches_dir),
-            1,
-            1,
-            "dossier-absent",
-            "dossier des fiches introuvable",
-            "créez le dossier « fiches/ »",
-        )
     fiche_files = paths.fiche_files()
-    _misplaced_fiches(paths, fiche_files, report)
+    _check_fiches_folder(paths, fiche_files, report)
     if cache is not None:
         cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     acronyms_known = known_tokens(registries)
@@ -144,8 +126,8 @@ def _load(
             )
             continue
         seen[number] = fiche
-        fiches.append(fiche)
         unknown_acronyms(fiche, registries, report, acronyms_known)
+    fiches = list(seen.values())
     if cache is not None:
         cache.keep_only(set(files))
     redirects = former_numbers(fiches, report)
@@ -205,10 +187,18 @@ def _read_fiche(
     return fiche
 
 
-def _misplaced_fiches(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
-    """Markdown the collection would silently skip: a fiche in a sub-folder or
-    with another extension never reaches the site, so say so."""
+def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
+    """The folder, and Markdown the collection would silently skip: a fiche in
+    a sub-folder or with another extension never reaches the site, so say so."""
     if not paths.fiches_dir.is_dir():
+        report.error(
+            paths.display(paths.fiches_dir),
+            1,
+            1,
+            "dossier-absent",
+            "dossier des fiches introuvable",
+            "créez le dossier « fiches/ »",
+        )
         return
     expected = set(fiche_files)
     # The fiches themselves are set aside before anything costs a stat or a sort.
@@ -246,13 +236,13 @@ def _check_pages(
         parts = split(source.text, shown, report, required=False)
         if parts is None:
             continue
-        meta = None
+        data = None
         if parts.yaml_text.strip():
             meta = load_yaml(parts.yaml_text, shown, report, line_offset=parts.yaml_first_line - 1)
             if meta is None:
                 continue
             check_yaml_text(meta, shown, report)
-        data = meta.data if meta is not None else None
+            data = meta.data
         problem = front_matter_problem(data)
         if problem is not None:
             report.error(

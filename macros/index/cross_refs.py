@@ -6,7 +6,6 @@ so that every list in the index comes out in reading order.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from macros.core.model import Fiche, FicheRef, Practice, Stake
@@ -74,26 +73,20 @@ def build_index(
     index.fiches = {str(f.number): f for f in ordered}
     index.renumbered = dict(renumbered or {})
     index.rank = {number: position for position, number in enumerate(index.fiches)}
-    practices_of: dict[str, list[tuple[Fiche, Practice]]] = defaultdict(list)
-    of_structure: dict[str, list[Fiche]] = defaultdict(list)
-    of_theme: dict[str, list[Fiche]] = defaultdict(list)
-    stakes_naming: dict[str, list[tuple[Fiche, Stake, str]]] = defaultdict(list)
-    by_chapter: dict[int, list[Fiche]] = defaultdict(list)
-    cited_by: dict[str, list[Fiche]] = defaultdict(list)
     for fiche in ordered:
         number = str(fiche.number)
-        by_chapter[fiche.chapter].append(fiche)
+        index.by_chapter.setdefault(fiche.chapter, []).append(fiche)
         for practice in fiche.practices:
             for slug in practice.credits:
-                practices_of[slug].append((fiche, practice))
+                index.practices_of.setdefault(slug, []).append((fiche, practice))
         for slug in fiche.structures():
-            of_structure[slug].append(fiche)
+            index.fiches_of_structure.setdefault(slug, []).append(fiche)
         for stake in fiche.stakes:
             for text, slugs in zip(stake.items, stake.named, strict=True):
                 for slug in slugs:
-                    stakes_naming[slug].append((fiche, stake, text))
+                    index.stakes_naming.setdefault(slug, []).append((fiche, stake, text))
         for theme in fiche.themes:
-            of_theme[theme].append(fiche)
+            index.fiches_of_theme.setdefault(theme, []).append(fiche)
         cited: list[str] = []
         for ref in fiche.fiche_refs:
             target = index.resolve(ref.number)
@@ -104,7 +97,7 @@ def build_index(
                 continue
             cited.append(key)
             if target is not None:
-                cited_by[key].append(fiche)
+                index.cited_by.setdefault(key, []).append(fiche)
             else:
                 index.pending.append(PendingRef(ref.number, fiche.source, ref.line, ref.column))
         index.cites[number] = cited
@@ -113,12 +106,6 @@ def build_index(
         _note_former(index, ref, target, source)
         if target is None:
             index.pending.append(PendingRef(ref.number, source, ref.line, ref.column))
-    index.practices_of = dict(practices_of)
-    index.fiches_of_structure = dict(of_structure)
-    index.fiches_of_theme = dict(of_theme)
-    index.stakes_naming = dict(stakes_naming)
-    index.by_chapter = dict(by_chapter)
-    index.cited_by = dict(cited_by)
     return index
 
 

@@ -62,5 +62,4 @@ class FicheCache:
 
     def keep_only(self, shown: set[str]) -> None:
         """Drop the entries of deleted or renamed fiches."""
-        for name in [n for n in self._entries if n not in shown]:
-            del self._entries[name]
+        self._entries = {name: e for name, e in self._entries.items() if name in shown}

@@ -42,7 +42,6 @@ class Step:
     practices: tuple[int, ...]  # ranks, 1-based, in the order the trainer wrote them
     questions: tuple[str, ...]
     notes: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -61,12 +60,8 @@ class Parcours:
         return f"{PARCOURS_FOLDER}/{self.slug}.md"
 
 
-def parcours_dir(paths: ProjectPaths) -> Path:
-    return paths.fiches_dir / PARCOURS_FOLDER
-
-
 def parcours_files(paths: ProjectPaths) -> list[Path]:
-    folder = parcours_dir(paths)
+    folder = paths.fiches_dir / PARCOURS_FOLDER
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
@@ -81,15 +76,15 @@ def load_parcours(
     paths: ProjectPaths, schemas: Schemas, index: Index, report: Report
 ) -> list[Parcours]:
     """Every valid parcours, in file-name order; problems go to `report`."""
-    found: list[Parcours] = []
-    owners: dict[str, str] = {}
+    found: dict[str, Parcours] = {}
     for path in parcours_files(paths):
         shown = paths.display(path)
         parcours = _read(path, shown, schemas, index, report)
         if parcours is None:
             continue
-        if parcours.slug in RESERVED_SLUGS or parcours.slug in owners:
-            where = owners.get(parcours.slug, "la liste des parcours")
+        owner = found.get(parcours.slug)
+        if owner is not None or parcours.slug in RESERVED_SLUGS:
+            where = owner.source if owner is not None else "la liste des parcours"
             report.error(
                 shown,
                 parcours.slug_line,
@@ -99,9 +94,8 @@ def load_parcours(
                 "renommez le fichier, ou donnez-lui une autre clé « slug: »",
             )
             continue
-        owners[parcours.slug] = shown
-        found.append(parcours)
-    return found
+        found[parcours.slug] = parcours
+    return list(found.values())
 
 
 def _read(
@@ -113,8 +107,7 @@ def _read(
     located = load_yaml(source.text, shown, report)
     if located is None:
         return None
-    broken = schemas.validate(located, "parcours", shown, report, what="le parcours")
-    if broken:
+    if schemas.validate(located, "parcours", shown, report, what="le parcours"):
         return None
     plain_ok = check_yaml_text(located, shown, report, only=PLAIN_TEXT_FIELDS)
     if not (_check_markdown_fields(located, source.text, shown, report) and plain_ok):
@@ -147,17 +140,17 @@ def _read(
 def _check_markdown_fields(located: Located, text: str, shown: str, report: Report) -> bool:
     """The introduction, questions and notes go into the page as Markdown: the
     page bodies' policy applies to them (markdown_safety.py)."""
-    fields: list[list[str | int]] = [["introduction"]]
+    fields: list[tuple[list[str | int], object]] = [
+        (["introduction"], located.data["introduction"])
+    ]
     for i, entry in enumerate(located.data["fiches"]):
-        fields += [["fiches", i, "questions", j] for j in range(len(entry.get("questions", [])))]
+        questions = enumerate(entry.get("questions", []))
+        fields += [(["fiches", i, "questions", j], question) for j, question in questions]
         if "notes" in entry:
-            fields.append(["fiches", i, "notes"])
+            fields.append((["fiches", i, "notes"], entry["notes"]))
     lines = text.split("\n")
     ok = True
-    for path in fields:
-        value = located.data
-        for key in path:
-            value = value[key]
+    for path, value in fields:
         line, _ = located.where(path)
         # A block scalar (| or >) starts on the line after its indicator.
         written = lines[line - 1].rstrip() if line <= len(lines) else ""
@@ -198,22 +191,20 @@ def _steps(located: Located, shown: str, index: Index, report: Report) -> list[S
         first_line[number] = line
         ranks = entry.get("pratiques", [])
         known = len(fiche.practices)
-        bad = False
-        for j, rank in enumerate(ranks):
-            if rank > known:
-                pline, pcol = located.where(["fiches", i, "pratiques", j])
-                report.error(
-                    shown,
-                    pline,
-                    pcol,
-                    "parcours-pratique-inconnue",
-                    f"la fiche {number} n'a pas de pratique {rank} : elle en compte "
-                    + plural(known, "pratique"),
-                    "les pratiques se comptent à partir de 1, dans l'ordre de la section "
-                    "« Les pratiques des structures du MES » de la fiche",
-                )
-                bad = True
-        if bad:
+        unknown = [(j, rank) for j, rank in enumerate(ranks) if rank > known]
+        for j, rank in unknown:
+            pline, pcol = located.where(["fiches", i, "pratiques", j])
+            report.error(
+                shown,
+                pline,
+                pcol,
+                "parcours-pratique-inconnue",
+                f"la fiche {number} n'a pas de pratique {rank} : elle en compte "
+                + plural(known, "pratique"),
+                "les pratiques se comptent à partir de 1, dans l'ordre de la section "
+                "« Les pratiques des structures du MES » de la fiche",
+            )
+        if unknown:
             continue
         steps.append(
             Step(
@@ -221,7 +212,6 @@ def _steps(located: Located, shown: str, index: Index, report: Report) -> list[S
                 practices=tuple(ranks),
                 questions=tuple(q.strip() for q in entry.get("questions", [])),
                 notes=entry.get("notes", "").strip(),
-                line=line,
             )
         )
     return steps

@@ -25,7 +25,7 @@ from macros.data.citation import bibtex, citation, csl_json
 from macros.data.history import Change
 from macros.index.collection import Collection
 
-CHANGE = Change(dt.date(2026, 11, 26), "2026-11-26T00:00:00+00:00", "Mise à jour", "git", False)
+CHANGE = Change(dt.date(2026, 11, 26), "2026-11-26T00:00:00+00:00", "Mise à jour", "git")
 URL = "https://exemple.org/fiches/1.5/"
 
 

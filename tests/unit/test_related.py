@@ -115,7 +115,7 @@ def test_each_signature_is_scored_once_whatever_the_number_of_fiches() -> None:
         related_fiches(index, fiche)
     groups = index.related_groups
     assert isinstance(groups, SignatureGroups)
-    assert len(groups.masks) == 30
-    assert len(groups._rankings) == 30
+    assert len(groups.members) == 30
+    assert len(groups.rankings) == 30
     # Same theme t1, same structure s1: the first fiches of that signature.
     assert _numbers(index, fiches[1], limit=2) == [("1.32", 3), ("2.12", 3)]
