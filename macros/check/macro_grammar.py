@@ -27,9 +27,11 @@ from jinja2.parser import Parser
 
 from macros.check.macro_policy import (
     MACROS,
+    MARKS,
     Violation,
     arguments_problem,
     literal_value,
+    may_hold_macros,
     violations,
 )
 from macros.core.diagnostics import Report
@@ -40,7 +42,6 @@ _ENV = jinja2.Environment()
 Literal = str | int | float
 # A call Jinja read: its name and literal arguments.
 _Known = tuple[str, list[Literal], dict[str, Literal]]
-_MARKS = (_ENV.variable_start_string, _ENV.block_start_string, _ENV.comment_start_string)
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
 # 50,000 a second here, so a file made of nothing else would hold CI for
 # seconds per megabyte; past this count it is refused unread.
@@ -143,11 +144,6 @@ class Macros:
         return text
 
 
-def may_hold_macros(text: str) -> bool:
-    """False when Jinja would read `text` as plain text: no delimiter in it."""
-    return "{" in text and any(mark in text for mark in _MARKS)
-
-
 def read_macros(
     text: str,
     display_path: str,
@@ -169,7 +165,7 @@ def read_macros(
     if known is not None:
         return known
     if limit is not None:
-        count = sum(text.count(mark) for mark in _MARKS)
+        count = sum(text.count(mark) for mark in MARKS)
         if count > limit:
             report.error(
                 display_path,

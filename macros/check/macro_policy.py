@@ -13,11 +13,10 @@ mkdocs-macros on every page (site/macros_gate.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from jinja2 import nodes
+from jinja2 import defaults, nodes
 
 # Macro name -> (positional parameter names, optional parameter names).
 # A new macro is added here AND defined in macros/__init__.py (define_env).
@@ -27,7 +26,13 @@ MACROS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fiche": (("numero",), ("texte",)),
 }
 
-_TEMPLATE_MARK = re.compile(r"\{[{%#]")
+# What starts a Jinja construct in mkdocs-macros' environment, which keeps
+# Jinja's default delimiters (macro_grammar.py).
+MARKS = (
+    defaults.VARIABLE_START_STRING,
+    defaults.BLOCK_START_STRING,
+    defaults.COMMENT_START_STRING,
+)
 
 # Statement tags, in the words a contributor wrote them.
 _STATEMENTS: dict[type[nodes.Node], str] = {
@@ -137,7 +142,7 @@ def arguments_problem(
         or any(literal_value(v) is None for v in values)
     ):
         return f"l'appel à « {name} » doit recevoir du texte entre guillemets", f"écrivez {usage}"
-    if any(_TEMPLATE_MARK.search(str(literal_value(v))) for v in values):
+    if any(may_hold_macros(str(literal_value(v))) for v in values):
         # A macro's output is never rendered again, but a `{{` there can only
         # be a mistake or a probe.
         return (
@@ -156,6 +161,11 @@ def arguments_problem(
     ):
         return f"nombre ou nom d'arguments incorrect pour « {name} »", f"écrivez {usage}"
     return None
+
+
+def may_hold_macros(text: str) -> bool:
+    """False when Jinja would read `text` as plain text: no delimiter in it."""
+    return "{" in text and any(mark in text for mark in MARKS)
 
 
 def _describe(expr: nodes.Expr) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from macros.check.html_safety import text_problem
+from macros.check.macro_policy import may_hold_macros
 from macros.check.registries import Registries
 from macros.cli.errors import UsageError
 from macros.core.model import STATUS_LABELS, FicheNumber
@@ -36,7 +37,6 @@ TITLE_MIN = 3  # fiche.schema.json: titre.minLength
 _KEPT_SPACES = "\u00a0\u202f"
 _SPACES = re.compile(rf"[^\S{_KEPT_SPACES}]+")
 # The schema forbids these in titles: generated pages would run them as macros.
-_JINJA_MARK = re.compile(r"\{[{%#]")
 
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ def _check_title(text: str) -> str:
         raise UsageError(f"titre trop court « {title} » : au moins {TITLE_MIN} caractères")
     if not all(char.isprintable() or char in _KEPT_SPACES for char in title):
         raise UsageError("le titre contient un caractère de contrôle ; retapez-le")
-    if _JINJA_MARK.search(title):
+    if may_hold_macros(title):
         raise UsageError(
             "le titre ne peut pas contenir « {{ », « {% » ni « {# », "
             "réservés aux macros ; reformulez-le"
