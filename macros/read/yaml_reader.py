@@ -56,7 +56,7 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     of duplicate keys is the one whose value the data holds."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in reversed(node.value):
-            if _key_text(key_node) == part:
+            if _key(key_node) == part:
                 return key_node, value_node
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
         items = node.value
@@ -64,11 +64,12 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
-def _key_text(node: yaml.Node) -> str:
+def _key(node: yaml.Node, loader: Any = None) -> str:
     """A mapping key as the data holds it: text, whatever YAML typed it as."""
     if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
         return str(node.value)
-    return str(yaml.constructor.SafeConstructor().construct_object(node, deep=True))
+    constructor = loader or yaml.constructor.SafeConstructor()
+    return str(constructor.construct_object(node, deep=True))
 
 
 # Front matter and registries are small: these caps only stop hostile input
@@ -109,6 +110,38 @@ def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
+
+    def fail(mark: yaml.Mark | None, code: str, message: str, hint: str = "") -> None:
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        report.error(display_path, line + 1 + line_offset, column + 1, code, message, hint)
+
+    def convert(node: yaml.Node, path: PathKey) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = _key(key_node, loader)
+                if key in result:
+                    fail(
+                        key_node.start_mark,
+                        "yaml-cle-double",
+                        f"la clé « {key} » est écrite deux fois",
+                        "gardez une seule des deux lignes",
+                    )
+                result[key] = convert(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        located.raw[path] = str(node.value)
+        if node.tag == _STR_TAG:
+            return node.value  # what the constructor would return, without its dispatch
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # An unquoted impossible date (2026-13-26) fails to construct: keep the
+            # text, so that the schema says what is wrong and where.
+            return str(node.value)
+        return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
+
     fast = _compose_fast(text)
     loader: Any = None
     try:
@@ -117,65 +150,48 @@ def load_yaml(
         node = fast[1] if fast else loader.get_single_node()
         located = Located(None, node, line_offset)
         if node is not None:
-            located.data = _convert(node, (), loader, located, display_path, report)
+            located.data = convert(node, ())
         return located
     except _Refused as exc:
-        mark = exc.problem_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 1
         if exc.alias:
-            report.error(
-                display_path,
-                line,
-                column,
+            fail(
+                exc.problem_mark,
                 "yaml-alias",
                 "alias YAML (« *nom ») refusé",
                 "recopiez la valeur au lieu d'y renvoyer par un alias",
             )
         else:
-            report.error(
-                display_path,
-                line,
-                column,
+            fail(
+                exc.problem_mark,
                 "yaml-profondeur",
                 f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
                 "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
             )
-        return None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1 + line_offset
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line = text.count("\n", 0, exc.position)
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
         code = exc.character if isinstance(exc.character, int) else 0
-        report.error(
-            display_path,
-            line,
-            column,
+        fail(
+            yaml.Mark(display_path, exc.position, line, column, None, None),
             "caractere-interdit",
             f"caractère de contrôle U+{code:04X} interdit dans un texte",
             "retirez ce caractère invisible (le fichier a peut-être été collé depuis "
             "un document binaire)",
         )
-        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 1
         problem = _french_problem(exc.problem or str(exc))
-        report.error(
-            display_path,
-            line,
-            column,
+        fail(
+            exc.problem_mark or exc.context_mark,
             "yaml-syntaxe",
             f"YAML invalide : {problem}",
             "vérifiez l'indentation, les deux-points et les guillemets",
         )
-        return None
     except yaml.YAMLError as exc:
-        report.error(display_path, line_offset + 1, 1, "yaml-syntaxe", f"YAML invalide : {exc}")
-        return None
+        fail(None, "yaml-syntaxe", f"YAML invalide : {exc}")
     finally:
         if loader is not None:
             loader.dispose()
+    return None
 
 
 # What could hold an anchor or alias, or nest deeper than indentation shows:
@@ -245,54 +261,3 @@ def _french_problem(problem: str) -> str:
         if problem.startswith(english):
             return french
     return problem
-
-
-def _report_double(report: Report, display_path: str, where: tuple[int, int], key: str) -> None:
-    report.error(
-        display_path,
-        where[0],
-        where[1],
-        "yaml-cle-double",
-        f"la clé « {key} » est écrite deux fois",
-        "gardez une seule des deux lignes",
-    )
-
-
-def _convert(
-    node: yaml.Node,
-    path: PathKey,
-    loader: Any,
-    located: Located,
-    display_path: str,
-    report: Report,
-) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
-                key = key_node.value  # what the constructor would return
-            else:
-                key = str(loader.construct_object(key_node, deep=True))
-            if key in result:
-                mark = key_node.start_mark
-                where = (mark.line + 1 + located.line_offset, mark.column + 1)
-                _report_double(report, display_path, where, key)
-            result[key] = _convert(value_node, (*path, key), loader, located, display_path, report)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, i), loader, located, display_path, report)
-            for i, item in enumerate(node.value)
-        ]
-    located.raw[path] = str(node.value)
-    if node.tag == _STR_TAG:
-        return node.value  # what the constructor would return, without its dispatch
-    try:
-        value = loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError):
-        # An unquoted impossible date (2026-13-26) fails to construct: keep the
-        # text, so that the schema says what is wrong and where.
-        return str(node.value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
