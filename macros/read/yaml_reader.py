@@ -172,7 +172,7 @@ def load_yaml(
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
         code = exc.character if isinstance(exc.character, int) else 0
         fail(
-            yaml.Mark(display_path, exc.position, line, column, None, None),
+            yaml.Mark(display_path, exc.position, line, column, None, 0),
             "caractere-interdit",
             f"caractère de contrôle U+{code:04X} interdit dans un texte",
             "retirez ce caractère invisible (le fichier a peut-être été collé depuis "
