@@ -10,7 +10,6 @@ sees what was written.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,13 +85,14 @@ class _Refused(yaml.MarkedYAMLError):
         self.alias = alias
 
 
-class _CappedLoader(yaml.SafeLoader):
-    """The safe loader, refusing aliases and deep nesting while composing,
-    before a single value is constructed."""
+class _Capped(yaml.composer.Composer):
+    """PyYAML's composer, refusing aliases and deep nesting before a single
+    value is constructed."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
+    # The parser's, that it is mixed with.
+    check_event: Any
+    peek_event: Any
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -104,6 +104,32 @@ class _CappedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _CappedLoader(_Capped, yaml.SafeLoader):
+    pass
+
+
+# libyaml's scanner and parser, about twice as fast as PyYAML's, where installed.
+_LIBYAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastCappedLoader(_Capped, _LIBYAML):
+    def __init__(self, stream: str) -> None:
+        _LIBYAML.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+
+
+def _compose(text: str) -> tuple[Any, yaml.Node | None]:
+    """The loader and the document's node tree. libyaml words errors
+    differently: a text it rejects is read again by PyYAML, whose messages
+    are the ones translated below."""
+    loader: Any = _FastCappedLoader(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        loader = _CappedLoader(text)
+        return loader, loader.get_single_node()
 
 
 def load_yaml(
@@ -142,12 +168,9 @@ def load_yaml(
             return str(node.value)
         return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
 
-    fast = _compose_fast(text)
-    loader: Any = None
     try:
         # PyYAML's reader refuses control characters (a NUL…) as it starts.
-        loader = fast[0] if fast else _CappedLoader(text)
-        node = fast[1] if fast else loader.get_single_node()
+        loader, node = _compose(text)
         located = Located(None, node, line_offset)
         if node is not None:
             located.data = convert(node, ())
@@ -188,59 +211,7 @@ def load_yaml(
         )
     except yaml.YAMLError as exc:
         fail(None, "yaml-syntaxe", f"YAML invalide : {exc}")
-    finally:
-        if loader is not None:
-            loader.dispose()
     return None
-
-
-# What could hold an anchor or alias, or nest deeper than indentation shows:
-# flow collections, compact nested entries («- - x», «? - x»), deep indents.
-_NOT_PLAIN = re.compile(r"[&*\[{]|^[ \t]*[?-][ \t]+[?-](?:[ \t]|$)|^[ \t]{40}", re.M)
-
-
-def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
-    """libyaml composes a document about 15 times faster than PyYAML, with the
-    same marks; but it words errors differently, so a document it rejects is
-    read again by PyYAML, whose messages are the ones translated below.
-
-    libyaml has none of _CappedLoader's caps, and composes recursively in C:
-    only text that cannot alias and cannot nest deeply goes to it, and a
-    document deeper than the cap is composed again by _CappedLoader, which
-    refuses it with its position."""
-    fast_class = getattr(yaml, "CSafeLoader", None)
-    if fast_class is None or _NOT_PLAIN.search(text):
-        return None
-    loader = fast_class(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError:
-        loader.dispose()
-        return None
-    if node is not None and _too_deep(node):
-        loader.dispose()
-        return None
-    return loader, node
-
-
-def _too_deep(root: yaml.Node) -> bool:
-    """Whether a composed document nests deeper than MAX_YAML_DEPTH, level
-    by level, without recursion."""
-    level = [root]
-    depth = 0
-    while level:
-        depth += 1
-        if depth > MAX_YAML_DEPTH:
-            return True
-        below: list[yaml.Node] = []
-        for node in level:
-            if isinstance(node, yaml.SequenceNode):
-                below.extend(node.value)
-            elif isinstance(node, yaml.MappingNode):
-                for pair in node.value:
-                    below.extend(pair)
-        level = below
-    return False
 
 
 def _french_problem(problem: str) -> str:

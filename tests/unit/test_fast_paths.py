@@ -129,8 +129,10 @@ def test_depth_cap_counts_every_level() -> None:
         for text in (nested + " " * depth + "v", nested + " " * depth + "- [x, {y: z}]"):
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             assert node is not None
-            expected = _depth(node) > yaml_reader.MAX_YAML_DEPTH
-            assert yaml_reader._too_deep(node) == expected, text
+            report = Report()
+            refused = yaml_reader.load_yaml(text, "f.yml", report) is None
+            assert refused == (_depth(node) > yaml_reader.MAX_YAML_DEPTH), text
+            assert [d.code for d in report.items] == (["yaml-profondeur"] if refused else [])
 
 
 # What acronyms.py blanked with one regex, now found by linear_scan.hidden_spans.
