@@ -68,18 +68,14 @@ def parse_attrs(raw: str) -> tuple[dict[str, str], str | None, list[str]]:
     """Parse an attribute list `{ #id .class key="v" }`; return attrs, id, leftovers."""
     attrs: dict[str, str] = {}
     anchor = None
-    rest = _ATTR_TOKEN.sub("", raw).strip()
     for m in _ATTR_TOKEN.finditer(raw):
         if m.group(1):
             anchor = m.group(1)
         elif m.group(2):
-            attrs.setdefault("class", "")
-            attrs["class"] = (attrs["class"] + " " + m.group(2)).strip()
+            attrs["class"] = (attrs.get("class", "") + " " + m.group(2)).strip()
         else:
-            double, single, bare = m.group(4, 5, 6)
-            value = double if double is not None else single if single is not None else bare
-            attrs[m.group(3)] = value
-    return attrs, anchor, rest.split() if rest else []
+            attrs[m.group(3)] = next(v for v in m.group(4, 5, 6) if v is not None)
+    return attrs, anchor, _ATTR_TOKEN.sub("", raw).split()
 
 
 def scan(
@@ -185,29 +181,22 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     text = (match.group(2) or "").rstrip("#").strip()
     attrs: dict[str, str] = {}
     anchor = None
-    broken = False
+    broken = ""
     with_attrs = _ATTRS.match(text) if "{" in text else None
     if with_attrs:
         text = with_attrs.group(1).strip()
         attrs, anchor, leftovers = parse_attrs(with_attrs.group(2))
         if leftovers:
-            broken = True
-            report.error(
-                display_path,
-                lineno,
-                1,
-                "markdown-attributs",
-                f"attributs de titre illisibles : {' '.join(leftovers)}",
-                'écrivez par exemple { data-enjeu="politique" }',
-            )
+            broken = f"attributs de titre illisibles : {' '.join(leftovers)}"
     elif text.count("{") != text.count("}"):
-        broken = True
+        broken = "accolade d'attributs non refermée dans le titre"
+    if broken:
         report.error(
             display_path,
             lineno,
             1,
             "markdown-attributs",
-            "accolade d'attributs non refermée dans le titre",
+            broken,
             'écrivez par exemple { data-enjeu="politique" }',
         )
     if not text:
@@ -219,7 +208,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
             "titre vide",
             "écrivez le texte du titre après les dièses",
         )
-    return Heading(level, text, attrs, anchor, lineno, 1, broken)
+    return Heading(level, text, attrs, anchor, lineno, 1, bool(broken))
 
 
 def _check_inline(
