@@ -104,8 +104,7 @@ def _pieces(blocks: list[Any], macros: Macros) -> dict[str, list[Any]]:
     for block in blocks:
         if isinstance(block, Heading) or "{" not in block.text:
             continue
-        last = getattr(block, "end_line", 0) or block.line + block.text.count("\n")
-        split = macros.pieces_of(block.text, block.line, last)
+        split = macros.pieces_of(block.text, block.line, block.end_line)
         if split is not None:
             found[block.text] = split
     return found

@@ -136,8 +136,7 @@ def parse_body(
 
 def _named_in(block: Item | Paragraph, resolved: list[MacroCall], lines: list[int]) -> list[str]:
     """`resolved`: the body's structure calls that name a known structure, on `lines`."""
-    last = block.end_line if isinstance(block, Item) else block.line + block.text.count("\n")
-    inside = resolved[bisect_left(lines, block.line) : bisect_right(lines, last)]
+    inside = resolved[bisect_left(lines, block.line) : bisect_right(lines, block.end_line)]
     return list(dict.fromkeys(call.resolved for call in inside if call.resolved))
 
 

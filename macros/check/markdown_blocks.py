@@ -59,6 +59,7 @@ class Item:
 class Paragraph:
     text: str
     line: int
+    end_line: int
 
 
 Block = Heading | Item | Paragraph
@@ -148,13 +149,12 @@ def scan(
             blocks.append(current)
             blank_before = False
             continue
-        if isinstance(current, Item) and (not blank_before or raw.startswith((" ", "\t"))):
+        # A paragraph ends at a blank line; an item goes on at an indented line.
+        if current is not None and (not blank_before or raw.startswith((" ", "\t"))):
             lines.setdefault(id(current), [current.text]).append(line.strip())
             current.end_line = lineno
-        elif isinstance(current, Paragraph) and not blank_before:
-            lines.setdefault(id(current), [current.text]).append(line.strip())
         else:
-            current = Paragraph(line.strip(), lineno)
+            current = Paragraph(line.strip(), lineno, lineno)
             blocks.append(current)
         blank_before = False
     if fence is not None:

@@ -88,9 +88,3 @@ def has_comment(markup: str, own: tuple[str, ...] = ()) -> bool:
 def parse_fragment(html: str) -> LexborHTMLParser:
     """`html` parsed as the content of a `<div>`, to be changed and serialised."""
     return LexborHTMLParser(html, is_fragment=True, scripting=True)
-
-
-def first_node(parser: LexborHTMLParser) -> LexborNode | None:
-    """The first top node of a parsed fragment; the others follow by `next`
-    (selectolax's `traverse` and `iter` from it also visit its siblings)."""
-    return parser.root

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from itertools import accumulate
 
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"(?=\n[ \t]*\n)")
@@ -67,9 +68,7 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
     line), as Python-Markdown's fenced_code reads them: a fence at column 0,
     closed by a line of the same fence alone; an unclosed fence opens nothing."""
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     closers: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if line[:1] in "`~" and (closing := _FENCE_CLOSE.fullmatch(line)):

@@ -214,21 +214,20 @@ def load_yaml(
     return None
 
 
+_FRENCH_PROBLEMS = {
+    "mapping values are not allowed here": (
+        "deux-points inattendu (mettez la valeur entre guillemets)"
+    ),
+    "could not find expected ':'": "deux-points manquant après une clé",
+    "found character '\\t' that cannot start any token": (
+        "tabulation interdite, utilisez des espaces"
+    ),
+    "found unexpected end of stream": "guillemet ou crochet non refermé",
+    "expected <block end>, but found '<block sequence start>'": (
+        "indentation incohérente d'une liste"
+    ),
+}
+
+
 def _french_problem(problem: str) -> str:
-    known = {
-        "mapping values are not allowed here": (
-            "deux-points inattendu (mettez la valeur entre guillemets)"
-        ),
-        "could not find expected ':'": "deux-points manquant après une clé",
-        "found character '\\t' that cannot start any token": (
-            "tabulation interdite, utilisez des espaces"
-        ),
-        "found unexpected end of stream": "guillemet ou crochet non refermé",
-        "expected <block end>, but found '<block sequence start>'": (
-            "indentation incohérente d'une liste"
-        ),
-    }
-    for english, french in known.items():
-        if problem.startswith(english):
-            return french
-    return problem
+    return next((fr for en, fr in _FRENCH_PROBLEMS.items() if problem.startswith(en)), problem)
