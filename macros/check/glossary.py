@@ -49,18 +49,13 @@ def abbreviations(
     reg: Registries, within: str | None = None, *, terms: list[GlossaryTerm] | None = None
 ) -> str:
     """Python-Markdown `abbr` definitions (`*[DLA]: …`) for every known term,
-    or with `within`, for the terms written in that text.
+    or with `within`, for the terms written in that text; `terms`, when the
+    caller writes many pages, is `all_terms(reg)` computed once.
 
-    `terms` is `all_terms(reg)` when the caller writes many pages: keeping
-    the terms of the whole list that `within` holds gives what
-    `all_terms(reg, within)` gives, since whether a term is kept depends on
-    that term alone.
-
-    They are appended to each fiche's generated Markdown rather than through
-    pymdownx.snippets' auto_append: no generated file to write in the project
-    or to keep out of Git, and only fiche pages get them. The `abbr` extension
-    looks for each defined term in every text of the page: a fiche that
-    defines only the terms it holds renders the same, in less time.
+    Appended to each fiche's generated Markdown rather than through
+    pymdownx.snippets' auto_append: no generated file to keep out of Git, and
+    only fiche pages get them. The `abbr` extension looks for each defined
+    term in every text of the page: defining only the terms it holds is faster.
     """
     if terms is None:
         chosen = all_terms(reg, within)

@@ -129,21 +129,15 @@ def check_markdown(
 ) -> bool:
     """Report every policy breach of a page body; True when there is none."""
     problems = markdown_problems(markdown, macros)
-    for problem in problems:
+    for p in problems:
+        line = first_line + p.line - 1
         # Each code written out, so that the guide's test finds them all.
-        if problem.about_url:
-            _report(report, display_path, first_line, problem, "adresse-interdite")
-        elif problem.code == CODE_COMMENT:
-            _report(report, display_path, first_line, problem, "html-commentaire")
-        elif problem.code == CODE_UNCLOSED:
-            _report(report, display_path, first_line, problem, "html-non-fermee")
+        if p.about_url:
+            report.error(display_path, line, p.column, "adresse-interdite", p.message, p.hint)
+        elif p.code == CODE_COMMENT:
+            report.error(display_path, line, p.column, "html-commentaire", p.message, p.hint)
+        elif p.code == CODE_UNCLOSED:
+            report.error(display_path, line, p.column, "html-non-fermee", p.message, p.hint)
         else:
-            _report(report, display_path, first_line, problem, "html-interdit")
+            report.error(display_path, line, p.column, "html-interdit", p.message, p.hint)
     return not problems
-
-
-def _report(
-    report: Report, display_path: str, first_line: int, problem: Problem, code: str
-) -> None:
-    line = first_line + problem.line - 1
-    report.error(display_path, line, problem.column, code, problem.message, problem.hint)
