@@ -18,18 +18,11 @@ from macros.core.names import fold
 _ACRONYM_LIKE = re.compile(r"[A-ZÀ-Ý]{2}")
 
 
-def all_terms(reg: Registries, within: str | None = None) -> list[GlossaryTerm]:
-    """Registry terms and structure acronyms, in alphabetical order; with
-    `within`, only those written in that text."""
-    terms = {
-        term: entry for term, entry in reg.glossary.items() if within is None or term in within
-    }
+def all_terms(reg: Registries) -> list[GlossaryTerm]:
+    """Registry terms and structure acronyms, in alphabetical order."""
+    terms = dict(reg.glossary)
     for structure in reg.structures.values():
         for name in (structure.short_name, *structure.aliases):
-            # Skipping a name absent from `within` first changes nothing for
-            # the others: whether a name is kept depends on that name alone.
-            if within is not None and name not in within:
-                continue
             if name in terms or not _ACRONYM_LIKE.search(name):
                 continue
             if fold(name) == fold(structure.name):
@@ -58,10 +51,8 @@ def abbreviations(
     term in every text of the page: defining only the terms it holds is faster.
     """
     if terms is None:
-        chosen = all_terms(reg, within)
-    else:
-        chosen = [t for t in terms if within is None or t.term in within]
-    lines = [f"*[{t.term}]: {t.expansion}" for t in chosen]
+        terms = all_terms(reg)
+    lines = [f"*[{t.term}]: {t.expansion}" for t in terms if within is None or t.term in within]
     return "\n".join(lines) + "\n" if lines else ""
 
 

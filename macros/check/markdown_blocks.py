@@ -167,11 +167,12 @@ def scan(
             f"ajoutez une ligne « {fence[0]} » à la fin du bloc",
         )
     for block in blocks:
-        if not isinstance(block, Heading) and id(block) in lines:
+        if isinstance(block, Heading):
+            continue
+        if id(block) in lines:
             block.text = "\n".join(lines[id(block)])
-    for block in blocks:
         # Blanking only removes characters: without «*» or «]», no «**» or «](».
-        if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):
+        if "*" in block.text or "]" in block.text:
             _check_inline(block, display_path, report, macros)
     return blocks
 

@@ -100,13 +100,10 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
         check_yaml_text(located, shown, report, quotes=False)
         if located.data is None:
             located.data = []
-        if not isinstance(located.data, list):
-            schemas.validate(located, name, shown, report, what=f"le registre {name}")
-            continue
         broken = schemas.validate(located, name, shown, report, what=f"le registre {name}")
-        # One bad entry must not hide the others: keep every entry the schema accepts.
-        skip = {path[0] for path in broken if path}
-        build(reg, located, shown, report, skip)
+        if isinstance(located.data, list):
+            # One bad entry must not hide the others: keep every entry the schema accepts.
+            build(reg, located, shown, report, {path[0] for path in broken if path})
     return reg
 
 

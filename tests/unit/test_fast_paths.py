@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.check import acronyms, fiche_body, markdown_safety
+from macros.check import acronyms, fiche_body, glossary, markdown_safety
 from macros.check import fiche as fiche_parser
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
@@ -172,7 +172,7 @@ def _acronyms_slow(body: str, known: frozenset[str]) -> list[tuple[int, int, str
 
 
 def test_unknown_acronyms_are_found_as_before(registries: Registries) -> None:
-    known = acronyms.known_tokens(registries)
+    known = glossary.known_tokens(registries)
     bodies = TEXTS + _generated("ABCDÉ `<>{}()[]-\n", seed=11) + ["ESS MES\n`CAF` {{ x }} URSSAF"]
     for body in bodies:
         fiche = _fiche(body)
