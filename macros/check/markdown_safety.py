@@ -98,8 +98,9 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
         # also parse with the spans in place and keep the tags that start outside
         # them (`<div title="`" onclick=…>`).
         raw = _ESCAPED_LT.sub("  ", _blank_autolinks(fenced))
-        starts = [0, *(match.end() for match in re.finditer("\n", raw))]
-        for problem in html_problems(raw):
+        problems = html_problems(raw)
+        starts = [0, *(match.end() for match in re.finditer("\n", raw))] if problems else []
+        for problem in problems:
             offset = starts[problem.line - 1] + problem.column - 1
             if not any(start <= offset < end for start, end in spans):
                 found.append(problem)
