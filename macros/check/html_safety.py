@@ -123,12 +123,8 @@ class Problem:
     code: str = CODE_HTML
 
     @property
-    def about_url(self) -> bool:
-        return self.hint == HINT_URL
-
-    @property
     def report_code(self) -> str:
-        return CODE_URL if self.about_url else self.code
+        return CODE_URL if self.hint == HINT_URL else self.code
 
 
 def url_problem(url: str) -> str | None:

@@ -14,6 +14,7 @@ from markdown.blockprocessors import ReferenceProcessor
 from macros.check.html_safety import (
     CODE_COMMENT,
     CODE_UNCLOSED,
+    CODE_URL,
     HINT_ATTR,
     HINT_URL,
     INLINE_URL,
@@ -133,7 +134,7 @@ def check_markdown(
     for p in problems:
         line = first_line + p.line - 1
         # Each code written out, so that the guide's test finds them all.
-        if p.about_url:
+        if p.report_code == CODE_URL:
             report.error(display_path, line, p.column, "adresse-interdite", p.message, p.hint)
         elif p.code == CODE_COMMENT:
             report.error(display_path, line, p.column, "html-commentaire", p.message, p.hint)
