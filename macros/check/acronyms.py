@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from macros.check.glossary import known_tokens
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
 from macros.core.model import Fiche
@@ -27,11 +26,9 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def unknown_acronyms(
-    fiche: Fiche, registries: Registries, report: Report, known: frozenset[str] | None = None
+    fiche: Fiche, registries: Registries, report: Report, known: frozenset[str]
 ) -> None:
     """`known` is known_tokens(registries), computed once per load by the caller."""
-    if known is None:
-        known = known_tokens(registries)
     # A word found on a line (blanked or not) is found in the whole body too:
     # when the glossary knows every one, no line can have anything to report.
     if known.issuperset(_TOKEN.findall(fiche.body)):

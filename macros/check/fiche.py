@@ -36,8 +36,8 @@ def parse_fiche(
     if parts is None:
         return None
     meta = load_yaml(parts.yaml_text, display_path, report, line_offset=parts.yaml_first_line - 1)
-    meta_ok = meta is not None and isinstance(meta.data, dict)
-    if meta is not None and not meta_ok:
+    meta_ok = False
+    if meta is not None and not isinstance(meta.data, dict):
         report.error(
             display_path,
             parts.yaml_first_line,
@@ -46,8 +46,7 @@ def parse_fiche(
             "l'en-tête YAML doit contenir des clés (numero, titre, themes, statut)",
             "copiez l'en-tête d'une fiche existante ou lancez « fiches new »",
         )
-    if meta_ok:
-        assert meta is not None
+    elif meta is not None:
         meta_ok = not schemas.validate(meta, "fiche", display_path, report, what="l'en-tête")
         meta_ok = check_yaml_text(meta, display_path, report) and meta_ok
 
@@ -64,11 +63,8 @@ def parse_fiche(
     plain_refs = _unlinked_names(blocks, macros, registries, display_path, report)
     pieces = _pieces(blocks, macros)
 
-    if not meta_ok or meta is None:
-        report_plain_refs(plain_refs, display_path, {}, report)
-        return None
-    number = _number(meta, display_path, report)
-    if number is None:
+    number = _number(meta, display_path, report) if meta_ok and meta is not None else None
+    if meta is None or number is None:
         report_plain_refs(plain_refs, display_path, {}, report)
         return None
     data: dict[str, Any] = meta.data
@@ -108,8 +104,7 @@ def _pieces(blocks: list[Any], macros: Macros) -> dict[str, list[Any]]:
     for block in blocks:
         if isinstance(block, Heading) or "{" not in block.text:
             continue
-        last = getattr(block, "end_line", 0) or block.line + block.text.count("\n")
-        split = macros.pieces_of(block.text, block.line, last)
+        split = macros.pieces_of(block.text, block.line, block.end_line)
         if split is not None:
             found[block.text] = split
     return found
@@ -146,6 +141,7 @@ def _former_numbers(meta: Located) -> list[FormerNumber]:
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
+    # The case-blind search is slow: most bodies are spared it.
     if not _may_hold_placeholder(fiche.body) or _PLACEHOLDER.search(fiche.body) is None:
         return
     for offset, line in enumerate(fiche.body.split("\n")):
@@ -175,11 +171,8 @@ def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
 
 
 def _may_hold_placeholder(body: str) -> bool:
-    """False when _PLACEHOLDER cannot match: ignoring case, its «à r» can only
-    be written these four ways (no other character folds to these letters)."""
-    if "à r" in body or "à R" in body:
-        return True
-    return "À" in body and ("À r" in body or "À R" in body)
+    """False when _PLACEHOLDER cannot match: no character but these folds to its letters."""
+    return "à remplacer" in body.lower()
 
 
 def _check_meta(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add
 
@@ -41,12 +42,12 @@ _FOLDED_PRACTICES = fold(PRACTICES)
 _FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
 
 
+@dataclass
 class BodyParts:
-    def __init__(self) -> None:
-        self.context: list[str] = []
-        self.stakes: list[Stake] = []
-        self.practices: list[Practice] = []
-        self.sections: list[Section] = []
+    context: list[str] = field(default_factory=list)
+    stakes: list[Stake] = field(default_factory=list)
+    practices: list[Practice] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
 
 
 def anchor_for(heading: Heading) -> str:
@@ -67,8 +68,10 @@ def parse_body(
     offsets = list(map(add, accumulate(map(len, body.split("\n")), initial=0), count()))
     # Filtered once for the whole body, not once per block; calls come in
     # text order, so a block's calls are found by bisection.
-    structures = _Calls([c for c in calls if c.name == "structure"])
-    resolved = _Calls([c for c in structures.calls if c.resolved])
+    structures = [c for c in calls if c.name == "structure"]
+    resolved = [c for c in structures if c.resolved]
+    lines = [c.line for c in resolved]
+    starts = [c.start for c in structures]
     parts = BodyParts()
     section: str | None = None  # folded title of the current h2
     stake: Stake | None = None
@@ -122,35 +125,19 @@ def parse_body(
                 parts.context.append(block.text)
             else:
                 stake.items.append(block.text)
-                stake.named.append(_named_in(block, resolved))
+                stake.named.append(_named_in(block, resolved, lines))
         elif section == _FOLDED_PRACTICES and isinstance(block, Item):
             rank = len(parts.practices) + 1
-            credits, note = _credits(block, structures, body, offsets, first_line)
+            credits, note = _credits(block, structures, starts, body, offsets, first_line)
             parts.practices.append(Practice(rank, block.text, credits, note, block.line))
     _check_sections(seen, parts, display_path, first_line, report)
     return parts
 
 
-class _Calls:
-    """Calls in text order, with their lines and offsets for bisection."""
-
-    def __init__(self, calls: list[MacroCall]) -> None:
-        self.calls = calls
-        self.lines = [c.line for c in calls]
-        self.starts = [c.start for c in calls]
-
-
-def _named_in(block: Item | Paragraph, resolved: _Calls) -> list[str]:
-    """`resolved`: the body's structure calls that name a known structure."""
-    last = block.end_line if isinstance(block, Item) else block.line + block.text.count("\n")
-    low = bisect_left(resolved.lines, block.line)
-    high = bisect_right(resolved.lines, last)
-    slugs: list[str] = []
-    for call in resolved.calls[low:high]:
-        slug = call.resolved
-        if slug and slug not in slugs:
-            slugs.append(slug)
-    return slugs
+def _named_in(block: Item | Paragraph, resolved: list[MacroCall], lines: list[int]) -> list[str]:
+    """`resolved`: the body's structure calls that name a known structure, on `lines`."""
+    inside = resolved[bisect_left(lines, block.line) : bisect_right(lines, block.end_line)]
+    return list(dict.fromkeys(call.resolved for call in inside if call.resolved))
 
 
 def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:
@@ -211,9 +198,8 @@ def _check_sections(
                 f"section « {label} » écrite deux fois",
                 "regroupez son contenu sous un seul titre",
             )
-    present = [t for t in titles if t in expected]
     first_positions = [titles.index(t) for t in expected if t in titles]
-    if present and first_positions != sorted(first_positions):
+    if first_positions != sorted(first_positions):
         heading = seen[titles.index(expected[1])][1]
         report.error(
             display_path,
@@ -256,20 +242,23 @@ def _check_sections(
 
 
 def _credits(
-    item: Item, structures: _Calls, body: str, offsets: list[int], first_line: int
+    item: Item,
+    structures: list[MacroCall],
+    starts: list[int],
+    body: str,
+    offsets: list[int],
+    first_line: int,
 ) -> tuple[list[str], str]:
     """Structures credited by the practice, and the other words of their parenthesis.
 
     The credit is the last parenthesis of the item that names a structure:
     «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
     structures the item names, e.g. partners, are mentions, not credits.
-    `structures`: the body's calls to `structure`, known or not.
+    `structures`: the body's calls to `structure`, known or not, at `starts`.
     """
     start = offsets[item.line - first_line]
     end = offsets[item.end_line - first_line + 1] - 1
-    inside = structures.calls[
-        bisect_left(structures.starts, start) : bisect_left(structures.starts, end)
-    ]
+    inside = structures[bisect_left(starts, start) : bisect_left(starts, end)]
     # The item with each call replaced by its placeholder; calls come in text
     # order and never overlap, and one may run past the item's end.
     pieces = []
@@ -304,24 +293,14 @@ def split_names(group: str) -> list[str]:
 def parenthetical_groups(text: str) -> list[str]:
     """The contents of the outermost parentheses of `text`, in order."""
     groups: list[str] = []
-    opening = text.count("(")
-    if opening == 0:
-        return groups
-    if opening == 1:
-        # The usual credit parenthesis: the first «)» after it closes it.
-        opened = text.index("(")
-        closed = text.find(")", opened)
-        return [text[opened + 1 : closed]] if closed != -1 else groups
-    depth = 0
-    opened = 0
+    depth = opened = 0
     for match in _PARENTHESIS.finditer(text):
-        index = match.start()
         if match.group() == "(":
             if depth == 0:
-                opened = index
+                opened = match.start()
             depth += 1
         elif depth:
             depth -= 1
             if depth == 0:
-                groups.append(text[opened + 1 : index])
+                groups.append(text[opened + 1 : match.start()])
     return groups

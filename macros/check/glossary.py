@@ -18,18 +18,11 @@ from macros.core.names import fold
 _ACRONYM_LIKE = re.compile(r"[A-ZÀ-Ý]{2}")
 
 
-def all_terms(reg: Registries, within: str | None = None) -> list[GlossaryTerm]:
-    """Registry terms and structure acronyms, in alphabetical order; with
-    `within`, only those written in that text."""
-    terms = {
-        term: entry for term, entry in reg.glossary.items() if within is None or term in within
-    }
+def all_terms(reg: Registries) -> list[GlossaryTerm]:
+    """Registry terms and structure acronyms, in alphabetical order."""
+    terms = dict(reg.glossary)
     for structure in reg.structures.values():
         for name in (structure.short_name, *structure.aliases):
-            # Skipping a name absent from `within` first changes nothing for
-            # the others: whether a name is kept depends on that name alone.
-            if within is not None and name not in within:
-                continue
             if name in terms or not _ACRONYM_LIKE.search(name):
                 continue
             if fold(name) == fold(structure.name):
@@ -49,24 +42,17 @@ def abbreviations(
     reg: Registries, within: str | None = None, *, terms: list[GlossaryTerm] | None = None
 ) -> str:
     """Python-Markdown `abbr` definitions (`*[DLA]: …`) for every known term,
-    or with `within`, for the terms written in that text.
+    or with `within`, for the terms written in that text; `terms`, when the
+    caller writes many pages, is `all_terms(reg)` computed once.
 
-    `terms` is `all_terms(reg)` when the caller writes many pages: keeping
-    the terms of the whole list that `within` holds gives what
-    `all_terms(reg, within)` gives, since whether a term is kept depends on
-    that term alone.
-
-    They are appended to each fiche's generated Markdown rather than through
-    pymdownx.snippets' auto_append: no generated file to write in the project
-    or to keep out of Git, and only fiche pages get them. The `abbr` extension
-    looks for each defined term in every text of the page: a fiche that
-    defines only the terms it holds renders the same, in less time.
+    Appended to each fiche's generated Markdown rather than through
+    pymdownx.snippets' auto_append: no generated file to keep out of Git, and
+    only fiche pages get them. The `abbr` extension looks for each defined
+    term in every text of the page: defining only the terms it holds is faster.
     """
     if terms is None:
-        chosen = all_terms(reg, within)
-    else:
-        chosen = [t for t in terms if within is None or t.term in within]
-    lines = [f"*[{t.term}]: {t.expansion}" for t in chosen]
+        terms = all_terms(reg)
+    lines = [f"*[{t.term}]: {t.expansion}" for t in terms if within is None or t.term in within]
     return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.check.html_safety import MESSAGE_COMMENT, _tag_problems
-from macros.read.html_spec import has_comment, read_fragment
+from macros.read.html_spec import elements, has_comment, parse_fragment
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,12 @@ def lock_page_html(content: str, own_comments: tuple[str, ...] = ()) -> LockedPa
     (a comment that starts with one of them is kept); they carry a key drawn at each
     run, that no contributor can write.
     """
-    reading = read_fragment(content)
+    parser = parse_fragment(content)
+    markup = parser.html or ""
     problems: list[str] = []
-    if has_comment(reading.markup, own_comments):
+    if has_comment(markup, own_comments):
         problems.append(MESSAGE_COMMENT)
-    for tag, attributes in reading.elements:
+    for tag, attributes in elements(parser):
         attrs = [(name.lower(), value) for name, value in attributes.items()]
         problems.extend(message for message, _ in _tag_problems(tag, attrs, generated=True))
-    return LockedPage(reading.markup, list(dict.fromkeys(problems)))
+    return LockedPage(markup, list(dict.fromkeys(problems)))

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from macros.check.macro_policy import may_hold_macros
 from macros.core.diagnostics import Report
 from macros.read.html_spec import DOCUMENT_TAGS, LINE_END_MARK, read_line
 from macros.read.yaml_reader import Located
@@ -123,12 +124,8 @@ class Problem:
     code: str = CODE_HTML
 
     @property
-    def about_url(self) -> bool:
-        return self.hint == HINT_URL
-
-    @property
     def report_code(self) -> str:
-        return CODE_URL if self.about_url else self.code
+        return CODE_URL if self.hint == HINT_URL else self.code
 
 
 def url_problem(url: str) -> str | None:
@@ -199,72 +196,42 @@ def html_problems(text: str) -> list[Problem]:
 
 
 def _line_problems(line: str, number: int) -> list[Problem]:
-    if LINE_END_MARK in line.lower():
+    lower = line.lower()
+    if LINE_END_MARK in lower:
         return [Problem(number, 1, f"balise <{LINE_END_MARK}> interdite", HINT_TAG)]
+    # For the message only: the verdict comes from the parser, the column
+    # from the n-th «<name» of the line.
+    starts: dict[str, list[int]] = {}
+
+    def tag_column(tag: str, nth: int) -> int:
+        found = starts.setdefault(tag, [])
+        while len(found) < nth:
+            position = lower.find(f"<{tag}", found[-1] + 1 if found else 0)
+            if position == -1:
+                return 1
+            found.append(position)
+        return found[nth - 1] + 1
+
     found: dict[Problem, None] = {}  # both readings of the line, each problem once
     read = read_line(line)
     for elements in read.readings:
-        columns = _Columns(line)
+        seen: dict[str, int] = {}
         for tag, attrs in elements:
-            seen = columns.count(tag)
+            seen[tag] = seen.get(tag, 0) + 1
             if not attrs and (tag in ALLOWED_TAGS or tag in DOCUMENT_TAGS):
                 continue  # the common case; document tags are built by every parse
-            for message, hint in _element_problems(tag, attrs):
-                found[Problem(number, columns.of_tag(tag, seen), message, hint)] = None
-    columns = _Columns(line)
+            # A document tag written by hand is refused: a browser moves its
+            # attributes to the page's own element.
+            for message, hint in _tag_problems(tag, attrs.items(), generated=False):
+                found[Problem(number, tag_column(tag, seen[tag]), message, hint)] = None
     if read.comments:
-        found[Problem(number, columns.of_markup(), MESSAGE_COMMENT, HINT_COMMENT, CODE_COMMENT)] = (
-            None
-        )
+        markup = [i for i in (lower.find(m) for m in ("<!", "<?", "</")) if i != -1]
+        at = min(markup, default=0) + 1
+        found[Problem(number, at, MESSAGE_COMMENT, HINT_COMMENT, CODE_COMMENT)] = None
     elif not read.closed:
-        problem = Problem(
-            number, columns.of_last_tag(), MESSAGE_UNCLOSED, HINT_UNCLOSED, CODE_UNCLOSED
-        )
-        found[problem] = None
+        at = lower.rfind("<") + 1
+        found[Problem(number, at, MESSAGE_UNCLOSED, HINT_UNCLOSED, CODE_UNCLOSED)] = None
     return list(found)
-
-
-def _element_problems(tag: str, attrs: dict[str, str | None]) -> list[tuple[str, str]]:
-    if tag in DOCUMENT_TAGS:
-        # Written by hand: a browser moves its attributes to the page's own element.
-        return [(f"balise <{tag}> interdite", HINT_TAG)]
-    return _tag_problems(tag, attrs.items(), generated=False)
-
-
-class _Columns:
-    """Where each element of a line starts, for the message only: the verdict
-    comes from the parser, the column from the n-th «<name» of the line."""
-
-    def __init__(self, line: str) -> None:
-        self.lower = line.lower()
-        self.seen: dict[str, int] = {}
-        # Per tag: how many «<name» were found so far, and where the last one is.
-        self.found: dict[str, tuple[int, int]] = {}
-
-    def count(self, tag: str) -> int:
-        self.seen[tag] = self.seen.get(tag, 0) + 1
-        return self.seen[tag]
-
-    def of_tag(self, tag: str, nth: int) -> int:
-        """The column of the `nth` «<tag» of the line (1 when there is none)."""
-        done, position = self.found.get(tag, (0, -1))
-        while done < nth:
-            following = self.lower.find(f"<{tag}", position + 1)
-            if following == -1:
-                return 1
-            done, position = done + 1, following
-        self.found[tag] = (done, position)
-        return position + 1
-
-    def of_markup(self) -> int:
-        starts = [i for i in (self.lower.find(m) for m in ("<!", "<?", "</")) if i != -1]
-        return min(starts) + 1 if starts else 1
-
-    def of_last_tag(self) -> int:
-        return self.lower.rfind("<") + 1
-
-
-_TEMPLATE_MARK = re.compile(r"\{[{%#]")
 
 
 def text_problem(value: str, *, quotes: bool = True) -> str | None:
@@ -274,7 +241,7 @@ def text_problem(value: str, *, quotes: bool = True) -> str | None:
     `quotes=False` also refuses straight double quotes, for values that
     templates put inside attributes (registry names and descriptions).
     """
-    if _TEMPLATE_MARK.search(value):
+    if may_hold_macros(value):
         return "« {{ », « {% » et « {# » sont réservés aux macros"
     if "<" in value or ">" in value:
         return "les chevrons « < » et « > » (balises HTML) sont interdits dans ce champ"

@@ -59,6 +59,7 @@ class Item:
 class Paragraph:
     text: str
     line: int
+    end_line: int
 
 
 Block = Heading | Item | Paragraph
@@ -68,18 +69,14 @@ def parse_attrs(raw: str) -> tuple[dict[str, str], str | None, list[str]]:
     """Parse an attribute list `{ #id .class key="v" }`; return attrs, id, leftovers."""
     attrs: dict[str, str] = {}
     anchor = None
-    rest = _ATTR_TOKEN.sub("", raw).strip()
     for m in _ATTR_TOKEN.finditer(raw):
         if m.group(1):
             anchor = m.group(1)
         elif m.group(2):
-            attrs.setdefault("class", "")
-            attrs["class"] = (attrs["class"] + " " + m.group(2)).strip()
+            attrs["class"] = (attrs.get("class", "") + " " + m.group(2)).strip()
         else:
-            double, single, bare = m.group(4, 5, 6)
-            value = double if double is not None else single if single is not None else bare
-            attrs[m.group(3)] = value
-    return attrs, anchor, rest.split() if rest else []
+            attrs[m.group(3)] = next(v for v in m.group(4, 5, 6) if v is not None)
+    return attrs, anchor, _ATTR_TOKEN.sub("", raw).split()
 
 
 def scan(
@@ -152,13 +149,12 @@ def scan(
             blocks.append(current)
             blank_before = False
             continue
-        if isinstance(current, Item) and (not blank_before or raw.startswith((" ", "\t"))):
+        # A paragraph ends at a blank line; an item goes on at an indented line.
+        if current is not None and (not blank_before or raw.startswith((" ", "\t"))):
             lines.setdefault(id(current), [current.text]).append(line.strip())
             current.end_line = lineno
-        elif isinstance(current, Paragraph) and not blank_before:
-            lines.setdefault(id(current), [current.text]).append(line.strip())
         else:
-            current = Paragraph(line.strip(), lineno)
+            current = Paragraph(line.strip(), lineno, lineno)
             blocks.append(current)
         blank_before = False
     if fence is not None:
@@ -171,11 +167,12 @@ def scan(
             f"ajoutez une ligne « {fence[0]} » à la fin du bloc",
         )
     for block in blocks:
-        if not isinstance(block, Heading) and id(block) in lines:
+        if isinstance(block, Heading):
+            continue
+        if id(block) in lines:
             block.text = "\n".join(lines[id(block)])
-    for block in blocks:
         # Blanking only removes characters: without «*» or «]», no «**» or «](».
-        if not isinstance(block, Heading) and ("*" in block.text or "]" in block.text):
+        if "*" in block.text or "]" in block.text:
             _check_inline(block, display_path, report, macros)
     return blocks
 
@@ -185,29 +182,22 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     text = (match.group(2) or "").rstrip("#").strip()
     attrs: dict[str, str] = {}
     anchor = None
-    broken = False
+    broken = ""
     with_attrs = _ATTRS.match(text) if "{" in text else None
     if with_attrs:
         text = with_attrs.group(1).strip()
         attrs, anchor, leftovers = parse_attrs(with_attrs.group(2))
         if leftovers:
-            broken = True
-            report.error(
-                display_path,
-                lineno,
-                1,
-                "markdown-attributs",
-                f"attributs de titre illisibles : {' '.join(leftovers)}",
-                'écrivez par exemple { data-enjeu="politique" }',
-            )
+            broken = f"attributs de titre illisibles : {' '.join(leftovers)}"
     elif text.count("{") != text.count("}"):
-        broken = True
+        broken = "accolade d'attributs non refermée dans le titre"
+    if broken:
         report.error(
             display_path,
             lineno,
             1,
             "markdown-attributs",
-            "accolade d'attributs non refermée dans le titre",
+            broken,
             'écrivez par exemple { data-enjeu="politique" }',
         )
     if not text:
@@ -219,7 +209,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
             "titre vide",
             "écrivez le texte du titre après les dièses",
         )
-    return Heading(level, text, attrs, anchor, lineno, 1, broken)
+    return Heading(level, text, attrs, anchor, lineno, 1, bool(broken))
 
 
 def _check_inline(

@@ -14,6 +14,7 @@ from markdown.blockprocessors import ReferenceProcessor
 from macros.check.html_safety import (
     CODE_COMMENT,
     CODE_UNCLOSED,
+    CODE_URL,
     HINT_ATTR,
     HINT_URL,
     INLINE_URL,
@@ -45,23 +46,8 @@ _ATTR_PAIR = re.compile(r"""([^\s=#.'"{}]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 _ATTR_WORD = re.compile(r"(?:^|\s)([A-Za-z][\w:-]*)(?=\s|$)")
 
 
-def _blank(match: re.Match[str]) -> str:
-    found = match.group(0)
-    return " " * len(found) if "\n" not in found else _blank_text(found)
-
-
-def _without_fenced_code(markdown: str) -> str:
-    """`markdown` with the content of fenced blocks blanked, offsets kept (the
-    fence lines stay: their `{ … }` attributes apply)."""
-    if ("`" not in markdown or "```" not in markdown) and (
-        "~" not in markdown or "~~~" not in markdown
-    ):
-        return markdown  # the common case: no fence to look for
-    return blank_spans(markdown, fenced_code_spans(markdown))
-
-
-def _blank_text(text: str) -> str:
-    return "\n".join(" " * len(part) for part in text.split("\n"))
+def _blank_autolinks(text: str) -> str:
+    return _AUTOLINK.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -75,7 +61,10 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
     is the text's reading by macro_grammar.read_macros (read here if not
     given): the braces of its Jinja constructs are no attribute list.
     """
-    fenced = _without_fenced_code(markdown)
+    fenced = markdown
+    # The fence lines stay: their `{ … }` attributes apply.
+    if "```" in markdown or "~~~" in markdown:
+        fenced = blank_spans(markdown, fenced_code_spans(markdown))
     spans = code_spans(fenced) if "`" in fenced else []
     text = blank_spans(fenced, spans)
     # Each pattern below needs a «<», «]:» or «{» to match: most bodies are
@@ -96,39 +85,30 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
                 where = match.start(group) + len(raw) - len(target)
                 found.append(Problem(*_position(text, where), reason, HINT_URL))
     if tags:
-        text = _AUTOLINK.sub(_blank, text)
+        text = _blank_autolinks(text)
     if "{" in text:
         if macros is None:
             macros = read_macros(markdown, "", 1, Report())
         no_jinja = macros.blank(text)
         for match in _ATTR_LIST.finditer(no_jinja):
             found.extend(_attr_list_problems(no_jinja, match))
-    if not tags:
-        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
-    found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
-    if not spans:
-        return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
-    # A raw HTML block is not Markdown: backticks inside it are not code. So
-    # also parse with the spans in place and keep the tags that start outside
-    # them (`<div title="`" onclick=…>`).
-    raw = _ESCAPED_LT.sub("  ", _AUTOLINK.sub(_blank, fenced))
-    problems = html_problems(raw)
-    starts = _line_starts(raw) if problems else []
-    for problem in problems:
-        offset = starts[problem.line - 1] + problem.column - 1
-        if not any(start <= offset < end for start, end in spans):
-            found.append(problem)
+    if tags:
+        found.extend(html_problems(_ESCAPED_LT.sub("  ", text)))
+    if tags and spans:
+        # A raw HTML block is not Markdown: backticks inside it are not code. So
+        # also parse with the spans in place and keep the tags that start outside
+        # them (`<div title="`" onclick=…>`).
+        raw = _ESCAPED_LT.sub("  ", _blank_autolinks(fenced))
+        problems = html_problems(raw)
+        starts = [0, *(match.end() for match in re.finditer("\n", raw))] if problems else []
+        for problem in problems:
+            offset = starts[problem.line - 1] + problem.column - 1
+            if not any(start <= offset < end for start, end in spans):
+                found.append(problem)
     return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(match.end() for match in re.finditer("\n", text))
-    return starts
-
-
 def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
-    found: list[Problem] = []
     body = match.group(1).rstrip(" \t")
     messages = []
     for pair in _ATTR_PAIR.finditer(body):
@@ -140,10 +120,10 @@ def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
         name = word.group(1).lower()
         if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
             messages.append(f"{{ … }} : attribut « {name} » interdit")
-    if messages:  # placed only when there is something to say
-        line, column = _position(text, match.start())
-        found.extend(Problem(line, column, message, HINT_ATTR) for message in messages)
-    return found
+    if not messages:
+        return []  # placed only when there is something to say
+    line, column = _position(text, match.start())
+    return [Problem(line, column, message, HINT_ATTR) for message in messages]
 
 
 def check_markdown(
@@ -151,21 +131,15 @@ def check_markdown(
 ) -> bool:
     """Report every policy breach of a page body; True when there is none."""
     problems = markdown_problems(markdown, macros)
-    for problem in problems:
+    for p in problems:
+        line = first_line + p.line - 1
         # Each code written out, so that the guide's test finds them all.
-        if problem.about_url:
-            _report(report, display_path, first_line, problem, "adresse-interdite")
-        elif problem.code == CODE_COMMENT:
-            _report(report, display_path, first_line, problem, "html-commentaire")
-        elif problem.code == CODE_UNCLOSED:
-            _report(report, display_path, first_line, problem, "html-non-fermee")
+        if p.report_code == CODE_URL:
+            report.error(display_path, line, p.column, "adresse-interdite", p.message, p.hint)
+        elif p.code == CODE_COMMENT:
+            report.error(display_path, line, p.column, "html-commentaire", p.message, p.hint)
+        elif p.code == CODE_UNCLOSED:
+            report.error(display_path, line, p.column, "html-non-fermee", p.message, p.hint)
         else:
-            _report(report, display_path, first_line, problem, "html-interdit")
+            report.error(display_path, line, p.column, "html-interdit", p.message, p.hint)
     return not problems
-
-
-def _report(
-    report: Report, display_path: str, first_line: int, problem: Problem, code: str
-) -> None:
-    line = first_line + problem.line - 1
-    report.error(display_path, line, problem.column, code, problem.message, problem.hint)

@@ -100,13 +100,10 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
         check_yaml_text(located, shown, report, quotes=False)
         if located.data is None:
             located.data = []
-        if not isinstance(located.data, list):
-            schemas.validate(located, name, shown, report, what=f"le registre {name}")
-            continue
         broken = schemas.validate(located, name, shown, report, what=f"le registre {name}")
-        # One bad entry must not hide the others: keep every entry the schema accepts.
-        skip = {path[0] for path in broken if path}
-        build(reg, located, shown, report, skip)
+        if isinstance(located.data, list):
+            # One bad entry must not hide the others: keep every entry the schema accepts.
+            build(reg, located, shown, report, {path[0] for path in broken if path})
     return reg
 
 
@@ -116,25 +113,32 @@ def _entries(located: Located, skip: set[str | int]) -> list[tuple[int, dict[str
     ]
 
 
-def _duplicate(report: Report, shown: str, line: int, what: str, value: str, first: int) -> None:
-    report.error(
-        shown,
-        line,
-        1,
-        "registre-doublon",
-        f"{what} « {value} » déjà utilisé ligne {first}",
-        "chaque entrée doit avoir un identifiant et des noms uniques",
-    )
+def _unique(
+    lines: dict[Any, int], key: Any, line: int, shown: str, report: Report, what: str, value: str
+) -> bool:
+    """Whether `key` is new to `lines` (where each key was first used), which then holds it."""
+    if key in lines:
+        report.error(
+            shown,
+            line,
+            1,
+            "registre-doublon",
+            f"{what} « {value} » déjà utilisé ligne {lines[key]}",
+            "chaque entrée doit avoir un identifiant et des noms uniques",
+        )
+        return False
+    lines[key] = line
+    return True
 
 
 def _structures(
     reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
 ) -> None:
+    lines: dict[str, int] = {}
     name_lines: dict[str, int] = {}
     for _, entry, line in _entries(located, skip):
         slug = entry["slug"]
-        if slug in reg.structures:
-            _duplicate(report, shown, line, "l'identifiant", slug, reg.structures[slug].line)
+        if not _unique(lines, slug, line, shown, report, "l'identifiant", slug):
             continue
         structure = Structure(
             slug=slug,
@@ -151,23 +155,20 @@ def _structures(
         reg.structures[slug] = structure
         for name in {structure.short_name, structure.name, slug, *structure.aliases}:
             key = fold(name)
-            owner = reg._names.get(key)
-            if owner is not None and owner != slug:
-                _duplicate(report, shown, line, "le nom", name, name_lines[key])
-                continue
-            reg._names[key] = slug
-            name_lines[key] = line
+            # Two names of one structure may fold alike.
+            owned = reg._names.get(key) == slug
+            if owned or _unique(name_lines, key, line, shown, report, "le nom", name):
+                reg._names[key] = slug
 
 
 def _themes(
     reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
 ) -> None:
+    lines: dict[str, int] = {}
     for _, entry, line in _entries(located, skip):
         slug = entry["slug"]
-        if slug in reg.themes:
-            _duplicate(report, shown, line, "l'identifiant", slug, reg.themes[slug].line)
-            continue
-        reg.themes[slug] = Theme(slug, entry["libelle"], entry["description"], line)
+        if _unique(lines, slug, line, shown, report, "l'identifiant", slug):
+            reg.themes[slug] = Theme(slug, entry["libelle"], entry["description"], line)
 
 
 def _chapters(
@@ -176,11 +177,8 @@ def _chapters(
     lines: dict[int, int] = {}
     for _, entry, line in _entries(located, skip):
         number = entry["numero"]
-        if number in reg.chapters:
-            _duplicate(report, shown, line, "le chapitre", str(number), lines[number])
-            continue
-        lines[number] = line
-        reg.chapters[number] = Chapter(number, entry.get("titre") or None)
+        if _unique(lines, number, line, shown, report, "le chapitre", str(number)):
+            reg.chapters[number] = Chapter(number, entry.get("titre") or None)
 
 
 def _kinds(
@@ -189,11 +187,8 @@ def _kinds(
     lines: dict[str, int] = {}
     for _, entry, line in _entries(located, skip):
         slug = entry["slug"]
-        if slug in reg.stake_kinds:
-            _duplicate(report, shown, line, "le type d'enjeu", slug, lines[slug])
-            continue
-        lines[slug] = line
-        reg.stake_kinds[slug] = StakeKind(slug, entry["libelle"])
+        if _unique(lines, slug, line, shown, report, "le type d'enjeu", slug):
+            reg.stake_kinds[slug] = StakeKind(slug, entry["libelle"])
 
 
 def build_glossary(
@@ -201,22 +196,9 @@ def build_glossary(
 ) -> None:
     """The glossary registry: generic terms; structures and themes load first."""
     lines: dict[str, int] = {}
-    for i, entry in enumerate(located.data):
-        if i in skip:
-            continue
-        line = located.where([i])[0]
+    for i, entry, line in _entries(located, skip):
         term = entry["terme"].strip()
-        key = fold(term)
-        if key in lines:
-            report.error(
-                shown,
-                line,
-                1,
-                "registre-doublon",
-                f"le terme « {term} » déjà utilisé ligne {lines[key]}",
-                "chaque entrée doit avoir un identifiant et des noms uniques",
-            )
-            continue
+        # A term that names a structure is never kept: only kept terms can repeat.
         owner = reg.find_structure(term)
         if owner is not None:
             report.error(
@@ -229,7 +211,8 @@ def build_glossary(
                 f"depuis {reg.sources.get('structures', 'fiches/registres/structures.yml')}",
             )
             continue
-        lines[key] = line
+        if not _unique(lines, fold(term), line, shown, report, "le terme", term):
+            continue
         if not _links_known(reg, entry, located, i, shown, report):
             continue
         reg.glossary[term] = GlossaryTerm(

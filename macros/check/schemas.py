@@ -62,11 +62,6 @@ class Schemas:
         return {tuple(e.path) for e in errors}
 
 
-def _field(path: list[str | int]) -> str:
-    named = [str(p) for p in path if isinstance(p, str)]
-    return named[-1] if named else "(racine)"
-
-
 def _report(
     error: jsonschema.ValidationError,
     located: Located,
@@ -76,7 +71,7 @@ def _report(
 ) -> None:
     path = list(error.path)
     line, column = located.where(path)
-    name = _field(path)
+    name = next((p for p in reversed(path) if isinstance(p, str)), "(racine)")
     kind = str(error.validator)
     schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
     expected: Any = error.validator_value

@@ -17,7 +17,7 @@ processing instruction) or raw text (`<style>`, `<script>`…, refused anyway).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -37,25 +37,15 @@ _DROPPED_OUTSIDE_TABLE = re.compile(r"<[cfhtCFHT]")
 Element = tuple[str, dict[str, str | None]]
 
 
-@dataclass
-class Reading:
-    elements: list[Element]  # name (lowercase) and attributes, in document order
-    markup: str  # the tree's serialisation
+class LineReading(NamedTuple):
+    readings: list[list[Element]]  # the line's elements, once per reading
+    comments: bool  # whether it holds a comment
+    closed: bool  # whether it ends outside any markup
 
 
-@dataclass
-class LineReading:
-    """What one line holds for a browser: its elements, once per reading
-    (read_line); whether it holds a comment; whether it ends outside markup."""
-
-    readings: list[list[Element]] = field(default_factory=list)
-    comments: bool = False
-    closed: bool = False
-
-
-def read(parser: LexborHTMLParser) -> Reading:
-    elements = [((node.tag or "").lower(), node.attributes) for node in parser.css("*")]
-    return Reading(elements, parser.html or "")
+def elements(parser: LexborHTMLParser) -> list[Element]:
+    """The name (lowercase) and attributes of each element, in document order."""
+    return [((node.tag or "").lower(), node.attributes) for node in parser.css("*")]
 
 
 def read_line(line: str) -> LineReading:
@@ -69,22 +59,17 @@ def read_line(line: str) -> LineReading:
     they are kept and the rest is kept as well (moved before the table).
     """
     source = line + _LINE_END
-    document = read(LexborHTMLParser(source, scripting=True))
-    readings = [document]
+    parsers = [LexborHTMLParser(source, scripting=True)]
     if _DROPPED_OUTSIDE_TABLE.search(line):
-        table = LexborHTMLParser(source, is_fragment=True, fragment_tag="table", scripting=True)
-        readings.append(read(table))
-    result = LineReading()
-    for reading in readings:
-        result.readings.append([e for e in reading.elements if e[0] != LINE_END_MARK])
-        result.comments = result.comments or has_comment(reading.markup)
-    result.closed = any(tag == LINE_END_MARK for tag, _ in document.elements)
-    return result
-
-
-def read_fragment(html: str) -> Reading:
-    """`html` read as the content of a `<div>`: how a page's body reads it."""
-    return read(parse_fragment(html))
+        parsers.append(
+            LexborHTMLParser(source, is_fragment=True, fragment_tag="table", scripting=True)
+        )
+    readings = [elements(parser) for parser in parsers]
+    return LineReading(
+        [[e for e in found if e[0] != LINE_END_MARK] for found in readings],
+        any(has_comment(parser.html or "") for parser in parsers),
+        any(tag == LINE_END_MARK for tag, _ in readings[0]),
+    )
 
 
 def has_comment(markup: str, own: tuple[str, ...] = ()) -> bool:
@@ -103,9 +88,3 @@ def has_comment(markup: str, own: tuple[str, ...] = ()) -> bool:
 def parse_fragment(html: str) -> LexborHTMLParser:
     """`html` parsed as the content of a `<div>`, to be changed and serialised."""
     return LexborHTMLParser(html, is_fragment=True, scripting=True)
-
-
-def first_node(parser: LexborHTMLParser) -> LexborNode | None:
-    """The first top node of a parsed fragment; the others follow by `next`
-    (selectolax's `traverse` and `iter` from it also visit its siblings)."""
-    return parser.root

@@ -1,43 +1,20 @@
 """Linear searches for delimited spans of contributor text.
 
-A lazy regular expression such as `\\{\\{.*?\\}\\}` or a code span
-`(`+).+?\\1` scans to the end of the text from every opener that has no
-closer: quadratic on a text made of openers (docs/securite.md#lineaire).
-These functions find the same spans in one pass: a closer is looked for
-once, and an opener whose kind has no closer left is skipped.
+A lazy regular expression such as `\\{\\{.*?\\}\\}` scans to the end of the
+text from every opener that has no closer: quadratic on a text made of
+openers (docs/securite.md#lineaire). These functions find the same spans in
+one pass: a closer is looked for once, and an opener without one is skipped.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
+from itertools import accumulate
 
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"(?=\n[ \t]*\n)")
-
-
-def delimited_spans(text: str, pairs: dict[str, str]) -> list[tuple[int, int]]:
-    """Spans from an opener of `pairs` to the first matching closer after it
-    (what `\\{\\{.*?\\}\\}|\\{%.*?%\\}` finds with DOTALL), left to right."""
-    spans: list[tuple[int, int]] = []
-    exhausted: set[str] = set()
-    openers = re.compile("|".join(re.escape(o) for o in sorted(pairs, key=len, reverse=True)))
-    position = 0
-    while True:
-        found = openers.search(text, position)
-        if found is None:
-            return spans
-        opener = found.group()
-        if opener in exhausted:
-            position = found.start() + 1
-            continue
-        end = text.find(pairs[opener], found.end())
-        if end == -1:
-            exhausted.add(opener)
-            position = found.start() + 1
-            continue
-        spans.append((found.start(), end + len(pairs[opener])))
-        position = end + len(pairs[opener])
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -76,24 +53,10 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     position = 0
     for start, end in spans:
         pieces.append(text[position:start])
-        if text.find("\n", start, end) == -1:
-            pieces.append(" " * (end - start))
-        else:
-            pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
+        pieces.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` without the spans."""
-    kept = []
-    position = 0
-    for start, end in spans:
-        kept.append(text[position:start])
-        position = end
-    kept.append(text[position:])
-    return "".join(kept)
 
 
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)?")
@@ -105,9 +68,7 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
     line), as Python-Markdown's fenced_code reads them: a fence at column 0,
     closed by a line of the same fence alone; an unclosed fence opens nothing."""
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     closers: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if line[:1] in "`~" and (closing := _FENCE_CLOSE.fullmatch(line)):
@@ -134,32 +95,24 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
 _PROSE_OPENERS = re.compile(r"[{`<]|\]\(")
 
 
-class _NextFinder:
-    """`text.find(needle, start)` for increasing starts, each needle read once."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.cache: dict[str, int] = {}
-
-    def find(self, needle: str, start: int) -> int:
-        known = self.cache.get(needle)
-        if known is not None and (known == -1 or known >= start):
-            return known
-        found = self.text.find(needle, start)
-        self.cache[needle] = found
-        return found
-
-
 def hidden_spans(line: str) -> list[tuple[int, int]]:
     """What a reader does not see as prose on one line, as
     `\\{\\{.*?\\}\\}|\\{%.*?%\\}|\\{#.*?#\\}|`[^`]*`|<[^>]*>|\\]\\([^)]*\\)|\\{\\s*[:#.][^}]*\\}|\\{[^}]*=[^}]*\\}`
     finds it (macros, code, tags, link targets, attribute lists), in one pass."""
-    finder = _NextFinder(line)
+    cache: dict[str, int] = {}
+
+    def find(needle: str, start: int) -> int:
+        """`line.find(needle, start)` for increasing starts, each needle read once."""
+        known = cache.get(needle)
+        if known is None or -1 < known < start:
+            known = cache[needle] = line.find(needle, start)
+        return known
+
     spans: list[tuple[int, int]] = []
     position = 0
     while (found := _PROSE_OPENERS.search(line, position)) is not None:
         start = found.start()
-        end = _hidden_end(line, start, finder)
+        end = _hidden_end(line, start, find)
         if end == -1:
             position = start + 1
             continue
@@ -168,21 +121,21 @@ def hidden_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _hidden_end(line: str, start: int, finder: _NextFinder) -> int:
+def _hidden_end(line: str, start: int, find: Callable[[str, int], int]) -> int:
     """Where the hidden span opened at `start` ends, or -1."""
     two = line[start : start + 2]
     if two in ("{{", "{%", "{#"):
-        close = finder.find("}}" if two == "{{" else two[1] + "}", start + 2)
+        close = find("}}" if two == "{{" else two[1] + "}", start + 2)
         if close != -1:
             return close + 2
     first = line[start]
     simple = {"`": "`", "<": ">", "]": ")"}
     if first in simple:
-        close = finder.find(simple[first], start + (2 if first == "]" else 1))
+        close = find(simple[first], start + (2 if first == "]" else 1))
         return close + 1 if close != -1 else -1
     # `{`: an attribute list, up to the first `}`, if it starts with `:`, `#`
     # or `.` after spaces, or holds an `=`.
-    close = finder.find("}", start + 1)
+    close = find("}", start + 1)
     if close == -1:
         return -1
     inner = start + 1
@@ -190,5 +143,5 @@ def _hidden_end(line: str, start: int, finder: _NextFinder) -> int:
         inner += 1
     if inner < close and line[inner] in ":#.":
         return close + 1
-    equals = finder.find("=", start + 1)
+    equals = find("=", start + 1)
     return close + 1 if equals != -1 and equals < close else -1

@@ -97,42 +97,33 @@ def read_source(path: Path, display_path: str, report: Report) -> SourceText | N
 def _read(path: Path, display_path: str, report: Report) -> bytes | None:
     """The file's bytes, or None once the reason is reported."""
     try:
-        # One unbuffered open, its size from the open file: half the cost of
-        # a stat and a read_bytes for the thousands of small files of a load.
-        # Never through a symlink, and without waiting on a fifo.
+        # Never through a symlink, and without waiting on a fifo; one
+        # unbuffered open, its size from the open file.
         fd = os.open(path, _OPEN_FLAGS)
         with open(fd, "rb", buffering=0) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 report_foreign(display_path, "fichier-special", report)
-                return None
-            if info.st_size <= MAX_SOURCE_BYTES:
+            elif info.st_size > MAX_SOURCE_BYTES:
+                report.error(
+                    display_path,
+                    1,
+                    1,
+                    "fichier-trop-gros",
+                    f"fichier de {info.st_size // 1000} ko, au-delà de la limite de "
+                    f"{MAX_SOURCE_BYTES // 1000} ko",
+                    "une fiche ou un registre tient en quelques dizaines de ko : "
+                    "découpez le fichier ou retirez ce qui n'y a pas sa place",
+                )
+            else:
                 return handle.read()
     except OSError as exc:
         if exc.errno == errno.ELOOP or path.is_symlink():
             report_foreign(display_path, "lien-symbolique", report)
-            return None
-        # Otherwise reported below, as a stat then a read find it (size first).
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            report.error(
-                display_path,
-                1,
-                1,
-                "fichier-trop-gros",
-                f"fichier de {size // 1000} ko, au-delà de la limite de "
-                f"{MAX_SOURCE_BYTES // 1000} ko",
-                "une fiche ou un registre tient en quelques dizaines de ko : "
-                "découpez le fichier ou retirez ce qui n'y a pas sa place",
-            )
-            return None
-        return path.read_bytes()
-    except OSError as exc:
-        report.error(
-            display_path, 1, 1, "lecture", f"impossible de lire le fichier : {exc.strerror or exc}"
-        )
-        return None
+        else:
+            message = f"impossible de lire le fichier : {exc.strerror or exc}"
+            report.error(display_path, 1, 1, "lecture", message)
+    return None
 
 
 def report_foreign(display_path: str, code: str, report: Report) -> None:

@@ -10,7 +10,6 @@ sees what was written.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,7 +55,7 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     of duplicate keys is the one whose value the data holds."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in reversed(node.value):
-            if _key_text(key_node) == part:
+            if _key(key_node) == part:
                 return key_node, value_node
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
         items = node.value
@@ -64,11 +63,12 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
-def _key_text(node: yaml.Node) -> str:
+def _key(node: yaml.Node, loader: Any = None) -> str:
     """A mapping key as the data holds it: text, whatever YAML typed it as."""
     if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
         return str(node.value)
-    return str(yaml.constructor.SafeConstructor().construct_object(node, deep=True))
+    constructor = loader or yaml.constructor.SafeConstructor()
+    return str(constructor.construct_object(node, deep=True))
 
 
 # Front matter and registries are small: these caps only stop hostile input
@@ -85,13 +85,14 @@ class _Refused(yaml.MarkedYAMLError):
         self.alias = alias
 
 
-class _CappedLoader(yaml.SafeLoader):
-    """The safe loader, refusing aliases and deep nesting while composing,
-    before a single value is constructed."""
+class _Capped(yaml.composer.Composer):
+    """PyYAML's composer, refusing aliases and deep nesting before a single
+    value is constructed."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
+    # The parser's, that it is mixed with.
+    check_event: Any
+    peek_event: Any
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -105,194 +106,128 @@ class _CappedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _CappedLoader(_Capped, yaml.SafeLoader):
+    pass
+
+
+# libyaml's scanner and parser, about twice as fast as PyYAML's, where installed.
+_LIBYAML: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastCappedLoader(_Capped, _LIBYAML):
+    def __init__(self, stream: str) -> None:
+        _LIBYAML.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+
+
+def _compose(text: str) -> tuple[Any, yaml.Node | None]:
+    """The loader and the document's node tree. libyaml words errors
+    differently: a text it rejects is read again by PyYAML, whose messages
+    are the ones translated below."""
+    loader: Any = _FastCappedLoader(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        loader = _CappedLoader(text)
+        return loader, loader.get_single_node()
+
+
 def load_yaml(
     text: str, display_path: str, report: Report, *, line_offset: int = 0
 ) -> Located | None:
     """Parse one YAML document; report syntax errors and duplicate keys."""
-    fast = _compose_fast(text)
-    loader: Any = None
+
+    def fail(mark: yaml.Mark | None, code: str, message: str, hint: str = "") -> None:
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        report.error(display_path, line + 1 + line_offset, column + 1, code, message, hint)
+
+    def convert(node: yaml.Node, path: PathKey) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = _key(key_node, loader)
+                if key in result:
+                    fail(
+                        key_node.start_mark,
+                        "yaml-cle-double",
+                        f"la clé « {key} » est écrite deux fois",
+                        "gardez une seule des deux lignes",
+                    )
+                result[key] = convert(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        located.raw[path] = str(node.value)
+        if node.tag == _STR_TAG:
+            return node.value  # what the constructor would return, without its dispatch
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            # An unquoted impossible date (2026-13-26) fails to construct: keep the
+            # text, so that the schema says what is wrong and where.
+            return str(node.value)
+        return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
+
     try:
         # PyYAML's reader refuses control characters (a NUL…) as it starts.
-        loader = fast[0] if fast else _CappedLoader(text)
-        node = fast[1] if fast else loader.get_single_node()
+        loader, node = _compose(text)
         located = Located(None, node, line_offset)
         if node is not None:
-            located.data = _convert(node, (), loader, located, display_path, report)
+            located.data = convert(node, ())
         return located
     except _Refused as exc:
-        mark = exc.problem_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 1
         if exc.alias:
-            report.error(
-                display_path,
-                line,
-                column,
+            fail(
+                exc.problem_mark,
                 "yaml-alias",
                 "alias YAML (« *nom ») refusé",
                 "recopiez la valeur au lieu d'y renvoyer par un alias",
             )
         else:
-            report.error(
-                display_path,
-                line,
-                column,
+            fail(
+                exc.problem_mark,
                 "yaml-profondeur",
                 f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
                 "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
             )
-        return None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1 + line_offset
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line = text.count("\n", 0, exc.position)
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
         code = exc.character if isinstance(exc.character, int) else 0
-        report.error(
-            display_path,
-            line,
-            column,
+        fail(
+            yaml.Mark(display_path, exc.position, line, column, None, 0),
             "caractere-interdit",
             f"caractère de contrôle U+{code:04X} interdit dans un texte",
             "retirez ce caractère invisible (le fichier a peut-être été collé depuis "
             "un document binaire)",
         )
-        return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        column = mark.column + 1 if mark else 1
         problem = _french_problem(exc.problem or str(exc))
-        report.error(
-            display_path,
-            line,
-            column,
+        fail(
+            exc.problem_mark or exc.context_mark,
             "yaml-syntaxe",
             f"YAML invalide : {problem}",
             "vérifiez l'indentation, les deux-points et les guillemets",
         )
-        return None
     except yaml.YAMLError as exc:
-        report.error(display_path, line_offset + 1, 1, "yaml-syntaxe", f"YAML invalide : {exc}")
-        return None
-    finally:
-        if loader is not None:
-            loader.dispose()
+        fail(None, "yaml-syntaxe", f"YAML invalide : {exc}")
+    return None
 
 
-# What could hold an anchor or alias, or nest deeper than indentation shows:
-# flow collections, compact nested entries («- - x», «? - x»), deep indents.
-_NOT_PLAIN = re.compile(r"[&*\[{]|^[ \t]*[?-][ \t]+[?-](?:[ \t]|$)|^[ \t]{40}", re.M)
-
-
-def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
-    """libyaml composes a document about 15 times faster than PyYAML, with the
-    same marks; but it words errors differently, so a document it rejects is
-    read again by PyYAML, whose messages are the ones translated below.
-
-    libyaml has none of _CappedLoader's caps, and composes recursively in C:
-    only text that cannot alias and cannot nest deeply goes to it, and a
-    document deeper than the cap is composed again by _CappedLoader, which
-    refuses it with its position."""
-    fast_class = getattr(yaml, "CSafeLoader", None)
-    if fast_class is None or _NOT_PLAIN.search(text):
-        return None
-    loader = fast_class(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError:
-        loader.dispose()
-        return None
-    if node is not None and _too_deep(node):
-        loader.dispose()
-        return None
-    return loader, node
-
-
-def _too_deep(root: yaml.Node) -> bool:
-    """Whether a composed document nests deeper than MAX_YAML_DEPTH, level
-    by level, without recursion."""
-    level = [root]
-    depth = 0
-    while level:
-        depth += 1
-        if depth > MAX_YAML_DEPTH:
-            return True
-        below: list[yaml.Node] = []
-        for node in level:
-            if isinstance(node, yaml.SequenceNode):
-                below.extend(node.value)
-            elif isinstance(node, yaml.MappingNode):
-                for pair in node.value:
-                    below.extend(pair)
-        level = below
-    return False
+_FRENCH_PROBLEMS = {
+    "mapping values are not allowed here": (
+        "deux-points inattendu (mettez la valeur entre guillemets)"
+    ),
+    "could not find expected ':'": "deux-points manquant après une clé",
+    "found character '\\t' that cannot start any token": (
+        "tabulation interdite, utilisez des espaces"
+    ),
+    "found unexpected end of stream": "guillemet ou crochet non refermé",
+    "expected <block end>, but found '<block sequence start>'": (
+        "indentation incohérente d'une liste"
+    ),
+}
 
 
 def _french_problem(problem: str) -> str:
-    known = {
-        "mapping values are not allowed here": (
-            "deux-points inattendu (mettez la valeur entre guillemets)"
-        ),
-        "could not find expected ':'": "deux-points manquant après une clé",
-        "found character '\\t' that cannot start any token": (
-            "tabulation interdite, utilisez des espaces"
-        ),
-        "found unexpected end of stream": "guillemet ou crochet non refermé",
-        "expected <block end>, but found '<block sequence start>'": (
-            "indentation incohérente d'une liste"
-        ),
-    }
-    for english, french in known.items():
-        if problem.startswith(english):
-            return french
-    return problem
-
-
-def _report_double(report: Report, display_path: str, where: tuple[int, int], key: str) -> None:
-    report.error(
-        display_path,
-        where[0],
-        where[1],
-        "yaml-cle-double",
-        f"la clé « {key} » est écrite deux fois",
-        "gardez une seule des deux lignes",
-    )
-
-
-def _convert(
-    node: yaml.Node,
-    path: PathKey,
-    loader: Any,
-    located: Located,
-    display_path: str,
-    report: Report,
-) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
-                key = key_node.value  # what the constructor would return
-            else:
-                key = str(loader.construct_object(key_node, deep=True))
-            if key in result:
-                mark = key_node.start_mark
-                where = (mark.line + 1 + located.line_offset, mark.column + 1)
-                _report_double(report, display_path, where, key)
-            result[key] = _convert(value_node, (*path, key), loader, located, display_path, report)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, i), loader, located, display_path, report)
-            for i, item in enumerate(node.value)
-        ]
-    located.raw[path] = str(node.value)
-    if node.tag == _STR_TAG:
-        return node.value  # what the constructor would return, without its dispatch
-    try:
-        value = loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError):
-        # An unquoted impossible date (2026-13-26) fails to construct: keep the
-        # text, so that the schema says what is wrong and where.
-        return str(node.value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
+    return next((fr for en, fr in _FRENCH_PROBLEMS.items() if problem.startswith(en)), problem)

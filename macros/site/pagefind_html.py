@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from macros.read.html_spec import Node, first_node, parse_fragment
+from macros.read.html_spec import Node, parse_fragment
 from macros.render.markdown import NOT_INDEXED
 
 IGNORE = "data-pagefind-ignore"
@@ -48,7 +48,7 @@ def ignore_excluded_sections(content: str) -> tuple[str, str]:
         return content, content
     parser = parse_fragment(content)
     kept: list[str] = []
-    _mark_children(first_node(parser), ignored=False, kept=kept)
+    _mark_children(parser.root, ignored=False, kept=kept)
     return parser.html or "", " ".join(kept)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.check import acronyms, fiche_body, markdown_safety
+from macros.check import acronyms, fiche_body, glossary, markdown_safety
 from macros.check import fiche as fiche_parser
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
@@ -129,8 +129,10 @@ def test_depth_cap_counts_every_level() -> None:
         for text in (nested + " " * depth + "v", nested + " " * depth + "- [x, {y: z}]"):
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             assert node is not None
-            expected = _depth(node) > yaml_reader.MAX_YAML_DEPTH
-            assert yaml_reader._too_deep(node) == expected, text
+            report = Report()
+            refused = yaml_reader.load_yaml(text, "f.yml", report) is None
+            assert refused == (_depth(node) > yaml_reader.MAX_YAML_DEPTH), text
+            assert [d.code for d in report.items] == (["yaml-profondeur"] if refused else [])
 
 
 # What acronyms.py blanked with one regex, now found by linear_scan.hidden_spans.
@@ -170,7 +172,7 @@ def _acronyms_slow(body: str, known: frozenset[str]) -> list[tuple[int, int, str
 
 
 def test_unknown_acronyms_are_found_as_before(registries: Registries) -> None:
-    known = acronyms.known_tokens(registries)
+    known = glossary.known_tokens(registries)
     bodies = TEXTS + _generated("ABCDÉ `<>{}()[]-\n", seed=11) + ["ESS MES\n`CAF` {{ x }} URSSAF"]
     for body in bodies:
         fiche = _fiche(body)

@@ -24,13 +24,13 @@ def _codes(report: Report) -> list[tuple[int, str]]:
 
 def test_alias_bomb_is_refused_before_anything_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[object] = []
-    original = yaml.SafeLoader.construct_object
+    original = yaml.constructor.BaseConstructor.construct_object
 
     def spy(self: yaml.SafeLoader, node: yaml.Node, deep: bool = False) -> object:
         built.append(node)
         return original(self, node, deep)
 
-    monkeypatch.setattr(yaml.SafeLoader, "construct_object", spy)
+    monkeypatch.setattr(yaml.constructor.BaseConstructor, "construct_object", spy)
     report = Report()
     assert load_yaml(BOMB, "fiches/registres/themes.yml", report) is None
     assert _codes(report) == [(2, "yaml-alias")]
