@@ -328,6 +328,21 @@ def _comparison() -> list[str]:
                 f"**Au-delà des 5 % visés** ({_s((c['rapport'] - 1) * 100, 0)} % de plus).",
                 "",
             ]
+    if any(c["rapport"] > 1.05 for c in revisions):
+        out += [
+            "D'où vient l'écart, d'après un profil py-spy d'une construction de 1 000 fiches "
+            "de l'arbre de travail (5 décembre 2026, en part de la construction) : "
+            "mkdocs-macros compile chaque page en code Python (génération du code de Jinja "
+            "et `compile` : 7 %), la porte relit chaque page avant lui (1 %), et des "
+            "fonctions que l'ancienne révision n'avait pas ont leur coût : le verrou HTML "
+            "qui relit chaque page avec lexbor (2,5 %), les données du formulaire de fiche, "
+            "qui vérifient pour chaque fiche que ses réponses la réécrivent à l'octet près "
+            "(2,4 %), les données structurées et les fiches liées de chaque page (5 % avec "
+            "les listes), les livrets (2 %). La navigation de Material (18 %), la conversion "
+            "Markdown (21 %) et l'index de recherche de Material (6 %) coûtent autant des "
+            "deux côtés.",
+            "",
+        ]
     fast = [c for c in found if c.get("chemin_rapide")]
     if fast:
         out += [
