@@ -122,6 +122,29 @@ def test_every_result_link_highlights_words(page: Page, site_url: str, query: st
     assert links and empty == []
 
 
+def test_the_highlight_script_comes_with_the_search_not_with_the_page(
+    page: Page, site_url: str
+) -> None:
+    """recherche-surlignage.js is fetched when the search takes the focus, here
+    through Material's keyboard shortcut, and still fills every `?h=`."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/fiches/1.5/")
+    page.wait_for_load_state("load")
+    assert not [url for url in requested if "recherche-surlignage" in url]
+    page.keyboard.press("s")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially("militants", delay=20)
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile(r"trouvé"))
+    settled_text(page, meta, 150)
+    links = result_links(page.locator(".md-search-result__item"))
+    assert [url for url in requested if "recherche-surlignage" in url]
+    empty = [href for href in links if re.search(r"[?&]h=(&|#|$)", href)]
+    assert links and empty == []
+
+
 @pytest.mark.parametrize("query", ["pull request", "messages", "menace"])
 def test_contributor_and_maintainer_pages_stay_out_of_readers_results(
     page: Page, site_url: str, query: str, index: dict[str, Any]
