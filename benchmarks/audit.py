@@ -239,8 +239,9 @@ def render_page(
         "# Audit des pages",
         "",
         "Cette page est **régénérée par `make audit`** (script `benchmarks/audit.py`) : ne la "
-        "modifiez pas à la main. Le site est construit comme en ligne, servi sur la machine, "
-        "et lu par deux outils que d'autres utilisent pour le juger :",
+        "modifiez pas à la main. Le site est construit comme en ligne, servi sur la machine "
+        "comme GitHub Pages le sert (texte compressé par gzip, page 404 du site), et lu par "
+        "deux outils que d'autres utilisent pour le juger :",
         "",
         f"- **Lighthouse {LIGHTHOUSE_VERSION}** (Google), réglage mobile par défaut (téléphone "
         "de milieu de gamme, réseau 4G lent simulé) ; chaque page est mesurée "

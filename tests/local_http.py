@@ -8,6 +8,8 @@ raise while a server is still starting.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import socket
 import threading
 import urllib.error
@@ -23,8 +25,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+# What GitHub Pages and most static hosts send compressed, when the browser asks.
+_COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
+
+
 class _HostingHandler(_QuietHandler):
-    """A static host's answer to a missing address: the site's 404.html, status 404."""
+    """A static host's answers: text compressed with gzip for browsers that accept
+    it, and the site's 404.html, status 404, for a missing address."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepted = self.headers.get("Accept-Encoding", "")
+        if "gzip" not in accepted or path.suffix not in _COMPRESSED or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -42,8 +65,9 @@ class _HostingHandler(_QuietHandler):
 
 def serve_directory(directory: Path, *, port: int = 0, hosting: bool = False) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 for as long as the generator runs; yields its URL
-    (without a trailing slash). `hosting`: missing addresses get the site's
-    404.html, as GitHub Pages and most static hosts answer."""
+    (without a trailing slash). `hosting`: text is sent compressed and missing
+    addresses get the site's 404.html, as GitHub Pages and most static hosts
+    answer."""
     handler = functools.partial(
         _HostingHandler if hosting else _QuietHandler, directory=str(directory)
     )
