@@ -13,7 +13,7 @@ mkdocs-macros on every page (site/macros_gate.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jinja2 import defaults, nodes
@@ -34,19 +34,11 @@ MARKS = (
     defaults.COMMENT_START_STRING,
 )
 
-# Statement tags, in the words a contributor wrote them.
+# Statement tags whose node name is not the word a contributor wrote.
 _STATEMENTS: dict[type[nodes.Node], str] = {
-    nodes.For: "for",
-    nodes.If: "if",
-    nodes.Macro: "macro",
     nodes.CallBlock: "call",
     nodes.FilterBlock: "filter",
-    nodes.With: "with",
-    nodes.Block: "block",
-    nodes.Include: "include",
-    nodes.Import: "import",
     nodes.FromImport: "from … import",
-    nodes.Extends: "extends",
     nodes.Assign: "set",
     nodes.AssignBlock: "set",
 }
@@ -63,12 +55,7 @@ class Violation:
     hint: str = ""  # how to fix it, for the "arguments" kind
 
 
-def violations(
-    tree: nodes.Template,
-    *,
-    variables: frozenset[str] = frozenset(),
-    macros: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MACROS,
-) -> list[Violation]:
+def violations(tree: nodes.Template, *, variables: frozenset[str] = frozenset()) -> list[Violation]:
     """Every construct of `tree` outside the allow-list, in source order."""
     found: list[Violation] = []
     for node in tree.body:
@@ -76,22 +63,18 @@ def violations(
             for child in node.nodes:
                 if isinstance(child, nodes.TemplateData):
                     continue  # plain text, including {% raw %} blocks
-                found.extend(_expression(child, variables, macros))
+                found.extend(_expression(child, variables))
         else:
             tag = _STATEMENTS.get(type(node), type(node).__name__.lower())
             found.append(Violation(node.lineno, "statement", f"balise « {{% {tag} %}} »"))
     return found
 
 
-def _expression(
-    expr: nodes.Expr,
-    variables: frozenset[str],
-    macros: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
-) -> Iterator[Violation]:
+def _expression(expr: nodes.Expr, variables: frozenset[str]) -> Iterator[Violation]:
     if isinstance(expr, nodes.Name):
         if expr.name in variables:
             return
-        if expr.name in macros:
+        if expr.name in MACROS:
             yield Violation(
                 expr.lineno,
                 "arguments",
@@ -103,10 +86,10 @@ def _expression(
         return
     if isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name):
         name = expr.node.name
-        if name not in macros:
+        if name not in MACROS:
             yield Violation(expr.lineno, "unknown-macro", "macro inconnue", name)
             return
-        problem = arguments_problem(expr, macros[name])
+        problem = arguments_problem(expr, MACROS[name])
         if problem is not None:
             yield Violation(expr.lineno, "arguments", problem[0], name, problem[1])
         return
@@ -115,12 +98,8 @@ def _expression(
 
 def literal_value(value: nodes.Expr) -> str | int | float | None:
     """The value of a literal argument a macro may take, or None."""
-    if not isinstance(value, nodes.Const):
-        return None
-    if isinstance(value.value, str):
-        return value.value
-    if isinstance(value.value, int | float) and not isinstance(value.value, bool):
-        return value.value
+    if isinstance(value, nodes.Const) and isinstance(value.value, str | int | float):
+        return None if isinstance(value.value, bool) else value.value
     return None
 
 
