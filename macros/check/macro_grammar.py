@@ -113,20 +113,6 @@ class Macros:
             return None
         return pieces
 
-    def blank(self, text: str) -> str:
-        """The scanned `text` (or a copy with the same offsets) with every
-        Jinja construct blanked, lines kept: what Markdown reads around them."""
-        if not self.spans:
-            return text
-        out: list[str] = []
-        position = 0
-        for start, end in self.spans:
-            out.append(text[position:start])
-            out.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
-            position = end
-        out.append(text[position:])
-        return "".join(out)
-
     def remove_calls(self, text: str) -> str:
         """`text`, a part of the scanned text, without the `{{ … }}` and
         `{% … %}` it holds: their brackets and asterisks are not Markdown."""

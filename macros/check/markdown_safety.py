@@ -89,7 +89,7 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
     if "{" in text:
         if macros is None:
             macros = read_macros(markdown, "", 1, Report())
-        no_jinja = macros.blank(text)
+        no_jinja = blank_spans(text, macros.spans)
         for match in _ATTR_LIST.finditer(no_jinja):
             found.extend(_attr_list_problems(no_jinja, match))
     if tags:

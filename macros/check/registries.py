@@ -64,6 +64,23 @@ class Registries:
             f"{self.sources.get('themes', 'fiches/registres/themes.yml')}"
         )
 
+    def unknown_structure(
+        self, slug: str, shown: str, line: int, column: int, report: Report
+    ) -> None:
+        report.error(
+            shown,
+            line,
+            column,
+            "structure-inconnue",
+            f"structure inconnue « {slug} »",
+            self.structure_hint(slug),
+        )
+
+    def unknown_theme(self, slug: str, shown: str, line: int, column: int, report: Report) -> None:
+        report.error(
+            shown, line, column, "theme-inconnu", f"thème inconnu « {slug} »", self.theme_hint(slug)
+        )
+
     def chapter(self, number: int) -> Chapter:
         return self.chapters.get(number) or Chapter(number, None)
 
@@ -232,26 +249,10 @@ def _links_known(
     ok = True
     slug = entry.get("structure")
     if slug is not None and reg.structures and slug not in reg.structures:
-        line, column = located.where([i, "structure"])
-        report.error(
-            shown,
-            line,
-            column,
-            "structure-inconnue",
-            f"structure inconnue « {slug} »",
-            reg.structure_hint(slug),
-        )
+        reg.unknown_structure(slug, shown, *located.where([i, "structure"]), report)
         ok = False
     slug = entry.get("theme")
     if slug is not None and reg.themes and slug not in reg.themes:
-        line, column = located.where([i, "theme"])
-        report.error(
-            shown,
-            line,
-            column,
-            "theme-inconnu",
-            f"thème inconnu « {slug} »",
-            reg.theme_hint(slug),
-        )
+        reg.unknown_theme(slug, shown, *located.where([i, "theme"]), report)
         ok = False
     return ok
