@@ -22,14 +22,12 @@ from jinja2.parser import Parser
 from macros.check.macro_policy import (
     MACROS,
     MARKS,
-    Violation,
     arguments_problem,
+    check_tree,
     literal_value,
     may_hold_macros,
-    violations,
 )
 from macros.core.diagnostics import Report
-from macros.core.names import suggestion
 
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
@@ -185,9 +183,7 @@ def read_macros(
             'une macro s\'écrit simplement {{ structure("PES 21") }}',
         )
         return Macros(ok=False)
-    for refused in violations(tree, variables=allowed):
-        _report(refused, display_path, first_line, report)
-        found.ok = False
+    found.ok = check_tree(tree, display_path, first_line, report, allowed)
     lines = _LineStarts(text)
     outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
     spans = iter(expressions)  # one per `{{ … }}`, in order, as Output nodes are
@@ -369,32 +365,6 @@ def _macro_call(
         end,
         text[start:end],
     )
-
-
-def _report(found: Violation, display_path: str, first_line: int, report: Report) -> None:
-    line = first_line + found.line - 1
-    if found.kind in ("unknown-name", "unknown-macro"):
-        report.error(
-            display_path,
-            line,
-            1,
-            "macro-inconnue",
-            f"{found.what} « {found.name} »",
-            suggestion(found.name, sorted(MACROS), what="macros connues"),
-        )
-    elif found.kind == "arguments" and found.name:
-        report.error(display_path, line, 1, "macro-arguments", found.what, found.hint)
-    else:
-        report.error(
-            display_path,
-            line,
-            1,
-            "jinja-interdit",
-            f"construction refusée : {found.what}",
-            "seuls les appels de macros avec du texte entre guillemets sont permis, "
-            'comme {{ structure("PES 21") }} ; pour montrer des accolades telles '
-            "quelles, placez-les dans un bloc de code",
-        )
 
 
 def _french_jinja(message: str) -> str:
