@@ -31,9 +31,8 @@ from macros.core.diagnostics import Report
 
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
-Literal = str | int | float
 # A call Jinja read: its name and literal arguments.
-_Known = tuple[str, list[Literal], dict[str, Literal]]
+_Known = tuple[str, list[str | int | float], dict[str, str | int | float]]
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
 # 50,000 a second here, so a file made of nothing else would hold CI for
 # seconds per megabyte; past this count it is refused unread.

@@ -1,9 +1,6 @@
-"""Where raw HTML, attribute lists and links hide in a Markdown text.
-
-The allow-lists themselves are in html_safety.py; this module finds, with
-their positions, the places of a fiche or page body they apply to, skipping
-only what Python-Markdown will surely show as code.
-"""
+"""Where raw HTML, attribute lists and links hide in a Markdown text, by
+position, skipping only what Python-Markdown surely shows as code; the
+allow-lists are in html_safety.py."""
 
 from __future__ import annotations
 

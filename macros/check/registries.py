@@ -28,7 +28,6 @@ class Registries:
     # Folded spelling of each name looked up: fiches repeat the same few names.
     _folded: dict[str, str] = field(default_factory=dict)
 
-    # --- lookups -----------------------------------------------------------
     def find_structure(self, name: str) -> Structure | None:
         """By slug, short name, full name or alias, ignoring case and accents."""
         if name in self.structures:
@@ -52,10 +51,7 @@ class Registries:
         if name in self.themes:
             return self.themes[name]
         wanted = fold(name)
-        for theme in self.themes.values():
-            if fold(theme.label) == wanted:
-                return theme
-        return None
+        return next((t for t in self.themes.values() if fold(t.label) == wanted), None)
 
     def theme_hint(self, name: str) -> str:
         hint = suggestion(name, list(self.themes), what="thèmes connus")
