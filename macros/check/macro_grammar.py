@@ -392,10 +392,7 @@ def macros_rendered(meta: object) -> bool:
     """Whether mkdocs-macros renders a page with this front matter: it shows a
     page as written when `render_macros` equals False (its own test, `== False`,
     so 0 counts too), and renders every other page (`render_by_default`)."""
-    if not isinstance(meta, dict):
-        return True
-    value = meta.get("render_macros")
-    return not (value is not None and value == False)  # noqa: E712 (mkdocs-macros' test)
+    return not isinstance(meta, dict) or meta.get("render_macros") != False  # noqa: E712
 
 
 def front_matter_problem(meta: object) -> str | None:
