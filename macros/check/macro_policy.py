@@ -5,10 +5,8 @@ Jinja is a programming language: `{{ cycler.__init__.__globals__.os }}` runs
 commands, `{{ config }}` prints the build's settings. So a page may only call
 the project's macros with literal arguments, and (documentation pages only)
 show a variable that the maintainers listed in mkdocs.yml. Everything else is
-refused here, statically, on the tree Jinja's own parser reads
-(macro_grammar.py), before mkdocs-macros renders anything: by `fiches check`,
-by the build's load of the collection, and again by the gate in front of
-mkdocs-macros on every page (site/macros_gate.py).
+refused here, on the tree Jinja's own parser reads, before mkdocs-macros
+renders anything.
 """
 
 from __future__ import annotations
