@@ -203,15 +203,7 @@ def _check_meta(
         )
     for index, slug in enumerate(fiche.themes):
         if slug not in registries.themes:
-            line, column = meta.where(["themes", index])
-            report.error(
-                display_path,
-                line,
-                column,
-                "theme-inconnu",
-                f"thème inconnu « {slug} »",
-                registries.theme_hint(slug),
-            )
+            registries.unknown_theme(slug, display_path, *meta.where(["themes", index]), report)
     if fiche.status == "publiee" and not fiche.themes:
         line, column = meta.where(["themes"])
         report.error(
@@ -224,15 +216,8 @@ def _check_meta(
         )
     for index, slug in enumerate(fiche.authors):
         if slug not in registries.structures:
-            line, column = meta.where(["redaction", index])
-            report.error(
-                display_path,
-                line,
-                column,
-                "structure-inconnue",
-                f"structure inconnue « {slug} »",
-                registries.structure_hint(slug),
-            )
+            where = meta.where(["redaction", index])
+            registries.unknown_structure(slug, display_path, *where, report)
 
 
 def _unlinked_names(

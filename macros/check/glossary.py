@@ -42,14 +42,9 @@ def abbreviations(
     reg: Registries, within: str | None = None, *, terms: list[GlossaryTerm] | None = None
 ) -> str:
     """Python-Markdown `abbr` definitions (`*[DLA]: …`) for every known term,
-    or with `within`, for the terms written in that text; `terms`, when the
-    caller writes many pages, is `all_terms(reg)` computed once.
-
-    Appended to each fiche's generated Markdown rather than through
-    pymdownx.snippets' auto_append: no generated file to keep out of Git, and
-    only fiche pages get them. The `abbr` extension looks for each defined
-    term in every text of the page: defining only the terms it holds is faster.
-    """
+    or with `within`, only for the terms written in that text: the `abbr`
+    extension looks for each defined term in every text of the page.
+    `terms`: `all_terms(reg)`, computed once by a caller of many pages."""
     if terms is None:
         terms = all_terms(reg)
     lines = [f"*[{t.term}]: {t.expansion}" for t in terms if within is None or t.term in within]

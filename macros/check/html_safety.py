@@ -2,12 +2,9 @@
 
 Markdown lets a page carry raw HTML, attribute lists (`{ onclick=… }`) and
 links with any scheme, so a pull request could put a script on the published
-site. load_collection applies these lists, with positions, to plain-text
-fields and files (here) and to page bodies (markdown_safety.py); the plugin
-applies them to each page's final HTML as a second lock (html_lock.py). HTML
-is read by a parser that follows the HTML5 specification (html_spec.py),
-never by the standard library parser or a regular expression. To allow a new
-harmless tag or attribute, extend the sets below: nothing else needs to change.
+site. These lists apply to plain-text fields and files (here), to page bodies
+(markdown_safety.py) and to each page's final HTML (html_lock.py). To allow a
+new harmless tag or attribute, extend the sets below.
 """
 
 from __future__ import annotations
@@ -53,12 +50,10 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
 }
-# What Markdown extensions and the project's generated pages write into the
-# final HTML, that a contributor may not write by hand (the engine refuses
-# them in Markdown): table alignment (tables), task-list boxes and tabs
-# (pymdownx.tasklist, pymdownx.tabbed), focusable glossary terms, inline
-# icons (pymdownx.emoji), inert controls that the theme's scripts bring to life. Only the plugin's
-# final-HTML check accepts them; <form> and event attributes stay refused.
+# What Markdown extensions and the generated pages write into the final HTML,
+# and only its check accepts: table alignment, task-list boxes and tabs
+# (pymdownx.tasklist, pymdownx.tabbed), icons (pymdownx.emoji), inert controls
+# that the theme's scripts bring to life. <form> and event attributes stay refused.
 GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "input": frozenset(
         {"type", "checked", "disabled", "name", "value", "placeholder", "autocomplete"}
@@ -73,8 +68,7 @@ GENERATED_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     # to keyboard, screen-reader and touch users (site/glossary_abbr.py).
     "abbr": frozenset({"tabindex"}),
 }
-_GENERATED_STYLES = "text-align: (left|right|center);?"
-GENERATED_STYLE = re.compile(f"^{_GENERATED_STYLES}$")
+GENERATED_STYLE = re.compile("^text-align: (left|right|center);?$")
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 # Anything else with a scheme (javascript:, data:, vbscript:, file:…) is refused.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -178,11 +172,9 @@ def _tag_problems(
 def html_problems(text: str) -> list[Problem]:
     """Raw HTML of contributor text outside the allow-list, by line and column.
 
-    Read line by line with lexbor (html_spec.py), the way a browser reads
-    HTML. Each line must start and end outside any markup: a tag, comment or
-    CDATA section that is not closed on its line is refused, so no line can
-    change how the next one is read, and a practice or excerpt cut out of the
-    text reads as it did in the whole.
+    Each line must start and end outside any markup: a tag, comment or CDATA
+    section not closed on its line is refused, so no line can change how the
+    next one is read, and an excerpt reads as it did in the whole.
     """
     found: list[Problem] = []
     for number, physical in enumerate(text.split("\n"), start=1):
@@ -235,12 +227,9 @@ def _line_problems(line: str, number: int) -> list[Problem]:
 
 
 def text_problem(value: str, *, quotes: bool = True) -> str | None:
-    """Why a plain-text field (title, summary, registry name or description)
-    may not be published: MkDocs templates do not escape what they show.
-
-    `quotes=False` also refuses straight double quotes, for values that
-    templates put inside attributes (registry names and descriptions).
-    """
+    """Why a plain-text field may not be published: MkDocs templates do not
+    escape what they show. `quotes=False` also refuses straight double quotes,
+    for values that templates put inside attributes."""
     if may_hold_macros(value):
         return "« {{ », « {% » et « {# » sont réservés aux macros"
     if "<" in value or ">" in value:
@@ -265,11 +254,8 @@ _AMPERSAND = re.compile(r"&[^&]{0,40}")
 
 def entity_reference(value: str) -> str | None:
     """The first character reference of `value` that an HTML parser would
-    decode (`&lt;`, `&#60;`, `&#x3c;`, or `&lt` without its semicolon), or None.
-
-    Judged by html.unescape, which follows the HTML5 rules: «R&D» or «A & B»
-    stay as they are and are accepted.
-    """
+    decode (`&lt;`, `&#60;`, `&lt` without its semicolon…), or None: by
+    html.unescape, which follows HTML5, «R&D» or «A & B» stay as they are."""
     for match in _AMPERSAND.finditer(value):
         text = match.group(0)
         decoded = html.unescape(text)

@@ -1,16 +1,10 @@
 """The macro grammar: every Jinja construct of a text, read once by Jinja itself.
 
-mkdocs-macros renders each page with `jinja2.Environment(loader=…,
-undefined=…)` and the `j2_*` options of mkdocs.yml; the project sets none
-of those options (site/macros_config.py refuses them), so its delimiters
-are Jinja's defaults and it loads no extension. The environment below is
-built the same way, so what is read here is what mkdocs-macros would run.
-
-One lexing pass gives both the tree (Jinja's parser, fed the same tokens)
-and each `{{ … }}`'s offsets; the allow-list (macro_policy.py) is then
-checked on that tree. `fiches check`, the engine's cross-references, the
-texts derived from a call (plain text, excerpts) and the build's gate in
-front of mkdocs-macros (site/macros_gate.py) all read macros here.
+mkdocs-macros renders each page with a plain `jinja2.Environment` and the
+`j2_*` options of mkdocs.yml, which site/macros_config.py refuses: with
+Jinja's default delimiters and no extension, what is read here is what
+mkdocs-macros would run. One lexing pass gives both the tree (checked
+against macro_policy.py) and the offsets of each `{{ … }}`.
 """
 
 from __future__ import annotations
@@ -28,20 +22,17 @@ from jinja2.parser import Parser
 from macros.check.macro_policy import (
     MACROS,
     MARKS,
-    Violation,
     arguments_problem,
+    check_tree,
     literal_value,
     may_hold_macros,
-    violations,
 )
 from macros.core.diagnostics import Report
-from macros.core.names import suggestion
 
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
-Literal = str | int | float
 # A call Jinja read: its name and literal arguments.
-_Known = tuple[str, list[Literal], dict[str, Literal]]
+_Known = tuple[str, list[str | int | float], dict[str, str | int | float]]
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
 # 50,000 a second here, so a file made of nothing else would hold CI for
 # seconds per megabyte; past this count it is refused unread.
@@ -57,8 +48,8 @@ class MacroCall:
     column: int
     start: int  # offset in the scanned text
     end: int
+    source: str  # as written, e.g. `{{ structure("PES 21") }}`
     resolved: str | None = None  # registry slug or fiche number, once checked
-    source: str = ""  # as written, e.g. `{{ structure("PES 21") }}`
 
     @property
     def target(self) -> str:
@@ -119,28 +110,13 @@ class Macros:
             return None
         return pieces
 
-    def blank(self, text: str) -> str:
-        """The scanned `text` (or a copy with the same offsets) with every
-        Jinja construct blanked, lines kept: what Markdown reads around them."""
-        if not self.spans:
-            return text
-        out: list[str] = []
-        position = 0
-        for start, end in self.spans:
-            out.append(text[position:start])
-            out.append("\n".join(" " * len(part) for part in text[start:end].split("\n")))
-            position = end
-        out.append(text[position:])
-        return "".join(out)
-
     def remove_calls(self, text: str) -> str:
         """`text`, a part of the scanned text, without the `{{ … }}` and
         `{% … %}` it holds: their brackets and asterisks are not Markdown."""
         if "{" not in text:
             return text
         for source in self.sources:
-            if source in text:
-                text = text.replace(source, "")
+            text = text.replace(source, "")
         return text
 
 
@@ -176,11 +152,12 @@ def read_macros(
                 "une fiche ou une page en compte quelques dizaines : découpez le texte",
             )
             return Macros(ok=False)
-    spans = _Spans(text)
+    found = Macros()
+    expressions: list[tuple[int, int]] = []
     try:
         # The parser pulls tokens as it goes: a text it refuses early (1 MB
         # of `{{`, say) is never lexed to its end.
-        tokens = spans.follow(_ENV.lexer.tokeniter(text, None))
+        tokens = _spans(text, _ENV.lexer.tokeniter(text, None), found.spans, expressions)
         parser = Parser(_ENV, text)
         parser.stream = TokenStream(_ENV.lexer.wrap(tokens), None, None)
         tree = parser.parse()
@@ -205,38 +182,25 @@ def read_macros(
             'une macro s\'écrit simplement {{ structure("PES 21") }}',
         )
         return Macros(ok=False)
-    found = Macros()
-    for refused in violations(tree, variables=allowed):
-        _report(refused, display_path, first_line, report)
-        found.ok = False
-    line_starts = _LineStarts(text)
+    found.ok = check_tree(tree, display_path, first_line, report, allowed)
+    lines = _LineStarts(text)
     outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
-    expressions = iter(spans.expressions)  # one per `{{ … }}`, in order, as Output nodes are
+    spans = iter(expressions)  # one per `{{ … }}`, in order, as Output nodes are
     for child in outputs:
         if isinstance(child, nodes.TemplateData):
-            if found.ok:
-                found.pieces.append(child.data)
+            found.pieces.append(child.data)
             continue
-        span = next(expressions, None)
+        span = next(spans, None)
         if span is None:
             break  # not one expression per `{{ … }}`: refused above anyway
-        start, end = span
         call = _call(child)
-        if call is None:
-            continue
-        name, args, kwargs = call
-        line, column = line_starts.position(start)
-        macro = MacroCall(
-            name, args, kwargs, first_line + line - 1, column, start, end, source=text[start:end]
-        )
-        found.calls.append(macro)
-        if found.ok:
-            found.pieces.append(macro)
+        if call is not None:
+            found.calls.append(_macro_call(call, text, *span, lines, first_line))
+            found.pieces.append(found.calls[-1])
     if not found.ok:
         found.pieces = []
     found.tree = tree
-    found.spans = spans.constructs
-    found.sources = frozenset(text[start:end] for start, end in spans.constructs)
+    found.sources = frozenset(text[start:end] for start, end in found.spans)
     return found
 
 
@@ -261,21 +225,12 @@ def _read_call(source: str) -> _Known | None:
     if len(tree.body) != 1 or not isinstance(tree.body[0], nodes.Output):
         return None
     children = tree.body[0].nodes
-    if len(children) != 1 or violations(tree):
-        return None
-    expr = children[0]
-    if _call(expr) is None:
-        return None
-    assert isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)
-    call = (
-        expr.node.name,
-        [literal_value(a) for a in expr.args],
-        {kw.key: literal_value(kw.value) for kw in expr.kwargs},
-    )
-    if len(_CALLS) > _CALLS_MAX:
-        _CALLS.clear()
-    _CALLS[source] = call  # type: ignore[assignment]
-    return call  # type: ignore[return-value]
+    call = _call(children[0]) if len(children) == 1 else None
+    if call is not None:
+        if len(_CALLS) > _CALLS_MAX:
+            _CALLS.clear()
+        _CALLS[source] = call
+    return call
 
 
 def _known_calls(text: str, first_line: int) -> Macros | None:
@@ -287,35 +242,21 @@ def _known_calls(text: str, first_line: int) -> Macros | None:
     assert found.known is not None
     lines = _LineStarts(text)
     position = 0
-    while True:
-        start = text.find("{{", position)
-        if start < 0:
-            break
+    while (start := text.find("{{", position)) >= 0:
         end = text.find("}}", start) + 2
         if end < 2:
             return None
         known = _CALLS.get(text[start:end]) or _read_call(text[start:end])
         if known is None:
             return None
-        name, args, kwargs = known
-        line, column = lines.position(start)
-        call = MacroCall(
-            name,
-            [str(a) for a in args],
-            {k: str(v) for k, v in kwargs.items()},
-            first_line + line - 1,
-            column,
-            start,
-            end,
-            source=text[start:end],
-        )
+        call = _macro_call(known, text, start, end, lines, first_line)
         found.calls.append(call)
         found.spans.append((start, end))
         if start > position:
             found.pieces.append(text[position:start])
-            found.known.append((line, text[position:start]))
+            found.known.append((lines.line, text[position:start]))
         found.pieces.append(call)
-        found.known.append((line, known))
+        found.known.append((lines.line, known))
         position = end
     # Jinja leaves out one final line break of a template.
     rest = text[position:]
@@ -353,32 +294,28 @@ def _tree_of(known: list[tuple[int, str | _Known]]) -> nodes.Template:
     return tree
 
 
-class _Spans:
-    """Offsets of each `{{ … }}` of a text, and of every construct, read off
-    the tokens on their way to the parser. Tokens carry their source text in
+def _spans(
+    text: str,
+    tokens: Iterator[tuple[int, str, str]],
+    constructs: list[tuple[int, int]],
+    expressions: list[tuple[int, int]],
+) -> Iterator[tuple[int, str, str]]:
+    """The tokens, on their way to the parser; the offsets of every construct
+    and of each `{{ … }}` read off them. Tokens carry their source text in
     order; only the whitespace before `{{-` or `{%-` is left out of them."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.expressions: list[tuple[int, int]] = []
-        self.constructs: list[tuple[int, int]] = []
-
-    def follow(self, tokens: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
-        text = self.text
-        position = start = 0
-        for token in tokens:
-            _, kind, value = token
-            if not text.startswith(value, position):
-                position = text.find(value, position)
-            if kind in ("variable_begin", "block_begin", "comment_begin"):
-                start = position
-            elif kind in ("variable_end", "block_end", "comment_end"):
-                span = (start, position + len(value.rstrip()))
-                self.constructs.append(span)
-                if kind == "variable_end":
-                    self.expressions.append(span)
-            position += len(value)
-            yield token
+    position = start = 0
+    for token in tokens:
+        _, kind, value = token
+        if not text.startswith(value, position):
+            position = text.find(value, position)
+        if kind in ("variable_begin", "block_begin", "comment_begin"):
+            start = position
+        elif kind in ("variable_end", "block_end", "comment_end"):
+            constructs.append((start, position + len(value.rstrip())))
+            if kind == "variable_end":
+                expressions.append(constructs[-1])
+        position += len(value)
+        yield token
 
 
 class _LineStarts:
@@ -400,42 +337,33 @@ class _LineStarts:
         return self.line, offset - self.line_start + 1
 
 
-def _call(expr: nodes.Expr) -> tuple[str, list[str], dict[str, str]] | None:
+def _call(expr: nodes.Expr) -> _Known | None:
     """A call the allow-list accepts, as name and literal arguments."""
     if not (isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)):
         return None
     name = expr.node.name
     if name not in MACROS or arguments_problem(expr, MACROS[name]) is not None:
         return None
-    args = [str(literal_value(a)) for a in expr.args]
-    kwargs = {kw.key: str(literal_value(kw.value)) for kw in expr.kwargs}
-    return name, args, kwargs
+    args = [literal_value(a) for a in expr.args]
+    kwargs = {kw.key: literal_value(kw.value) for kw in expr.kwargs}
+    return name, args, kwargs  # type: ignore[return-value]  # all literal: arguments_problem
 
 
-def _report(found: Violation, display_path: str, first_line: int, report: Report) -> None:
-    line = first_line + found.line - 1
-    if found.kind in ("unknown-name", "unknown-macro"):
-        report.error(
-            display_path,
-            line,
-            1,
-            "macro-inconnue",
-            f"{found.what} « {found.name} »",
-            suggestion(found.name, sorted(MACROS), what="macros connues"),
-        )
-    elif found.kind == "arguments" and found.name:
-        report.error(display_path, line, 1, "macro-arguments", found.what, found.hint)
-    else:
-        report.error(
-            display_path,
-            line,
-            1,
-            "jinja-interdit",
-            f"construction refusée : {found.what}",
-            "seuls les appels de macros avec du texte entre guillemets sont permis, "
-            'comme {{ structure("PES 21") }} ; pour montrer des accolades telles '
-            "quelles, placez-les dans un bloc de code",
-        )
+def _macro_call(
+    call: _Known, text: str, start: int, end: int, lines: _LineStarts, first_line: int
+) -> MacroCall:
+    name, args, kwargs = call
+    line, column = lines.position(start)
+    return MacroCall(
+        name,
+        [str(a) for a in args],
+        {k: str(v) for k, v in kwargs.items()},
+        first_line + line - 1,
+        column,
+        start,
+        end,
+        text[start:end],
+    )
 
 
 def _french_jinja(message: str) -> str:
@@ -464,10 +392,7 @@ def macros_rendered(meta: object) -> bool:
     """Whether mkdocs-macros renders a page with this front matter: it shows a
     page as written when `render_macros` equals False (its own test, `== False`,
     so 0 counts too), and renders every other page (`render_by_default`)."""
-    if not isinstance(meta, dict):
-        return True
-    value = meta.get("render_macros")
-    return not (value is not None and value == False)  # noqa: E712 (mkdocs-macros' test)
+    return not isinstance(meta, dict) or meta.get("render_macros") != False  # noqa: E712
 
 
 def front_matter_problem(meta: object) -> str | None:

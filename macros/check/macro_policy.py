@@ -5,18 +5,16 @@ Jinja is a programming language: `{{ cycler.__init__.__globals__.os }}` runs
 commands, `{{ config }}` prints the build's settings. So a page may only call
 the project's macros with literal arguments, and (documentation pages only)
 show a variable that the maintainers listed in mkdocs.yml. Everything else is
-refused here, statically, on the tree Jinja's own parser reads
-(macro_grammar.py), before mkdocs-macros renders anything: by `fiches check`,
-by the build's load of the collection, and again by the gate in front of
-mkdocs-macros on every page (site/macros_gate.py).
+refused here, on the tree Jinja's own parser reads, before mkdocs-macros
+renders anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-
 from jinja2 import defaults, nodes
+
+from macros.core.diagnostics import Report
+from macros.core.names import suggestion
 
 # Macro name -> (positional parameter names, optional parameter names).
 # A new macro is added here AND defined in macros/__init__.py (define_env).
@@ -34,93 +32,89 @@ MARKS = (
     defaults.COMMENT_START_STRING,
 )
 
-# Statement tags, in the words a contributor wrote them.
+# Statement tags whose node name is not the word a contributor wrote.
 _STATEMENTS: dict[type[nodes.Node], str] = {
-    nodes.For: "for",
-    nodes.If: "if",
-    nodes.Macro: "macro",
     nodes.CallBlock: "call",
     nodes.FilterBlock: "filter",
-    nodes.With: "with",
-    nodes.Block: "block",
-    nodes.Include: "include",
-    nodes.Import: "import",
     nodes.FromImport: "from … import",
-    nodes.Extends: "extends",
     nodes.Assign: "set",
     nodes.AssignBlock: "set",
 }
 
 
-@dataclass(frozen=True)
-class Violation:
-    """One construct the policy refuses; `kind` decides who reports it."""
-
-    line: int  # 1-based, in the scanned text
-    kind: str  # "statement", "expression", "unknown-name", "unknown-macro", "arguments"
-    what: str  # a short French description of what was found
-    name: str = ""
-    hint: str = ""  # how to fix it, for the "arguments" kind
-
-
-def violations(
+def check_tree(
     tree: nodes.Template,
-    *,
+    display_path: str,
+    first_line: int,
+    report: Report,
     variables: frozenset[str] = frozenset(),
-    macros: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MACROS,
-) -> list[Violation]:
-    """Every construct of `tree` outside the allow-list, in source order."""
-    found: list[Violation] = []
+) -> bool:
+    """Report every construct of `tree` outside the allow-list, in source
+    order; True when there is none. `variables`: what a page may show."""
+    ok = True
     for node in tree.body:
-        if isinstance(node, nodes.Output):
-            for child in node.nodes:
-                if isinstance(child, nodes.TemplateData):
-                    continue  # plain text, including {% raw %} blocks
-                found.extend(_expression(child, variables, macros))
-        else:
+        if not isinstance(node, nodes.Output):
             tag = _STATEMENTS.get(type(node), type(node).__name__.lower())
-            found.append(Violation(node.lineno, "statement", f"balise « {{% {tag} %}} »"))
-    return found
+            _refuse(f"balise « {{% {tag} %}} »", first_line + node.lineno - 1, display_path, report)
+            ok = False
+            continue
+        for expr in node.nodes:
+            # TemplateData is plain text, including {% raw %} blocks.
+            if not isinstance(expr, nodes.TemplateData):
+                ok = _check_expression(expr, display_path, first_line, report, variables) and ok
+    return ok
 
 
-def _expression(
-    expr: nodes.Expr,
-    variables: frozenset[str],
-    macros: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
-) -> Iterator[Violation]:
+def _check_expression(
+    expr: nodes.Expr, display_path: str, first_line: int, report: Report, variables: frozenset[str]
+) -> bool:
+    line = first_line + expr.lineno - 1
     if isinstance(expr, nodes.Name):
         if expr.name in variables:
-            return
-        if expr.name in macros:
-            yield Violation(
-                expr.lineno,
-                "arguments",
-                f"« {expr.name} » sans parenthèses",
-                hint=f'écrivez {{{{ {expr.name}("…") }}}}',
-            )
-            return
-        yield Violation(expr.lineno, "unknown-name", "nom inconnu", expr.name)
-        return
-    if isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name):
-        name = expr.node.name
-        if name not in macros:
-            yield Violation(expr.lineno, "unknown-macro", "macro inconnue", name)
-            return
-        problem = arguments_problem(expr, macros[name])
-        if problem is not None:
-            yield Violation(expr.lineno, "arguments", problem[0], name, problem[1])
-        return
-    yield Violation(expr.lineno, "expression", _describe(expr))
+            return True
+        if expr.name in MACROS:
+            _refuse(f"« {expr.name} » sans parenthèses", line, display_path, report)
+            return False
+        unknown = "nom inconnu", expr.name
+    elif isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name):
+        if expr.node.name in MACROS:
+            problem = arguments_problem(expr, MACROS[expr.node.name])
+            if problem is not None:
+                report.error(display_path, line, 1, "macro-arguments", problem[0], problem[1])
+            return problem is None
+        unknown = "macro inconnue", expr.node.name
+    else:
+        _refuse(_describe(expr), line, display_path, report)
+        return False
+    what, name = unknown
+    report.error(
+        display_path,
+        line,
+        1,
+        "macro-inconnue",
+        f"{what} « {name} »",
+        suggestion(name, sorted(MACROS), what="macros connues"),
+    )
+    return False
+
+
+def _refuse(what: str, line: int, display_path: str, report: Report) -> None:
+    report.error(
+        display_path,
+        line,
+        1,
+        "jinja-interdit",
+        f"construction refusée : {what}",
+        "seuls les appels de macros avec du texte entre guillemets sont permis, "
+        'comme {{ structure("PES 21") }} ; pour montrer des accolades telles '
+        "quelles, placez-les dans un bloc de code",
+    )
 
 
 def literal_value(value: nodes.Expr) -> str | int | float | None:
     """The value of a literal argument a macro may take, or None."""
-    if not isinstance(value, nodes.Const):
-        return None
-    if isinstance(value.value, str):
-        return value.value
-    if isinstance(value.value, int | float) and not isinstance(value.value, bool):
-        return value.value
+    if isinstance(value, nodes.Const) and isinstance(value.value, str | int | float):
+        return None if isinstance(value.value, bool) else value.value
     return None
 
 

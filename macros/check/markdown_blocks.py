@@ -42,7 +42,6 @@ class Heading:
     attrs: dict[str, str]
     anchor: str | None
     line: int
-    column: int
     # Its attribute list was already reported unreadable: say nothing more about it.
     broken_attrs: bool = False
 
@@ -51,8 +50,7 @@ class Heading:
 class Item:
     text: str
     line: int
-    ordered: bool
-    end_line: int = 0
+    end_line: int
 
 
 @dataclass
@@ -63,20 +61,6 @@ class Paragraph:
 
 
 Block = Heading | Item | Paragraph
-
-
-def parse_attrs(raw: str) -> tuple[dict[str, str], str | None, list[str]]:
-    """Parse an attribute list `{ #id .class key="v" }`; return attrs, id, leftovers."""
-    attrs: dict[str, str] = {}
-    anchor = None
-    for m in _ATTR_TOKEN.finditer(raw):
-        if m.group(1):
-            anchor = m.group(1)
-        elif m.group(2):
-            attrs["class"] = (attrs.get("class", "") + " " + m.group(2)).strip()
-        else:
-            attrs[m.group(3)] = next(v for v in m.group(4, 5, 6) if v is not None)
-    return attrs, anchor, _ATTR_TOKEN.sub("", raw).split()
 
 
 def scan(
@@ -145,7 +129,7 @@ def scan(
         if item and not (
             isinstance(current, Item) and line.startswith("  ") and _NESTED_ITEM.match(line)
         ):
-            current = Item(item.group(3).strip(), lineno, item.group(2)[0].isdigit(), lineno)
+            current = Item(item.group(3).strip(), lineno, lineno)
             blocks.append(current)
             blank_before = False
             continue
@@ -186,7 +170,15 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     with_attrs = _ATTRS.match(text) if "{" in text else None
     if with_attrs:
         text = with_attrs.group(1).strip()
-        attrs, anchor, leftovers = parse_attrs(with_attrs.group(2))
+        # `{ #id .class key="v" }`
+        for m in _ATTR_TOKEN.finditer(with_attrs.group(2)):
+            if m.group(1):
+                anchor = m.group(1)
+            elif m.group(2):
+                attrs["class"] = (attrs.get("class", "") + " " + m.group(2)).strip()
+            else:
+                attrs[m.group(3)] = next(v for v in m.group(4, 5, 6) if v is not None)
+        leftovers = _ATTR_TOKEN.sub("", with_attrs.group(2)).split()
         if leftovers:
             broken = f"attributs de titre illisibles : {' '.join(leftovers)}"
     elif text.count("{") != text.count("}"):
@@ -209,7 +201,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
             "titre vide",
             "écrivez le texte du titre après les dièses",
         )
-    return Heading(level, text, attrs, anchor, lineno, 1, bool(broken))
+    return Heading(level, text, attrs, anchor, lineno, bool(broken))
 
 
 def _check_inline(

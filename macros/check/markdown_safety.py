@@ -1,9 +1,6 @@
-"""Where raw HTML, attribute lists and links hide in a Markdown text.
-
-The allow-lists themselves are in html_safety.py; this module finds, with
-their positions, the places of a fiche or page body they apply to, skipping
-only what Python-Markdown will surely show as code.
-"""
+"""Where raw HTML, attribute lists and links hide in a Markdown text, by
+position, skipping only what Python-Markdown surely shows as code; the
+allow-lists are in html_safety.py."""
 
 from __future__ import annotations
 
@@ -89,7 +86,7 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
     if "{" in text:
         if macros is None:
             macros = read_macros(markdown, "", 1, Report())
-        no_jinja = macros.blank(text)
+        no_jinja = blank_spans(text, macros.spans)
         for match in _ATTR_LIST.finditer(no_jinja):
             found.extend(_attr_list_problems(no_jinja, match))
     if tags:

@@ -21,13 +21,8 @@ def resolve_calls(
         if call.name == "structure":
             structure = registries.find_structure(call.target)
             if structure is None:
-                report.error(
-                    display_path,
-                    call.line,
-                    call.column,
-                    "structure-inconnue",
-                    f"structure inconnue « {call.target} »",
-                    registries.structure_hint(call.target),
+                registries.unknown_structure(
+                    call.target, display_path, call.line, call.column, report
                 )
                 continue
             call.resolved = structure.slug
@@ -35,14 +30,7 @@ def resolve_calls(
         elif call.name == "theme":
             theme = registries.find_theme(call.target)
             if theme is None:
-                report.error(
-                    display_path,
-                    call.line,
-                    call.column,
-                    "theme-inconnu",
-                    f"thème inconnu « {call.target} »",
-                    registries.theme_hint(call.target),
-                )
+                registries.unknown_theme(call.target, display_path, call.line, call.column, report)
                 continue
             call.resolved = theme.slug
         elif call.name == "fiche":

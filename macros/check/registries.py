@@ -28,7 +28,6 @@ class Registries:
     # Folded spelling of each name looked up: fiches repeat the same few names.
     _folded: dict[str, str] = field(default_factory=dict)
 
-    # --- lookups -----------------------------------------------------------
     def find_structure(self, name: str) -> Structure | None:
         """By slug, short name, full name or alias, ignoring case and accents."""
         if name in self.structures:
@@ -52,16 +51,30 @@ class Registries:
         if name in self.themes:
             return self.themes[name]
         wanted = fold(name)
-        for theme in self.themes.values():
-            if fold(theme.label) == wanted:
-                return theme
-        return None
+        return next((t for t in self.themes.values() if fold(t.label) == wanted), None)
 
     def theme_hint(self, name: str) -> str:
         hint = suggestion(name, list(self.themes), what="thèmes connus")
         return (
             f"{hint} ; pour un nouveau thème, ajoutez-le au registre "
             f"{self.sources.get('themes', 'fiches/registres/themes.yml')}"
+        )
+
+    def unknown_structure(
+        self, slug: str, shown: str, line: int, column: int, report: Report
+    ) -> None:
+        report.error(
+            shown,
+            line,
+            column,
+            "structure-inconnue",
+            f"structure inconnue « {slug} »",
+            self.structure_hint(slug),
+        )
+
+    def unknown_theme(self, slug: str, shown: str, line: int, column: int, report: Report) -> None:
+        report.error(
+            shown, line, column, "theme-inconnu", f"thème inconnu « {slug} »", self.theme_hint(slug)
         )
 
     def chapter(self, number: int) -> Chapter:
@@ -232,26 +245,10 @@ def _links_known(
     ok = True
     slug = entry.get("structure")
     if slug is not None and reg.structures and slug not in reg.structures:
-        line, column = located.where([i, "structure"])
-        report.error(
-            shown,
-            line,
-            column,
-            "structure-inconnue",
-            f"structure inconnue « {slug} »",
-            reg.structure_hint(slug),
-        )
+        reg.unknown_structure(slug, shown, *located.where([i, "structure"]), report)
         ok = False
     slug = entry.get("theme")
     if slug is not None and reg.themes and slug not in reg.themes:
-        line, column = located.where([i, "theme"])
-        report.error(
-            shown,
-            line,
-            column,
-            "theme-inconnu",
-            f"thème inconnu « {slug} »",
-            reg.theme_hint(slug),
-        )
+        reg.unknown_theme(slug, shown, *located.where([i, "theme"]), report)
         ok = False
     return ok

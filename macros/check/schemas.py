@@ -6,6 +6,7 @@ The schemas in `macros/schemas/` serve three readers: this module, editors
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from typing import Any
@@ -33,25 +34,22 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+@functools.cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        load_schema(name), format_checker=jsonschema.FormatChecker()
+    )
+
+
 class Schemas:
-    """Compiled validators for one load of the collection (one per build)."""
-
-    def __init__(self) -> None:
-        self._validators: dict[str, jsonschema.Draft202012Validator] = {}
-
-    def validator(self, name: str) -> jsonschema.Draft202012Validator:
-        if name not in self._validators:
-            self._validators[name] = jsonschema.Draft202012Validator(
-                load_schema(name), format_checker=jsonschema.FormatChecker()
-            )
-        return self._validators[name]
+    """The schemas of `macros/schemas/`, each compiled once."""
 
     def validate(
         self, located: Located, schema_name: str, display_path: str, report: Report, *, what: str
     ) -> set[tuple[str | int, ...]]:
         """Report every schema violation; return the paths of the values in error."""
         errors = sorted(
-            self.validator(schema_name).iter_errors(located.data),
+            _validator(schema_name).iter_errors(located.data),
             key=lambda e: list(map(str, e.path)),
         )
         # A malformed date fails both `pattern` and `format`: say it once.
@@ -75,7 +73,6 @@ def _report(
     kind = str(error.validator)
     schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
     expected: Any = error.validator_value
-    code = f"schema-{kind}"
     hint = ""
     if kind == "additionalProperties":
         properties = schema.get("properties", {})
@@ -133,4 +130,4 @@ def _report(
         hint = schema.get("description", "")
     else:
         message = f"« {name} » : {error.message}"
-    report.error(display_path, line, column, code, message, hint)
+    report.error(display_path, line, column, f"schema-{kind}", message, hint)
