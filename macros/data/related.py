@@ -1,15 +1,9 @@
 """«Fiches liées»: the fiches closest to a fiche by shared themes and structures.
 
-Scored as Hugo's related content is: each dimension has a weight, a fiche
-earns the weight once per value it shares, the best `limit` are kept. Ties go
-to the more shared themes, then to the lower fiche number, so every build
-ranks the same way.
-
-A score depends only on the two fiches' sets of themes and structures, their
-signature. So the fiches are grouped by signature, and each distinct
-signature is ranked once against the distinct signatures, never fiche against
-fiche: the cost follows the number of signatures, which the registries bound,
-not the number of fiches.
+Scored as Hugo's related content: a fiche earns a dimension's weight once per
+value it shares. Ties go to more shared themes, then the lower number. A score
+depends only on the fiches' themes and structures, their signature: each
+signature is ranked once against the others, never fiche against fiche.
 """
 
 from __future__ import annotations
@@ -72,11 +66,7 @@ def related_fiches(
     theme_weight: int = THEME_WEIGHT,
     structure_weight: int = STRUCTURE_WEIGHT,
 ) -> list[Related]:
-    """The `limit` best-scored fiches sharing a theme or a structure with `fiche`.
-
-    `exclude` holds numbers never to list (the fiches it already cites);
-    weights are whole numbers, zero or more.
-    """
+    """The `limit` best-scored fiches sharing a theme or a structure with `fiche`."""
     if theme_weight < 0 or structure_weight < 0:
         raise ValueError("related_fiches: weights must be zero or more")
     if limit <= 0:
@@ -107,7 +97,6 @@ def related_fiches(
 
 
 def _groups(index: Index) -> SignatureGroups:
-    """Built on first use and kept on the index, which each build makes anew."""
     if index.related_groups is None:
         groups = SignatureGroups()
         for fiche in index.fiches.values():  # reading order

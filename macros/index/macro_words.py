@@ -25,9 +25,7 @@ def fiche_words(fiche: Fiche | None, number: str) -> str:
 def macro_words(
     name: str, target: str, text: str | None, registries: Registries, index: Index | None
 ) -> str:
-    """The words a macro call shows, as plain text: its link text. The macros
-    (macros/__init__.py) and every text that shows a call as words (plain
-    text for search and open data, excerpts, catalogue) use this function."""
+    """The words a macro call shows: its link text, wherever it is shown."""
     if text:
         return text
     if name == "structure":

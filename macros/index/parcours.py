@@ -1,12 +1,8 @@
 """Parcours (training paths): one session's fiches in order, read from fiches/parcours/*.yml.
 
-Loaded inside load_collection, after the index, so that `fiches check` and the
-build report the same problems: unknown fiche or practice, a fiche listed
-twice, two parcours claiming the same address.
-
-A parcours' address is its file name (`atelier-dla.yml` -> /parcours/atelier-dla/)
-unless the file declares `slug:`. Titles are not used: retitling a session
-must not break the links trainers have already shared.
+The address is the file name (`atelier-dla.yml` -> /parcours/atelier-dla/)
+unless the file declares `slug:`, never the title: retitling a session must
+not break the links trainers have already shared.
 """
 
 from __future__ import annotations
@@ -75,7 +71,6 @@ def slug_of_name(stem: str) -> str:
 def load_parcours(
     paths: ProjectPaths, schemas: Schemas, index: Index, report: Report
 ) -> list[Parcours]:
-    """Every valid parcours, in file-name order; problems go to `report`."""
     found: dict[str, Parcours] = {}
     for path in parcours_files(paths):
         shown = paths.display(path)
@@ -138,8 +133,7 @@ def _read(
 
 
 def _check_markdown_fields(located: Located, text: str, shown: str, report: Report) -> bool:
-    """The introduction, questions and notes go into the page as Markdown: the
-    page bodies' policy applies to them (markdown_safety.py)."""
+    """The introduction, questions and notes are Markdown: the page bodies' policy applies."""
     fields: list[tuple[list[str | int], object]] = [
         (["introduction"], located.data["introduction"])
     ]
