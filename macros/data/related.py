@@ -39,22 +39,22 @@ class SignatureGroups:
     """Fiches by signature, in reading order, and the rankings worked out so far."""
 
     members: dict[Signature, list[Fiche]] = field(default_factory=dict)
-    rankings: dict[tuple[Signature, int, int], Levels] = field(default_factory=dict)
+    rankings: dict[Signature, Levels] = field(default_factory=dict)
 
-    def levels(self, signature: Signature, theme_weight: int, structure_weight: int) -> Levels:
-        key = (signature, theme_weight, structure_weight)
-        if key not in self.rankings:
+    def levels(self, signature: Signature) -> Levels:
+        if signature not in self.rankings:
             themes, structures = signature
             by_level: dict[tuple[int, int], list[list[Fiche]]] = {}
             for (their_themes, their_structures), members in self.members.items():
                 shared = len(themes & their_themes)
-                score = theme_weight * shared + structure_weight * len(
+                score = THEME_WEIGHT * shared + STRUCTURE_WEIGHT * len(
                     structures & their_structures
                 )
                 if score > 0:
                     by_level.setdefault((score, shared), []).append(members)
-            self.rankings[key] = [(level[0], by_level[level]) for level in sorted(by_level)[::-1]]
-        return self.rankings[key]
+            ranking = [(level[0], by_level[level]) for level in sorted(by_level)[::-1]]
+            self.rankings[signature] = ranking
+        return self.rankings[signature]
 
 
 def related_fiches(
@@ -63,12 +63,8 @@ def related_fiches(
     *,
     limit: int = RELATED_LIMIT,
     exclude: frozenset[str] = frozenset(),
-    theme_weight: int = THEME_WEIGHT,
-    structure_weight: int = STRUCTURE_WEIGHT,
 ) -> list[Related]:
     """The `limit` best-scored fiches sharing a theme or a structure with `fiche`."""
-    if theme_weight < 0 or structure_weight < 0:
-        raise ValueError("related_fiches: weights must be zero or more")
     if limit <= 0:
         return []
     themes = list(dict.fromkeys(fiche.themes))
@@ -76,7 +72,7 @@ def related_fiches(
     signature = (frozenset(themes), frozenset(structures))
     skip = {fiche.number.text, *exclude}
     found: list[Related] = []
-    for score, groups in _groups(index).levels(signature, theme_weight, structure_weight):
+    for score, groups in _groups(index).levels(signature):
         # Groups of one level tie: their fiches are merged in reading order.
         merged = heapq.merge(*groups, key=lambda f: index.rank[f.number.text])
         for other in merged:

@@ -109,20 +109,6 @@ def page_words(collection: Collection) -> dict[str, PageWords]:
     return words
 
 
-def _entry_terms(
-    title: str, text: str, extra: PageWords, forms: _Forms
-) -> tuple[list[str], list[str]]:
-    title_words, title_candidates = forms.of(title)
-    title_candidates |= forms.all_of(extra.names)
-    title_alt = compact(title_candidates - title_words, title_words)
-    # A word the title fields already reach finds the entry: no need to repeat it.
-    text_words, text_candidates = forms.of(text)
-    reached = text_words | title_words | set(title_alt)
-    text_candidates |= forms.all_of(extra.header)
-    text_alt = compact(text_candidates - reached, reached)
-    return title_alt, text_alt
-
-
 def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
     """Add the hidden variant fields to a parsed search index, in place; the number of terms.
 
@@ -137,12 +123,15 @@ def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
     for doc in index["docs"]:
         doc.pop(TITLE_ALT, None)
         doc.pop(TEXT_ALT, None)
-        title_alt, text_alt = _entry_terms(
-            plain_text(doc.get("title", "")),
-            plain_text(doc.get("text", "")),
-            extra.get(doc["location"], PageWords()),
-            forms,
-        )
+        page = extra.get(doc["location"], PageWords())
+        title_words, title_candidates = forms.of(plain_text(doc.get("title", "")))
+        title_candidates |= forms.all_of(page.names)
+        title_alt = compact(title_candidates - title_words, title_words)
+        # A word the title fields already reach finds the entry: no need to repeat it.
+        text_words, text_candidates = forms.of(plain_text(doc.get("text", "")))
+        reached = text_words | title_words | set(title_alt)
+        text_candidates |= forms.all_of(page.header)
+        text_alt = compact(text_candidates - reached, reached)
         if title_alt:
             doc[TITLE_ALT] = " ".join(title_alt)
         if text_alt:
