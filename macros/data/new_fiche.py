@@ -48,13 +48,8 @@ def used_numbers(collection: Collection) -> dict[str, str]:
 
 def next_free_number(used: Iterable[str], chapter: int) -> str:
     """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
-    ranks = [
-        FicheNumber(n).parts[1]
-        for n in used
-        if FicheNumber.is_valid(n)
-        and len(FicheNumber(n).parts) == 2
-        and FicheNumber(n).chapter == chapter
-    ]
+    numbers = [FicheNumber(n) for n in used if FicheNumber.is_valid(n)]
+    ranks = [n.parts[1] for n in numbers if len(n.parts) == 2 and n.chapter == chapter]
     return f"{chapter}.{max(ranks, default=0) + 1}"
 
 

@@ -58,9 +58,7 @@ class Parcours:
 
 def parcours_files(paths: ProjectPaths) -> list[Path]:
     folder = paths.fiches_dir / PARCOURS_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
 
 
 def slug_of_name(stem: str) -> str:
@@ -119,14 +117,13 @@ def _read(
             "nommez le fichier avec des lettres et des chiffres, par exemple atelier-dla.yml",
         )
         return None
-    steps = _steps(located, shown, index, report)
     return Parcours(
         slug=slug,
         title=data["titre"].strip(),
         audience=data["public"].strip(),
         duration=data["duree"].strip(),
         introduction=data["introduction"].strip(),
-        steps=tuple(steps),
+        steps=tuple(_steps(located, shown, index, report)),
         source=shown,
         slug_line=located.where(["slug"])[0] if "slug" in data else 1,
     )
