@@ -1,9 +1,7 @@
 """The catalogue's data: every fiche and every practice, with their facet values.
 
 A practice belongs to its fiche's chapter and themes and to the structures
-its closing parenthesis credits; a fiche to every structure it names. The
-facets list only the values some entry carries, with their counts when
-nothing is filtered (the browser recounts as the reader filters).
+its closing parenthesis credits; a fiche to every structure it names.
 """
 
 from __future__ import annotations
@@ -65,13 +63,11 @@ class Catalogue:
 def _facet(
     name: str, legend: str, counts: Counter[Any], values: Iterable[tuple[Any, str, str]]
 ) -> Facet:
-    """The values, in the given order, that some entry carries."""
     found = (FacetValue(str(key), label, counts[key], title) for key, label, title in values)
     return Facet(name, legend, tuple(v for v in found if v.count))
 
 
 def build_catalogue(collection: Collection) -> Catalogue:
-    """Entries in reading order: each fiche, then its practices."""
     reg = collection.registries
     entries: list[Entry] = []
     for fiche in collection.index.fiches.values():

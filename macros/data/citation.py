@@ -1,13 +1,8 @@
 """«Citer cette fiche»: the French citation, BibTeX and CSL-JSON of a fiche.
 
-French usage: «Mouvement pour l'Économie Solidaire, *Titre*, fiche n°1.5,
-2026, URL». The year is the one of the fiche's last change (the version the
-reader saw); «s. d.» (sans date) when none is known. The URL is the published
-address, so it is left out when the build has no `site_url`.
-
-BibTeX's `urldate` and CSL's `accessed` give the day of that version: the
-files are written at build time, not when a reader downloads them. Both
-files carry the licence of mkdocs.yml (macros/core/licence.py).
+The year and BibTeX's `urldate` or CSL's `accessed` are those of the fiche's
+last change, the version the reader saw: the files are written at build time,
+not when a reader downloads them. Without `site_url` there is no URL.
 """
 
 from __future__ import annotations
@@ -44,13 +39,13 @@ class Citation:
     title: str
     number: str
     year: str
-    url: str  # absolute, or "" without site_url
+    url: str  # absolute, or ""
     day: Change | None
     licence: Licence = KNOWN[UNDECIDED]
 
     @property
     def text(self) -> str:
-        """Plain text, as copied to the clipboard (the page shows the title in italics)."""
+        """Plain text, as copied to the clipboard."""
         parts = [AUTHOR, self.title, f"fiche n°{self.number}", self.year]
         if self.url:
             parts.append(self.url)
@@ -69,7 +64,7 @@ def citation(
 
 
 def bibtex(cite: Citation) -> str:
-    """A biblatex-friendly @misc entry; values in braces, the month as a bare macro."""
+    """A biblatex-friendly @misc entry."""
     fields = [
         ("author", f"{{{{{_bibtex_escape(AUTHOR)}}}}}"),
         ("title", f"{{{{{_bibtex_escape(cite.title)}}}}}"),

@@ -1,12 +1,5 @@
-"""The open data as a Frictionless data package: `donnees/datapackage.json`.
-
-Data tools (frictionless, Open Data portals, CKAN) read the package and find
-the two files of open_data.py with their schemas: a Table Schema for
-pratiques.csv, a JSON Schema for fiches.json. Both schemas are static files
-of macros/schemas/donnees/, published as they are beside the data. Like the
-data, the package holds no build date: an unchanged collection gives the
-same bytes.
-"""
+"""The open data as a Frictionless data package: `donnees/datapackage.json`,
+with the static schemas of macros/schemas/donnees/ beside the data."""
 
 from __future__ import annotations
 
@@ -19,14 +12,13 @@ from macros.data.open_data import CSV_DELIMITER, CSV_PATH, JSON_PATH, DataFile
 
 FOLDER = "donnees"
 PACKAGE_PATH = f"{FOLDER}/datapackage.json"
-# Paths inside the package are relative to datapackage.json's folder.
 SCHEMAS = ("pratiques.schema.json", "fiches.schema.json")
 
 
 def package_files(
     *, title: str, description: str, licence: Licence, homepage: str, licence_page: str
 ) -> list[DataFile]:
-    """datapackage.json and its schemas; `homepage` and `licence_page` are "" without site_url."""
+    """`homepage` and `licence_page` are "" without site_url."""
     descriptor: dict[str, Any] = {
         "profile": "data-package",
         "name": "mes-fiches-pratiques",

@@ -1,13 +1,9 @@
-"""A fiche's text from a contributor's answers, through the template the browser shares.
+"""A fiche's text from a contributor's answers, through the Mustache template
+(macros/templates/fiche.mustache) that the site's editor fills too.
 
-`fiches new` and the site's editor (overrides/assets/javascripts/editeur-ecriture.js)
-fill the same Mustache template, macros/templates/fiche.mustache. Both build the
-template's view from the answers with the same rules, written twice, once per
-language: the YAML entries of the front matter, the one-line list items, the
-credit parenthesis of a practice. tests/browser/test_editeur_ecriture.py runs
-both on the same answers and compares the texts byte for byte.
-
-The answers (a JSON-ready dict, the editor's draft format):
+The view's rules are written twice, here and in
+overrides/assets/javascripts/editeur-ecriture.js: tests/browser/test_editeur_ecriture.py
+compares both texts byte for byte. The answers (the editor's draft format):
 
     nouvelle: bool          a new fiche: template text fills what is left empty
     entete: [{cle, brut, valeur}]  the front matter's chunks as read, in order
@@ -16,9 +12,7 @@ The answers (a JSON-ready dict, the editor's draft format):
     contexte: str; enjeux: [{titre, type, points: [str]}];
     pratiques: [{texte, structures: [name]}]; sections: [{titre, texte}]
 
-A chunk whose field the contributor left unchanged is written back as it was
-read, so that a fiche loaded and saved unchanged keeps every byte
-(answers_from_text checks it, or offers no structured form for that fiche).
+An unchanged chunk is written back as read: a fiche saved unchanged keeps every byte.
 """
 
 from __future__ import annotations
@@ -67,11 +61,7 @@ _TRAILING_SPACE = re.compile(r"[ \t\n]+$")
 _BLANK = re.compile(r"^[ \t\r\n]*$")
 
 
-# --- the rules the JavaScript writer repeats -------------------------------------
-
-
 def double_quoted(text: str) -> str:
-    r"""A YAML double-quoted scalar; control characters as \uXXXX escapes."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04X}", escaped) + '"'
 
@@ -91,7 +81,6 @@ def scalar(text: str) -> str:
 
 
 def entry(key: str, value: Any) -> str:
-    """`key: value` as YAML that reads back as `value`."""
     if key in LISTS:
         items = list(value or [])
         if not items:
@@ -107,12 +96,10 @@ def entry(key: str, value: Any) -> str:
 
 
 def one_line(text: str) -> str:
-    """A list item or a heading holds one line: line breaks become spaces."""
     return _LINE_BREAK.sub(" ", text or "")
 
 
 def block_text(text: str) -> str:
-    """Free Markdown (context, optional section) without blank lines around it."""
     text = (text or "").replace("\r\n", "\n")
     return _TRAILING_SPACE.sub("", _LEADING_BLANK_LINES.sub("", text))
 
@@ -122,12 +109,11 @@ def structure_call(name: str) -> str:
     return '{{ structure("' + quoted + '") }}'
 
 
-def read_credit(line: str) -> tuple[str, list[str]] | None:
+def read_credit(line: str) -> tuple[str, list[str]]:
     """A practice line split into its text and the names of its credit, when
-    its last parenthesis is exactly what `practice_line` writes: structure
-    calls, as the macro grammar reads them, joined by «, »."""
+    its last parenthesis is exactly what `practice_line` writes."""
     if not line.endswith(") }})"):
-        return None
+        return line, []
     calls = read_macros(line, "", 1, Report()).calls
     names: list[str] = []
     for call in reversed(calls):
@@ -137,11 +123,10 @@ def read_credit(line: str) -> tuple[str, list[str]] | None:
         credit = " (" + ", ".join(structure_call(n) for n in names) + ")"
         if line.endswith(credit):
             return line[: -len(credit)], names
-    return None
+    return line, []
 
 
 def practice_line(practice: dict[str, Any]) -> str:
-    """The practice's text, then its credit: the last parenthesis of the item."""
     text = one_line(practice.get("texte", ""))
     names = [n for n in practice.get("structures", []) if n]
     if not names:
@@ -183,7 +168,6 @@ def header_lines(answers: dict[str, Any]) -> list[str]:
 
 
 def view(answers: dict[str, Any]) -> dict[str, Any]:
-    """The template's view of the answers."""
     fields = answers.get("champs", {})
     raw_body = answers.get("corps_brut") or ""
     context = block_text(answers.get("contexte", ""))
@@ -225,9 +209,6 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# --- rendering -----------------------------------------------------------------
-
-
 @cache
 def load_template() -> str:
     """The packaged template, so that `fiches new` works from any install."""
@@ -250,7 +231,6 @@ def write_fiche_text(answers: dict[str, Any], template: str | None = None) -> st
 def new_fiche_answers(
     *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
 ) -> dict[str, Any]:
-    """What `fiches new` was told, as the editor would have been told it."""
     return {
         "nouvelle": True,
         "entete": [{"cle": None, "brut": MODELINE, "valeur": None}],
@@ -262,9 +242,6 @@ def new_fiche_answers(
             "date_creation": created.isoformat(),
         },
     }
-
-
-# --- reading a fiche back into answers ---------------------------------------------
 
 
 def _json_value(value: Any) -> Any:
@@ -301,11 +278,10 @@ def _structured_body(body: str, display_path: str, first_line: int) -> dict[str,
     if not headings or headings[0].level != 2 or headings[0].title != CONTEXT:
         return None
     # Each heading with the lines up to the next one.
-    spans = []
-    for index, heading in enumerate(headings):
-        start = heading.line - first_line + 1
-        end = headings[index + 1].line - first_line if index + 1 < len(headings) else len(lines)
-        spans.append((heading, lines[start:end]))
+    ends = [h.line - first_line for h in headings[1:]] + [len(lines)]
+    spans = [
+        (h, lines[h.line - first_line + 1 : end]) for h, end in zip(headings, ends, strict=True)
+    ]
 
     def items(content: list[str]) -> list[str] | None:
         kept = [line for line in content if line.strip()]
@@ -313,9 +289,7 @@ def _structured_body(body: str, display_path: str, first_line: int) -> dict[str,
             return None
         return [line[2:] for line in kept]
 
-    answers: dict[str, Any] = {"contexte": "\n".join(spans[0][1]), "enjeux": []}
-    answers["pratiques"] = []
-    answers["sections"] = []
+    answers: dict[str, Any] = {"contexte": "", "enjeux": [], "pratiques": [], "sections": []}
     place = "contexte"
     for heading, content in spans[1:]:
         if heading.level == 3 and place == "contexte":
@@ -329,13 +303,8 @@ def _structured_body(body: str, display_path: str, first_line: int) -> dict[str,
             lines_ = items(content)
             if lines_ is None:
                 return None
-            for line in lines_:
-                credit = read_credit(line)
-                if credit is not None:
-                    text, names = credit
-                    answers["pratiques"].append({"texte": text, "structures": names})
-                else:
-                    answers["pratiques"].append({"texte": line, "structures": []})
+            for text, names in map(read_credit, lines_):
+                answers["pratiques"].append({"texte": text, "structures": names})
         elif heading.level == 2 and place != "contexte":
             place = "sections"
             answers["sections"].append({"titre": heading.title, "texte": "\n".join(content)})
@@ -346,7 +315,7 @@ def _structured_body(body: str, display_path: str, first_line: int) -> dict[str,
             section["texte"] += "\n" + line + "\n" + "\n".join(content)
         else:
             return None
-    answers["contexte"] = block_text(answers["contexte"])
+    answers["contexte"] = block_text("\n".join(spans[0][1]))
     for section in answers["sections"]:
         section["texte"] = block_text(section["texte"])
     return answers
@@ -371,14 +340,12 @@ def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
         "entete": _chunks(parts.yaml_text, data, numero),
         "champs": fields,
     }
-    structured = _structured_body(parts.body, display_path, parts.body_first_line)
-    if structured is not None:
-        answers = {**base, **structured}
-        if write_fiche_text(answers) == text:
-            return answers
-    if parts.body.endswith("\n"):
+    bodies = [
+        _structured_body(parts.body, display_path, parts.body_first_line),
         # The template adds the last line break itself.
-        answers = {**base, "corps_brut": parts.body[:-1]}
-        if write_fiche_text(answers) == text:
+        {"corps_brut": parts.body[:-1]} if parts.body.endswith("\n") else None,
+    ]
+    for body in bodies:
+        if body is not None and write_fiche_text(answers := {**base, **body}) == text:
             return answers
     return None

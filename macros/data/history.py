@@ -1,16 +1,9 @@
 """When each fiche last changed, and what changed: the «Quoi de neuf» data.
 
-Precedence, per fiche:
-1. Git history, when the checkout is complete (not shallow) and the fiche
-   file has at least one commit: the date of the last commit touching it.
-2. Otherwise the front matter: `date_mise_a_jour`, then `date_creation`.
-   CI checkouts are shallow (one commit that seems to touch every file), so
-   they fall back here; so does a fiche not committed yet.
-3. Otherwise no date: the fiche is listed last, and left out of the feed.
-
-One `git log` run covers every file (newest first; the first commit seen
-for a file is its last change), so the cost does not grow with the number
-of subprocesses, only with the length of the history.
+The date of the last commit touching the fiche, unless the checkout is shallow
+(CI's one commit seems to touch every file) or the fiche not committed yet;
+then `date_mise_a_jour`, then `date_creation`; else none, and the fiche is
+listed last and left out of the feed. One `git log` run covers every file.
 """
 
 from __future__ import annotations
@@ -32,8 +25,6 @@ _COMMIT = "\x1e"  # record separator before each commit of the log
 
 @dataclass(frozen=True)
 class Change:
-    """The last change of one fiche."""
-
     date: dt.date
     timestamp: str  # ISO 8601 with offset, for the Atom feed
     note: str  # one line: what changed
@@ -47,27 +38,19 @@ class GitFile:
 
 
 def french_date(day: dt.date) -> str:
-    """«26 novembre 2026», «1er décembre 2026»: no locale needed."""
+    """«26 novembre 2026», «1er décembre 2026»."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
-    """Last commit date of every file under `folder`, keyed by path from `root`.
-
-    None when there is no usable history: not a Git checkout, Git missing,
-    or a shallow clone whose dates would all be the clone's.
-    """
-    try:
-        state = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
-        if state is None or state.split("\n")[0] != "false":
-            return None
-        log = _git(
-            root, "log", "--format=" + _COMMIT + "%cI", "--name-only", "--no-renames",
-            "--", folder,
-        )  # fmt: skip
-    except OSError:
+    """Last commit of each file under `folder`, by path from `root`; None without usable history."""
+    state = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    if state is None or state.split("\n")[0] != "false":
         return None
+    log = _git(
+        root, "log", "--format=" + _COMMIT + "%cI", "--name-only", "--no-renames", "--", folder
+    )
     if log is None:
         return None
     prefix = state.split("\n")[1].strip()
@@ -85,15 +68,19 @@ def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
 
 
 def _git(root: Path, *args: str) -> str | None:
-    result = subprocess.run(
-        ["git", "-c", "core.quotepath=off", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    """Git's output; None when it fails or is missing."""
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
+    except OSError:
+        return None
     return result.stdout if result.returncode == 0 else None
 
 

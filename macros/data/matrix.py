@@ -28,7 +28,6 @@ class Matrix:
 
 
 def build_matrix(collection: Collection) -> Matrix:
-    """Rows: every structure, by short name; columns: every theme, by label."""
     reg = collection.registries
     index = collection.index
     themes = tuple(sorted(reg.themes.values(), key=lambda t: fold(t.label)))

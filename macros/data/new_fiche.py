@@ -1,7 +1,4 @@
-"""A new fiche: the shared template (fiche_writer.py) filled, and free numbers.
-
-Plain functions, used by `fiches new` and testable without a terminal.
-"""
+"""A new fiche for `fiches new`: the shared template (fiche_writer.py) filled, and free numbers."""
 
 from __future__ import annotations
 
@@ -20,31 +17,20 @@ class TemplateError(Exception):
     """The packaged template is broken; the message says how to restore it."""
 
 
-# --- template ----------------------------------------------------------------
-
-
 def render_fiche(
     template: str, *, numero: str, titre: str, themes: list[str], statut: str, created: dt.date
 ) -> str:
-    """The shared template filled as the site's editor fills it for the same answers.
-
-    Values never go through string formatting into YAML: fiche_writer writes
-    each one as a YAML scalar that reads back as itself.
-    """
+    """The shared template filled as the site's editor fills it for the same answers."""
     answers = new_fiche_answers(
         numero=numero, titre=titre, themes=themes, statut=statut, created=created
     )
     try:
         return write_fiche_text(answers, template)
     except Exception as exc:  # pystache raises several kinds; all mean a broken template
-        # Only a broken template gets here; say where to look rather than crash.
         raise TemplateError(
             "le modèle macros/templates/fiche.mustache est illisible "
             f"({exc}) ; restaurez-le depuis l'historique Git"
         ) from None
-
-
-# --- numbers -----------------------------------------------------------------
 
 
 def used_numbers(collection: Collection) -> dict[str, str]:
@@ -62,13 +48,8 @@ def used_numbers(collection: Collection) -> dict[str, str]:
 
 def next_free_number(used: Iterable[str], chapter: int) -> str:
     """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
-    ranks = [
-        FicheNumber(n).parts[1]
-        for n in used
-        if FicheNumber.is_valid(n)
-        and len(FicheNumber(n).parts) == 2
-        and FicheNumber(n).chapter == chapter
-    ]
+    numbers = [FicheNumber(n) for n in used if FicheNumber.is_valid(n)]
+    ranks = [n.parts[1] for n in numbers if len(n.parts) == 2 and n.chapter == chapter]
     return f"{chapter}.{max(ranks, default=0) + 1}"
 
 

@@ -1,10 +1,8 @@
 """The open data files: `donnees/fiches.json` and `donnees/pratiques.csv`.
 
-Both are written at each build from the collection, sorted by fiche number
-and practice rank, with no date of generation, so that an unchanged
-collection gives byte-identical files. `url_of` maps a page's source path to
-its site-root URL; with a `site_url` the URLs become absolute.
-docs/donnees.md documents every field: keep it in step.
+No date of generation: an unchanged collection gives byte-identical files.
+`url_of` maps a page's source path to its site-root URL. docs/donnees.md
+documents every field: keep it in step.
 """
 
 from __future__ import annotations
@@ -138,12 +136,7 @@ def practice_rows(
 def pratiques_csv(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
 ) -> str:
-    """The CSV text, BOM first; lines end with CRLF, as RFC 4180 says.
-
-    Every data cell is quoted, and one that a spreadsheet would read as a
-    formula is neutralised (csv_cell), as OWASP's guidance on CSV injection
-    says; the header, the engine's own, stays bare.
-    """
+    """The CSV text, BOM first, CRLF as RFC 4180 says; every data cell quoted."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=CSV_DELIMITER).writerow(CSV_COLUMNS)
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL)
@@ -153,8 +146,7 @@ def pratiques_csv(
 
 
 def csv_cell(value: str) -> str:
-    """A leading `'`, which Excel and LibreOffice read as «text follows», before
-    a value that starts like a formula. The JSON keeps the exact text."""
+    """A leading `'` (Excel and LibreOffice read «text follows») before a formula."""
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

@@ -1,15 +1,9 @@
 """«Fiches liées»: the fiches closest to a fiche by shared themes and structures.
 
-Scored as Hugo's related content is: each dimension has a weight, a fiche
-earns the weight once per value it shares, the best `limit` are kept. Ties go
-to the more shared themes, then to the lower fiche number, so every build
-ranks the same way.
-
-A score depends only on the two fiches' sets of themes and structures, their
-signature. So the fiches are grouped by signature, and each distinct
-signature is ranked once against the distinct signatures, never fiche against
-fiche: the cost follows the number of signatures, which the registries bound,
-not the number of fiches.
+Scored as Hugo's related content: a fiche earns a dimension's weight once per
+value it shares. Ties go to more shared themes, then the lower number. A score
+depends only on the fiches' themes and structures, their signature: each
+signature is ranked once against the others, never fiche against fiche.
 """
 
 from __future__ import annotations
@@ -45,22 +39,22 @@ class SignatureGroups:
     """Fiches by signature, in reading order, and the rankings worked out so far."""
 
     members: dict[Signature, list[Fiche]] = field(default_factory=dict)
-    rankings: dict[tuple[Signature, int, int], Levels] = field(default_factory=dict)
+    rankings: dict[Signature, Levels] = field(default_factory=dict)
 
-    def levels(self, signature: Signature, theme_weight: int, structure_weight: int) -> Levels:
-        key = (signature, theme_weight, structure_weight)
-        if key not in self.rankings:
+    def levels(self, signature: Signature) -> Levels:
+        if signature not in self.rankings:
             themes, structures = signature
             by_level: dict[tuple[int, int], list[list[Fiche]]] = {}
             for (their_themes, their_structures), members in self.members.items():
                 shared = len(themes & their_themes)
-                score = theme_weight * shared + structure_weight * len(
+                score = THEME_WEIGHT * shared + STRUCTURE_WEIGHT * len(
                     structures & their_structures
                 )
                 if score > 0:
                     by_level.setdefault((score, shared), []).append(members)
-            self.rankings[key] = [(level[0], by_level[level]) for level in sorted(by_level)[::-1]]
-        return self.rankings[key]
+            ranking = [(level[0], by_level[level]) for level in sorted(by_level)[::-1]]
+            self.rankings[signature] = ranking
+        return self.rankings[signature]
 
 
 def related_fiches(
@@ -69,16 +63,8 @@ def related_fiches(
     *,
     limit: int = RELATED_LIMIT,
     exclude: frozenset[str] = frozenset(),
-    theme_weight: int = THEME_WEIGHT,
-    structure_weight: int = STRUCTURE_WEIGHT,
 ) -> list[Related]:
-    """The `limit` best-scored fiches sharing a theme or a structure with `fiche`.
-
-    `exclude` holds numbers never to list (the fiches it already cites);
-    weights are whole numbers, zero or more.
-    """
-    if theme_weight < 0 or structure_weight < 0:
-        raise ValueError("related_fiches: weights must be zero or more")
+    """The `limit` best-scored fiches sharing a theme or a structure with `fiche`."""
     if limit <= 0:
         return []
     themes = list(dict.fromkeys(fiche.themes))
@@ -86,7 +72,7 @@ def related_fiches(
     signature = (frozenset(themes), frozenset(structures))
     skip = {fiche.number.text, *exclude}
     found: list[Related] = []
-    for score, groups in _groups(index).levels(signature, theme_weight, structure_weight):
+    for score, groups in _groups(index).levels(signature):
         # Groups of one level tie: their fiches are merged in reading order.
         merged = heapq.merge(*groups, key=lambda f: index.rank[f.number.text])
         for other in merged:
@@ -107,7 +93,6 @@ def related_fiches(
 
 
 def _groups(index: Index) -> SignatureGroups:
-    """Built on first use and kept on the index, which each build makes anew."""
     if index.related_groups is None:
         groups = SignatureGroups()
         for fiche in index.fiches.values():  # reading order

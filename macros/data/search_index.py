@@ -1,12 +1,8 @@
 """Enriching Material's search index with the forms readers type (search_terms.py).
 
-Material's search worker indexes every field listed in the index's
-`config.fields` (lunr's `this.field(name)` with an extractor reading
-`doc[name]`), but its result template only shows a document's `title`, `text`
-and `tags`. Extra fields are thus searched and never displayed: the variant
-terms go there, one field weighted as the title and one as the text, so that
-«economie» ranks a page as «économie» would. Nothing is written into `title`
-or `text`, so snippets stay exactly the page's words.
+Material's worker indexes every field of `config.fields` but shows only
+`title`, `text` and `tags`: the variant terms go into two extra fields, weighted
+as the title and as the text, so snippets stay exactly the page's words.
 """
 
 from __future__ import annotations
@@ -27,8 +23,6 @@ TEXT_ALT = "text_alt"
 
 @dataclass(frozen=True)
 class Growth:
-    """What the enrichment added to the index, for the build log and the size budget."""
-
     terms: int
     bytes_before: int
     bytes_after: int
@@ -39,12 +33,9 @@ class Growth:
 
 
 def compact(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
-    """The candidates a prefix query would not already reach, sorted.
+    """The candidates a prefix query («porteur*») would not already reach, sorted.
 
-    Material turns every query term into a prefix query («porteur*»), so a
-    candidate that starts another indexed word («porteuse» beside
-    «porteuses») would only repeat it. In sorted order, the words that start
-    with a term come right after it: only the next word needs a look.
+    In sorted order, the words that start with a term come right after it.
     """
     wanted = set(candidates)
     ordered = sorted(wanted | set(present))
@@ -58,11 +49,9 @@ def compact(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
 class _Forms:
     """The words and reader forms of texts, worked out once per distinct chunk.
 
-    Index entries repeat the same words thousands of times; a text's forms
-    are the union of its whitespace-separated chunks' forms, because neither
-    an inclusive word nor a separator match spans whitespace. A separator that
-    does not split on whitespace (a site's own setting) gets the whole-text
-    path. Lives for one enrichment: no cache outlives a build.
+    Neither an inclusive word nor a separator match spans whitespace, so a
+    text's forms are its chunks' forms, unless the site's separator does not
+    split on whitespace. Lives for one enrichment: no cache outlives a build.
     """
 
     def __init__(self, separator: re.Pattern[str]) -> None:
@@ -90,27 +79,20 @@ class _Forms:
         return own, found - own
 
     def all_of(self, texts: Iterable[str]) -> set[str]:
-        """Every word and form of several texts together."""
         return set().union(*(own | forms for own, forms in map(self.of, texts)))
 
 
 @dataclass(frozen=True)
 class PageWords:
-    """Words that must find a page though Material does not index them.
+    """Words that must find a page though Material does not index them."""
 
-    `names` weigh as the page's title; `header` as its text.
-    """
-
-    names: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # weigh as the page's title
+    header: tuple[str, ...] = ()  # weigh as its text
 
 
 def page_words(collection: Collection) -> dict[str, PageWords]:
-    """By source page path: a structure's short name and aliases (OPALE's page
-    is found by «CRDLA Culture»), a theme's label, and what a fiche's template
-    shows above its body (summary, themes, structures), which Material's
-    indexer never sees.
-    """
+    """By source page path: a structure's short name and aliases, a theme's
+    label, and what a fiche's template shows above its body."""
     reg = collection.registries
     words: dict[str, PageWords] = {}
     for structure in reg.structures.values():
@@ -127,26 +109,10 @@ def page_words(collection: Collection) -> dict[str, PageWords]:
     return words
 
 
-def _entry_terms(
-    title: str, text: str, extra: PageWords, forms: _Forms
-) -> tuple[list[str], list[str]]:
-    title_words, title_candidates = forms.of(title)
-    title_candidates |= forms.all_of(extra.names)
-    title_alt = compact(title_candidates - title_words, title_words)
-    # A word the title fields already reach finds the entry: no need to repeat it.
-    text_words, text_candidates = forms.of(text)
-    reached = text_words | title_words | set(title_alt)
-    text_candidates |= forms.all_of(extra.header)
-    text_alt = compact(text_candidates - reached, reached)
-    return title_alt, text_alt
-
-
 def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
-    """Add the hidden variant fields to a parsed search index, in place.
+    """Add the hidden variant fields to a parsed search index, in place; the number of terms.
 
-    `extra` maps a page's URL (the location of its first entry) to words that
-    must find it. Running it twice gives the same index. Returns the number
-    of terms added.
+    `extra` maps a page's URL (the location of its first entry) to words that must find it.
     """
     config = index["config"]
     forms = _Forms(re.compile(config["separator"]))
@@ -157,12 +123,15 @@ def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
     for doc in index["docs"]:
         doc.pop(TITLE_ALT, None)
         doc.pop(TEXT_ALT, None)
-        title_alt, text_alt = _entry_terms(
-            plain_text(doc.get("title", "")),
-            plain_text(doc.get("text", "")),
-            extra.get(doc["location"], PageWords()),
-            forms,
-        )
+        page = extra.get(doc["location"], PageWords())
+        title_words, title_candidates = forms.of(plain_text(doc.get("title", "")))
+        title_candidates |= forms.all_of(page.names)
+        title_alt = compact(title_candidates - title_words, title_words)
+        # A word the title fields already reach finds the entry: no need to repeat it.
+        text_words, text_candidates = forms.of(plain_text(doc.get("text", "")))
+        reached = text_words | title_words | set(title_alt)
+        text_candidates |= forms.all_of(page.header)
+        text_alt = compact(text_candidates - reached, reached)
         if title_alt:
             doc[TITLE_ALT] = " ".join(title_alt)
         if text_alt:
@@ -178,11 +147,7 @@ def enrich_json(data: str, extra: Mapping[str, PageWords]) -> tuple[str, Growth]
     as a script, whatever encoding the browser assumes for it.
     """
     index = json.loads(data)
-    before = _dump(index)
+    before = len(json.dumps(index, separators=(",", ":")))
     added = enrich(index, extra)
-    enriched = _dump(index)
-    return enriched, Growth(added, len(before), len(enriched))
-
-
-def _dump(index: dict[str, Any]) -> str:
-    return json.dumps(index, separators=(",", ":"))
+    enriched = json.dumps(index, separators=(",", ":"))
+    return enriched, Growth(added, before, len(enriched))

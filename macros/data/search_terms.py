@@ -1,11 +1,7 @@
 """The words a French reader may type for a text: inclusive, bare and unaccented forms.
 
-Material's search matches a query term only as the start of an indexed word
-(it appends `*` to every term and lunr does not stem those), so a page that
-writes «porteur·ses» is not found by «porteuses», nor «économie» by
-«economie». These plain functions list, for a text, the forms that a reader
-types but the index would not hold; search_index.py stores them in hidden
-fields of the search index.
+The search matches a query term only as the start of an indexed word, unstemmed:
+«porteur·ses» is not found by «porteuses», nor «économie» by «economie».
 """
 
 from __future__ import annotations
@@ -22,8 +18,7 @@ APOSTROPHES = "'’ʼ‘"
 
 _LETTERS = r"[^\W\d_]"
 # «porteur·ses», «salarié·e·s»: letters joined by middle dots, nothing else.
-# The look-behinds start a match only at a word's start: without them the
-# engine retries from every letter of every word.
+# The look-behinds spare a retry from every letter of every word.
 _DOTTED = re.compile(rf"(?<!{_LETTERS}){_LETTERS}+(?:[{MIDDLE_DOTS}]{_LETTERS}+)+")
 # The older «adhérent(e)s», «structure(s)».
 _BRACKETED = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_LETTERS}*)")
@@ -79,12 +74,8 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 
 
 def unaccented(word: str) -> str:
-    """The word without accents, cedillas or ligatures: «économie» → «economie», «cœur» → «coeur».
-
-    Unlike names.fold, which compares registry names, it keeps the case and
-    spacing of its input and spells out ligatures, which Unicode does not
-    decompose.
-    """
+    """«économie» → «economie», «cœur» → «coeur»: unlike names.fold, it keeps
+    case and spacing, and spells out ligatures, which Unicode does not decompose."""
     if word.isascii():
         return word
     decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES))
@@ -126,14 +117,8 @@ def _singular(stem: str, ending: str) -> str:
 
 
 def inclusive_forms(word: str) -> tuple[str, ...]:
-    """Masculine and feminine, singular and plural forms of an inclusive word.
-
-    «porteur·ses» → porteur, porteurs, porteuse, porteuses. A word that is not
-    inclusive writing («col·lectiu», «kW·h», «1·5») gives ().
-    """
-    lowered = word.lower()
-    for dot in MIDDLE_DOTS[1:]:
-        lowered = lowered.replace(dot, "·")
+    """«porteur·ses» → porteur, porteurs, porteuse, porteuses; «kW·h» → ()."""
+    lowered = word.lower().translate({ord(dot): "·" for dot in MIDDLE_DOTS})
     if lowered in IRREGULAR:
         return IRREGULAR[lowered]
     stem, *rest = lowered.split("·")
@@ -165,7 +150,6 @@ def _inclusive_words(text: str) -> Iterable[str]:
 
 
 def plain_text(html_text: str) -> str:
-    """The text of an index entry without its markup (`<code>`, `<p>`…)."""
     return html.unescape(_TAGS.sub(" ", html_text))
 
 
@@ -177,8 +161,6 @@ def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
 def variants(text: str, separator: re.Pattern[str], words: Iterable[str] | None = None) -> set[str]:
     """Every form a reader may type for `text` that is not one of its words.
 
-    Inclusive words give their masculine and feminine, singular and plural
-    forms; elided words their bare form; accented words their unaccented one.
     `words` are `tokens(text, separator)`, when the caller has them already.
     """
     own = set(tokens(text, separator) if words is None else words)

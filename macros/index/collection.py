@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from macros.check.acronyms import unknown_acronyms
@@ -25,7 +26,7 @@ from macros.core.diagnostics import Report
 from macros.core.model import Fiche, FicheRef
 from macros.core.project import REGISTRY_FILES, ProjectPaths
 from macros.index.cross_refs import Index, build_index
-from macros.index.fiche_cache import FicheCache, file_key
+from macros.index.fiche_cache import FicheCache
 from macros.index.parcours import Parcours, load_parcours
 from macros.index.plain_text import plain_text
 from macros.read.front_matter import split
@@ -44,30 +45,19 @@ class Collection:
     files: dict[str, str] = field(default_factory=dict)
     # Former fiche number -> the fiche its old URL redirects to.
     redirects: dict[str, Fiche] = field(default_factory=dict)
-    # Training paths (fiches/parcours/*.yml), checked against the index.
     parcours: list[Parcours] = field(default_factory=list)
-    # Practice texts as plain text, worked out once for the catalogue and
-    # both open-data files.
     _plain: dict[str, str] = field(default_factory=dict, repr=False)
-
     _pieces: dict[str, list[object]] | None = field(default=None, repr=False)
 
     def plain(self, markdown: str) -> str:
-        """plain_text.plain_text of a fiche text, for this collection's registries."""
-        text = self._plain.get(markdown)
-        if text is None:
-            pieces = self.pieces(markdown)
-            text = plain_text(markdown, self.registries, self.index, pieces)
-            self._plain[markdown] = text
-        return text
-
-    def pieces(self, markdown: str) -> list[object] | None:
-        """A fiche block's text and calls, from its fiche's one reading (None if unknown)."""
-        if self._pieces is None:
-            self._pieces = {}
-            for fiche in self.fiches:
-                self._pieces.update(fiche.pieces)
-        return self._pieces.get(markdown)
+        """plain_text of a fiche text, worked out once for the catalogue and both
+        open-data files, from the calls its fiche's one reading found."""
+        if markdown not in self._plain:
+            if self._pieces is None:
+                self._pieces = {k: v for fiche in self.fiches for k, v in fiche.pieces.items()}
+            pieces = self._pieces.get(markdown)
+            self._plain[markdown] = plain_text(markdown, self.registries, self.index, pieces)
+        return self._plain[markdown]
 
 
 def load_collection(
@@ -78,15 +68,11 @@ def load_collection(
 ) -> Collection:
     """Read registries, fiches and documentation pages; check them all.
 
-    `page_variables` are the variables a documentation page (never a fiche)
-    may show besides the macros: the plugin's `page_variables` option.
-    `cache` keeps unchanged fiches parsed between two loads (`mkdocs serve`
-    rebuilds).
+    `page_variables`: what a documentation page may show besides the macros.
     """
-    # Loading allocates hundreds of thousands of objects that all stay alive
-    # until the index is built: the cyclic collector's repeated full passes
-    # over them would grow faster than the collection. Nothing here needs a
-    # cycle collected before the end.
+    # Loading allocates hundreds of thousands of objects that all stay alive:
+    # the cyclic collector's repeated full passes would grow faster than the
+    # collection, and nothing here needs a cycle collected before the end.
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -106,12 +92,12 @@ def _load(
     seen: dict[str, Fiche] = {}
     fiche_files = paths.fiche_files()
     _check_fiches_folder(paths, fiche_files, report)
-    if cache is not None:
-        cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
+    cache = cache if cache is not None else FicheCache()
+    cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     acronyms_known = known_tokens(registries)
     for path, shown in zip(fiche_files, paths.display_listing(fiche_files), strict=True):
         files[shown] = str(path)
-        fiche = _read_fiche(path, shown, registries, schemas, report, cache)
+        fiche = cache.read(path, shown, report, partial(_parse, path, shown, registries, schemas))
         if fiche is None:
             continue
         number = str(fiche.number)
@@ -128,8 +114,7 @@ def _load(
         seen[number] = fiche
         unknown_acronyms(fiche, registries, report, acronyms_known)
     fiches = list(seen.values())
-    if cache is not None:
-        cache.keep_only(set(files))
+    cache.keep_only(set(files))
     redirects = former_numbers(fiches, report)
     page_refs = _check_pages(paths, registries, report, page_variables)
     check_static_files([paths.display(p) for p in paths.static_files()], report)
@@ -163,28 +148,11 @@ def _load(
     return Collection(paths, registries, fiches, index, report, files, redirects, parcours)
 
 
-def _read_fiche(
-    path: Path,
-    shown: str,
-    registries: Registries,
-    schemas: Schemas,
-    report: Report,
-    cache: FicheCache | None,
+def _parse(
+    path: Path, shown: str, registries: Registries, schemas: Schemas, report: Report
 ) -> Fiche | None:
-    """Parse one fiche file, or reuse its parse and diagnostics when it did not change."""
-    key = file_key(path) if cache is not None else None
-    if cache is not None:
-        entry = cache.get(shown, key)
-        if entry is not None:
-            report.items.extend(entry.diagnostics)
-            return entry.fiche
-    own = Report()
-    source = read_source(path, shown, own)
-    fiche = None if source is None else parse_fiche(source.text, shown, registries, schemas, own)
-    report.extend(own)
-    if cache is not None:
-        cache.put(shown, key, fiche, own.items)
-    return fiche
+    source = read_source(path, shown, report)
+    return None if source is None else parse_fiche(source.text, shown, registries, schemas, report)
 
 
 def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
@@ -222,11 +190,8 @@ def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: R
 def _check_pages(
     paths: ProjectPaths, registries: Registries, report: Report, allowed: frozenset[str]
 ) -> list[tuple[str, FicheRef]]:
-    """Front matter, raw HTML and macro calls of the hand-written pages under docs/.
-
-    Anyone can propose a change to these pages too: they follow the fiches'
-    rules, plus the variables the maintainers allowed (`allowed`).
-    """
+    """The pages under docs/ arrive by pull request too: the fiches' rules
+    apply, plus the variables the maintainers allowed."""
     refs: list[tuple[str, FicheRef]] = []
     for path in paths.page_files():
         shown = paths.display(path)

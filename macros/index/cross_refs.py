@@ -22,14 +22,10 @@ class PendingRef:
 
 
 @dataclass(frozen=True)
-class RenumberedRef:
+class RenumberedRef(PendingRef):
     """A reference written with a fiche's former number: it leads to `current`."""
 
-    number: str
     current: Fiche
-    source: str  # display path of the citing file
-    line: int
-    column: int
 
 
 @dataclass
@@ -48,8 +44,7 @@ class Index:
     # Former number -> the fiche that carries it now (`anciens_numeros`).
     renumbered: dict[str, Fiche] = field(default_factory=dict)
     renumbered_refs: list[RenumberedRef] = field(default_factory=list)
-    # Fiches by (themes, structures) signature, built on first use by
-    # related.py: each build makes a new Index, so it never outlives its build.
+    # related.py's signature groups, built on first use: never outlive the build.
     related_groups: object | None = field(default=None, repr=False)
 
     def fiche(self, number: str) -> Fiche | None:
@@ -65,8 +60,7 @@ def build_index(
     page_refs: list[tuple[str, FicheRef]] | None = None,
     renumbered: dict[str, Fiche] | None = None,
 ) -> Index:
-    """`fiches` must have unique numbers; `page_refs` are fiche references from pages;
-    `renumbered` maps former numbers to their fiche (renumbering.former_numbers)."""
+    """`fiches` must have unique numbers; `renumbered` maps former numbers to their fiche."""
     index = Index()
     # By the numbers' parts: FicheNumber's order, compared as tuples.
     ordered = sorted(fiches, key=lambda f: f.number.parts)
@@ -114,5 +108,5 @@ def _note_former(index: Index, ref: FicheRef, target: Fiche | None, source: str)
     place written with the old number is a place to correct."""
     if target is not None and str(target.number) != ref.number:
         index.renumbered_refs.append(
-            RenumberedRef(ref.number, target, source, ref.line, ref.column)
+            RenumberedRef(ref.number, source, ref.line, ref.column, target)
         )

@@ -4,17 +4,12 @@ call is shown as plain text (search, excerpts, catalogue, open data)."""
 from __future__ import annotations
 
 from macros.check.registries import Registries
-from macros.core.model import Fiche, Structure
+from macros.core.model import Fiche
 from macros.index.cross_refs import Index
 
 
 def fiche_label(fiche: Fiche) -> str:
     return f"Fiche {fiche.number} — {fiche.title}"
-
-
-def display_name(structure: Structure, written: str) -> str:
-    """What `structure("…")` shows: the name as the contributor wrote it, unless a slug."""
-    return structure.short_name if written == structure.slug else written
 
 
 def fiche_words(fiche: Fiche | None, number: str) -> str:
@@ -25,14 +20,15 @@ def fiche_words(fiche: Fiche | None, number: str) -> str:
 def macro_words(
     name: str, target: str, text: str | None, registries: Registries, index: Index | None
 ) -> str:
-    """The words a macro call shows, as plain text: its link text. The macros
-    (macros/__init__.py) and every text that shows a call as words (plain
-    text for search and open data, excerpts, catalogue) use this function."""
+    """The words a macro call shows: its link text, wherever it is shown."""
     if text:
         return text
     if name == "structure":
         structure = registries.find_structure(target)
-        return display_name(structure, target) if structure is not None else target
+        # The name as the contributor wrote it, unless a slug.
+        return (
+            structure.short_name if structure is not None and target == structure.slug else target
+        )
     if name == "theme":
         theme = registries.find_theme(target)
         return theme.label if theme is not None else target

@@ -1,12 +1,8 @@
 """Parcours (training paths): one session's fiches in order, read from fiches/parcours/*.yml.
 
-Loaded inside load_collection, after the index, so that `fiches check` and the
-build report the same problems: unknown fiche or practice, a fiche listed
-twice, two parcours claiming the same address.
-
-A parcours' address is its file name (`atelier-dla.yml` -> /parcours/atelier-dla/)
-unless the file declares `slug:`. Titles are not used: retitling a session
-must not break the links trainers have already shared.
+The address is the file name (`atelier-dla.yml` -> /parcours/atelier-dla/)
+unless the file declares `slug:`, never the title: retitling a session must
+not break the links trainers have already shared.
 """
 
 from __future__ import annotations
@@ -62,9 +58,7 @@ class Parcours:
 
 def parcours_files(paths: ProjectPaths) -> list[Path]:
     folder = paths.fiches_dir / PARCOURS_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
 
 
 def slug_of_name(stem: str) -> str:
@@ -75,7 +69,6 @@ def slug_of_name(stem: str) -> str:
 def load_parcours(
     paths: ProjectPaths, schemas: Schemas, index: Index, report: Report
 ) -> list[Parcours]:
-    """Every valid parcours, in file-name order; problems go to `report`."""
     found: dict[str, Parcours] = {}
     for path in parcours_files(paths):
         shown = paths.display(path)
@@ -124,22 +117,20 @@ def _read(
             "nommez le fichier avec des lettres et des chiffres, par exemple atelier-dla.yml",
         )
         return None
-    steps = _steps(located, shown, index, report)
     return Parcours(
         slug=slug,
         title=data["titre"].strip(),
         audience=data["public"].strip(),
         duration=data["duree"].strip(),
         introduction=data["introduction"].strip(),
-        steps=tuple(steps),
+        steps=tuple(_steps(located, shown, index, report)),
         source=shown,
         slug_line=located.where(["slug"])[0] if "slug" in data else 1,
     )
 
 
 def _check_markdown_fields(located: Located, text: str, shown: str, report: Report) -> bool:
-    """The introduction, questions and notes go into the page as Markdown: the
-    page bodies' policy applies to them (markdown_safety.py)."""
+    """The introduction, questions and notes are Markdown: the page bodies' policy applies."""
     fields: list[tuple[list[str | int], object]] = [
         (["introduction"], located.data["introduction"])
     ]

@@ -1,9 +1,4 @@
-"""Fiche Markdown as plain text, for the catalogue's excerpts and the open data.
-
-Macro calls become the words a reader sees on the page, Markdown marks go.
-The text was validated when the collection loaded, so unknown names only
-keep their written form here.
-"""
+"""Fiche Markdown as plain text: macro calls become the words a reader sees, marks go."""
 
 from __future__ import annotations
 
@@ -28,9 +23,7 @@ def macros_as_words(
     index: Index | None,
     pieces: Sequence[object] | None = None,
 ) -> str:
-    """`markdown` with each macro call replaced by the words it shows (its link
-    text). `pieces`: the text already split at its calls by the grammar
-    (Collection.pieces), which spares reading it again."""
+    """`pieces`: the text already split at its calls by the grammar, when known."""
     if not may_hold_macros(markdown):
         return markdown
     if pieces is None:
@@ -63,7 +56,6 @@ def plain_text(
 
 
 def excerpt(text: str, limit: int = 180) -> str:
-    """At most `limit` characters, cut between words."""
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:.(«")

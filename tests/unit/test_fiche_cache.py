@@ -76,4 +76,4 @@ def test_deleted_fiche_leaves_the_cache(project: Path) -> None:
     (project / "fiches" / "1.5.md").unlink()
     emptied = load_collection(ProjectPaths.at(project), cache=cache)
     assert emptied.fiches == []
-    assert cache.get("fiches/1.5.md", (0, 0)) is None
+    assert "fiches/1.5.md" not in cache.entries

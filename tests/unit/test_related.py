@@ -1,10 +1,8 @@
-"""«Fiches liées»: weights per dimension, top N, deterministic ties, no fiche-pair scan."""
+"""«Fiches liées»: weighted dimensions, top N, deterministic ties, no fiche-pair scan."""
 
 from __future__ import annotations
 
 import random
-
-import pytest
 
 from macros.core.model import Fiche
 from macros.data.related import SignatureGroups, related_fiches
@@ -35,10 +33,6 @@ def test_themes_weigh_twice_structures_and_scores_add_up() -> None:
     assert _numbers(index, fiches[0]) == [("1.3", 5), ("1.2", 2), ("1.4", 2)]
     found = related_fiches(index, fiches[0])[0]
     assert (found.themes, found.structures) == (["x", "y"], ["a"])
-    assert _numbers(index, fiches[0], theme_weight=1, structure_weight=3)[:2] == [
-        ("1.4", 6),
-        ("1.3", 5),
-    ]
 
 
 def test_ties_go_to_shared_themes_then_lower_number_whatever_the_input_order() -> None:
@@ -62,9 +56,7 @@ def test_excluded_and_self_are_never_listed() -> None:
     assert _numbers(build_index([fiches[0]]), fiches[0]) == []
 
 
-def _pairwise(
-    index: Index, fiche: Fiche, limit: int, exclude: frozenset[str], weights: tuple[int, int]
-) -> list:
+def _pairwise(index: Index, fiche: Fiche, limit: int, exclude: frozenset[str]) -> list:
     """The definition, fiche against fiche: what the signature groups must equal."""
     scored = []
     for other in index.fiches.values():
@@ -72,14 +64,13 @@ def _pairwise(
             continue
         themes = len(set(fiche.themes) & set(other.themes))
         structures = len(set(fiche.structures()) & set(other.structures()))
-        score = weights[0] * themes + weights[1] * structures
+        score = 2 * themes + structures
         if score:
             scored.append((-score, -themes, index.rank[other.number.text], other.number.text))
     return [(number, -score) for score, _, _, number in sorted(scored)[:limit]]
 
 
-@pytest.mark.parametrize("weights", [(2, 1), (1, 3), (0, 1), (3, 0)])
-def test_signature_groups_rank_exactly_as_fiche_against_fiche(weights: tuple[int, int]) -> None:
+def test_signature_groups_rank_exactly_as_fiche_against_fiche() -> None:
     rng = random.Random(5)
     themes, structures = list("abcdef"), ["s1", "s2", "s3", "s4", "s5"]
     fiches = [
@@ -94,15 +85,8 @@ def test_signature_groups_rank_exactly_as_fiche_against_fiche(weights: tuple[int
     for fiche in fiches:
         exclude = frozenset({fiches[(fiches.index(fiche) + 7) % 160].number.text})
         for limit in (1, 5, 12):
-            found = _numbers(
-                index,
-                fiche,
-                limit=limit,
-                exclude=exclude,
-                theme_weight=weights[0],
-                structure_weight=weights[1],
-            )
-            assert found == _pairwise(index, fiche, limit, exclude, weights)
+            found = _numbers(index, fiche, limit=limit, exclude=exclude)
+            assert found == _pairwise(index, fiche, limit, exclude)
 
 
 def test_each_signature_is_scored_once_whatever_the_number_of_fiches() -> None:
