@@ -109,7 +109,8 @@ def _load(
     if cache is not None:
         cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     acronyms_known = known_tokens(registries)
-    for path, shown in zip(fiche_files, paths.display_listing(fiche_files), strict=True):
+    for path in fiche_files:
+        shown = paths.display(path)
         files[shown] = str(path)
         fiche = _read_fiche(path, shown, registries, schemas, report, cache)
         if fiche is None:
@@ -180,7 +181,7 @@ def _read_fiche(
             return entry.fiche
     own = Report()
     source = read_source(path, shown, own)
-    fiche = None if source is None else parse_fiche(source.text, shown, registries, schemas, own)
+    fiche = None if source is None else parse_fiche(source, shown, registries, schemas, own)
     report.extend(own)
     if cache is not None:
         cache.put(shown, key, fiche, own.items)
@@ -233,7 +234,7 @@ def _check_pages(
         source = read_source(path, shown, report)
         if source is None:
             continue
-        parts = split(source.text, shown, report, required=False)
+        parts = split(source, shown, report, required=False)
         if parts is None:
             continue
         data = None

@@ -11,7 +11,6 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core.diagnostics import Report
@@ -38,12 +37,6 @@ _FOREIGN = {
         "placez ce dossier dans le dépôt, sans lien symbolique",
     ),
 }
-
-
-@dataclass(frozen=True)
-class SourceText:
-    path: str
-    text: str
 
 
 def decode(raw: bytes, display_path: str, report: Report) -> str | None:
@@ -86,12 +79,9 @@ def decode(raw: bytes, display_path: str, report: Report) -> str | None:
     return text
 
 
-def read_source(path: Path, display_path: str, report: Report) -> SourceText | None:
+def read_source(path: Path, display_path: str, report: Report) -> str | None:
     raw = _read(path, display_path, report)
-    if raw is None:
-        return None
-    text = decode(raw, display_path, report)
-    return None if text is None else SourceText(display_path, text)
+    return None if raw is None else decode(raw, display_path, report)
 
 
 def _read(path: Path, display_path: str, report: Report) -> bytes | None:
