@@ -20,7 +20,6 @@ BOM = "\ufeff"
 # so this only stops a file meant to exhaust memory or time (docs/securite.md).
 MAX_SOURCE_BYTES = 1_000_000
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-FOREIGN_CODES = ("lien-symbolique", "fichier-special", "hors-depot")
 _FOREIGN = {
     "lien-symbolique": (
         "lien symbolique refusé : son contenu viendrait d'ailleurs que du dépôt "
@@ -132,7 +131,7 @@ def check_foreign(
 
     Symlinked folders are not entered, so a link to / costs one entry.
     """
-    reported = {d.path for d in report.items if d.code in FOREIGN_CODES}
+    reported = {d.path for d in report.items if d.code in _FOREIGN}
     seen: set[Path] = set()
     real_root = root.resolve()
     for folder in folders:
