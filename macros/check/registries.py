@@ -107,7 +107,7 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
         source = read_source(path, shown, report)
         if source is None:
             continue
-        located = load_yaml(source.text, shown, report)
+        located = load_yaml(source, shown, report)
         if located is None:
             continue
         check_yaml_text(located, shown, report, quotes=False)

@@ -1,9 +1,6 @@
-"""`fiches import EXPORT… [--dest DOSSIER] [--force] [--theme SLUG]`: text exports -> fiches.
+"""`fiches import EXPORT…`: text exports -> fiches.
 
-Each export is converted, checked like `fiches check` would, and written as
-`<numero>.md` only if nothing is wrong with it; the others go on. Diagnostics
-go to stdout, progress and the summary to stderr, as with `fiches check`.
-Exit codes: 0 all imported, 1 some input skipped, 2 usage error.
+Diagnostics go to stdout, progress and the summary to stderr, as with `fiches check`.
 """
 
 from __future__ import annotations
@@ -14,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from macros.cli.errors import UsageError
+from macros.cli.errors import UsageError, make_dir
 from macros.cli.reporter import print_report
 from macros.core.diagnostics import Severity
 from macros.core.names import quoted_list
@@ -76,7 +73,8 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         )
         return 1
     themes = _themes(args.themes, list(collection.registries.themes))
-    dest = _destination(args.dest, paths)
+    dest = args.dest or paths.fiches_dir
+    make_dir(dest)
     importer = Importer(
         paths, collection, dest, force=args.force, themes=themes, today=dt.date.today()
     )
@@ -89,15 +87,6 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         print(_progress(index, len(inputs), outcome), file=sys.stderr, flush=True)
     print(summary(outcomes), file=sys.stderr)
     return 1 if any(o.failure for o in outcomes) else 0
-
-
-def _destination(raw: Path | None, paths: ProjectPaths) -> Path:
-    dest = raw if raw is not None else paths.fiches_dir
-    try:
-        dest.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"impossible de créer le dossier {dest} : {exc.strerror or exc}") from exc
-    return dest
 
 
 def _inputs(raw: list[str]) -> list[tuple[Path, str]]:
@@ -138,10 +127,9 @@ def summary(outcomes: list[Outcome]) -> str:
     """«3 fiches importées, 2 exports ignorés», then one line per reason."""
     imported = sum(1 for o in outcomes if not o.failure)
     skipped = Counter(o.failure for o in outcomes if o.failure is not None)
-    total_skipped = sum(skipped.values())
     head = (
         f"import : {plural(imported, 'fiche importée', 'fiches importées')}, "
-        f"{plural(total_skipped, 'export ignoré', 'exports ignorés')}"
+        f"{plural(len(outcomes) - imported, 'export ignoré', 'exports ignorés')}"
     )
     lines = [head]
     for code, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0] or "")):

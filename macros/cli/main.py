@@ -47,6 +47,8 @@ class _FrenchParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._positionals.title = "arguments"
         self._optionals.title = "options"
+        if self.add_help:
+            self._actions[0].help = "afficher cette aide et quitter"
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -59,9 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _FrenchParser(
         prog="fiches",
         description="Outils des contributeurs du centre de ressources des fiches du MES.",
-        add_help=False,
     )
-    _help(parser)
     parser.add_argument(
         "--projet",
         metavar="DOSSIER",
@@ -79,17 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
         "pdf": (pdf_cmd, "imprimer en PDF chaque parcours et toute la collection"),
     }
     for name, (module, summary) in commands.items():
-        command = sub.add_parser(
-            name, help=summary, description=summary.capitalize() + ".", add_help=False
-        )
-        _help(command)
+        command = sub.add_parser(name, help=summary, description=summary.capitalize() + ".")
         module.configure(command)
         command.set_defaults(run=module.run)
     return parser
-
-
-def _help(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

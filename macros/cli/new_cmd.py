@@ -36,7 +36,6 @@ TITLE_MIN = 3  # fiche.schema.json: titre.minLength
 # guillemets; they are kept, every other run of white space becomes one space.
 _KEPT_SPACES = "\u00a0\u202f"
 _SPACES = re.compile(rf"[^\S{_KEPT_SPACES}]+")
-# The schema forbids these in titles: generated pages would run them as macros.
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.cli.errors import UsageError
+from macros.cli.errors import UsageError, make_dir
 from macros.cli.reporter import print_report
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import write_bytes
@@ -90,10 +90,7 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
                 file=sys.stderr,
             )
             return 1
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(f"impossible de créer le dossier {output} : {exc.strerror}") from exc
+        make_dir(output)
         if args.site is not None:
             return _print_all(collection, chromium, args.site.resolve(), output, paths)
         with tempfile.TemporaryDirectory(prefix="fiches-site-") as temp:
@@ -121,15 +118,11 @@ def _print_all(
 
 def find_chromium(explicit: str | None = None) -> str:
     """The Chromium to print with; PdfError when there is none."""
-    if explicit:
-        found = shutil.which(explicit)
-        if found is None:
-            raise PdfError(f"Chromium introuvable à l'emplacement « {explicit} » ; {INSTALL_HINT}")
+    found = next(filter(None, map(shutil.which, [explicit] if explicit else CHROMIUM_NAMES)), None)
+    if found:
         return found
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
+    if explicit:
+        raise PdfError(f"Chromium introuvable à l'emplacement « {explicit} » ; {INSTALL_HINT}")
     raise PdfError(f"Chromium est introuvable : il sert à imprimer les PDF ; {INSTALL_HINT}")
 
 

@@ -44,28 +44,6 @@ class ProjectPaths:
         except ValueError:
             return path.as_posix()
 
-    def display_listing(self, files: list[Path]) -> list[str]:
-        """display() of each of `files`, a folder's listing: the folder is
-        placed once, not each file."""
-        if not files:
-            return []
-        folder = files[0].parent
-        shown = self.display(folder)
-        # The case where display() takes its first branch for the folder, and
-        # so for a file directly in it.
-        fast = (
-            folder.is_absolute()
-            and folder.is_relative_to(self.root)
-            and ".." not in folder.parts
-            and folder != self.root
-        )
-        return [
-            f"{shown}/{path.name}"
-            if fast and path.name != ".." and path.parent == folder
-            else self.display(path)
-            for path in files
-        ]
-
     def content_dirs(self) -> list[Path]:
         """The folders whose files reach the site: contributor content, and the
         theme's overrides (MkDocs copies its static files as well)."""

@@ -1,11 +1,9 @@
-"""Writing a fiche without ever leaving a half-written or clobbered file.
+"""Writing files without ever leaving a half-written or clobbered one.
 
-Both `fiches new` and `fiches import` write through here. The text goes first
-to a temporary file in the destination folder, then takes its final name in
-one step: `os.replace` when replacing is allowed (`import --force`), a hard
-link otherwise, which fails instead of overwriting if the
-name was taken meanwhile. A reader, a build or a crash never sees a partial
-fiche, and a refused overwrite leaves the existing file untouched.
+The data goes first to a temporary file in the destination folder, then takes
+its final name in one step: `os.replace` when replacing is allowed (`import
+--force`), a hard link otherwise, which fails instead of overwriting if the
+name was taken meanwhile.
 """
 
 from __future__ import annotations
@@ -34,35 +32,14 @@ def write_fiche(target: Path, text: str, *, replace: bool) -> bool:
     existed = target.exists()
     if existed and not replace:
         raise AlreadyExists(str(target))
-    data = text.encode("utf-8")
-    mode = _mode_for(target)
-    temp = _temporary_copy(target.parent, data, mode)
-    try:
-        if replace:
-            os.replace(temp, target)
-        else:
-            _link_new(temp, target, data, mode)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+    write_bytes(target, text.encode("utf-8"), replace=replace)
     return existed
 
 
-def write_bytes(target: Path, data: bytes) -> None:
-    """Put `data` at `target`, replacing it in one step (generated files: PDFs).
-
-    Readers see the old file or the new one, never a partial one.
-    """
-    temp = _temporary_copy(target.parent, data, _mode_for(target), suffix=target.suffix + ".tmp")
-    try:
-        os.replace(temp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-
-
-def _temporary_copy(folder: Path, data: bytes, mode: int, suffix: str = ".md.tmp") -> Path:
-    handle, name = tempfile.mkstemp(dir=folder, prefix=".fiche-", suffix=suffix)
+def write_bytes(target: Path, data: bytes, *, replace: bool = True) -> None:
+    """Put `data` at `target` in one step: readers see the old file or the new one."""
+    mode = _mode_for(target)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=".fiche-", suffix=".tmp")
     temp = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -70,11 +47,13 @@ def _temporary_copy(folder: Path, data: bytes, mode: int, suffix: str = ".md.tmp
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)
-    except BaseException:
+        if replace:
+            os.replace(temp, target)
+        else:
+            _link_new(temp, target, data, mode)
+    finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-        raise
-    return temp
 
 
 def _link_new(temp: Path, target: Path, data: bytes, mode: int) -> None:

@@ -1,9 +1,8 @@
 """Importing a batch of exports: each one read, converted, checked, then written or not.
 
-An input with any error writes nothing and does not stop the others. The
-generated fiche goes through the same validation as `fiches check` before
-it is written, and what that validation finds is reported at the export
-line it comes from, since the export is what the contributor has at hand.
+An input with any error writes nothing and does not stop the others. What the
+validation of the generated fiche finds is reported at the export line it
+comes from: the export is what the contributor has at hand.
 """
 
 from __future__ import annotations
@@ -81,6 +80,13 @@ class Importer:
     def run_one(self, path: Path, shown: str) -> tuple[Outcome, Report]:
         report = Report()
         outcome = Outcome(shown)
+        self._import(path, outcome, report)
+        first = next((d for d in report.items if d.severity == Severity.ERROR), None)
+        outcome.failure = first.code if first else None
+        return outcome, report
+
+    def _import(self, path: Path, outcome: Outcome, report: Report) -> None:
+        shown = outcome.source
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -92,15 +98,15 @@ class Importer:
                 f"impossible de lire l'export : {exc.strerror or exc}",
                 "vérifiez le chemin et les droits du fichier",
             )
-            return self._failed(outcome, report), report
+            return
         text = decode(raw, shown, report)
         if text is None:
-            return self._failed(outcome, report), report
+            return
         export = parse_export(text, shown, report)
         if export.number is not None:
             self._claim(export, report)
         if report.has_errors or export.number is None:
-            return self._failed(outcome, report), report
+            return
         target = self.dest / f"{export.number}.md"
         outcome.target = self.paths.display(target)
         converted = convert(export, self.registries, themes=self.themes, today=self.today)
@@ -108,7 +114,7 @@ class Importer:
         self._validate(converted, export, outcome.target, report)
         self._check_target(export, target, outcome.target, report)
         if report.has_errors:
-            return self._failed(outcome, report), report
+            return
         try:
             outcome.replaced = write_fiche(target, converted.text, replace=self.force)
         except AlreadyExists:
@@ -122,8 +128,6 @@ class Importer:
                 f"impossible d'écrire {outcome.target} : {exc.strerror or exc}",
                 "vérifiez que le dossier de destination existe et est modifiable",
             )
-        if report.has_errors:
-            return self._failed(outcome, report), report
         if outcome.replaced:
             report.info(
                 shown,
@@ -133,7 +137,6 @@ class Importer:
                 f"{outcome.target} existait : remplacée (--force)",
                 "l'ancienne version reste dans l'historique Git",
             )
-        return outcome, report
 
     def _claim(self, export: Export, report: Report) -> None:
         number = str(export.number)
@@ -172,25 +175,18 @@ class Importer:
         number = str(export.number)
         other = self.taken.get(number)
         if other is not None and other != shown_target:
-            if self.force:
-                report.warning(
-                    export.path,
-                    export.header_line,
-                    1,
-                    "import-numero-deja-utilise",
-                    f"le numéro « {number} » est aussi celui de {other}",
-                    "la collection aura deux fiches de même numéro : renumérotez l'une d'elles",
-                )
-            else:
-                report.error(
-                    export.path,
-                    export.header_line,
-                    1,
-                    "import-numero-deja-utilise",
-                    f"le numéro « {number} » est déjà celui de {other}",
-                    "choisissez un numéro libre dans l'export, ou relancez avec "
-                    "--force pour importer quand même",
-                )
+            report.add(
+                export.path,
+                export.header_line,
+                1,
+                Severity.WARNING if self.force else Severity.ERROR,
+                "import-numero-deja-utilise",
+                f"le numéro « {number} » est {'aussi' if self.force else 'déjà'} celui de {other}",
+                "la collection aura deux fiches de même numéro : renumérotez l'une d'elles"
+                if self.force
+                else "choisissez un numéro libre dans l'export, ou relancez avec "
+                "--force pour importer quand même",
+            )
         if not self.force and target.exists():
             self._exists(export, shown_target, report)
 
@@ -203,9 +199,3 @@ class Importer:
             f"{shown_target} existe déjà : rien n'a été écrit",
             "relancez avec --force pour la remplacer, ou changez le numéro de l'export",
         )
-
-    @staticmethod
-    def _failed(outcome: Outcome, report: Report) -> Outcome:
-        first = next((d for d in report.items if d.severity == Severity.ERROR), None)
-        outcome.failure = first.code if first else "import-lecture"
-        return outcome

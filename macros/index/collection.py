@@ -95,7 +95,8 @@ def _load(
     cache = cache if cache is not None else FicheCache()
     cache.check_registries([paths.registry(name) for name in REGISTRY_FILES])
     acronyms_known = known_tokens(registries)
-    for path, shown in zip(fiche_files, paths.display_listing(fiche_files), strict=True):
+    for path in fiche_files:
+        shown = paths.display(path)
         files[shown] = str(path)
         fiche = cache.read(path, shown, report, partial(_parse, path, shown, registries, schemas))
         if fiche is None:
@@ -152,7 +153,7 @@ def _parse(
     path: Path, shown: str, registries: Registries, schemas: Schemas, report: Report
 ) -> Fiche | None:
     source = read_source(path, shown, report)
-    return None if source is None else parse_fiche(source.text, shown, registries, schemas, report)
+    return None if source is None else parse_fiche(source, shown, registries, schemas, report)
 
 
 def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
@@ -198,7 +199,7 @@ def _check_pages(
         source = read_source(path, shown, report)
         if source is None:
             continue
-        parts = split(source.text, shown, report, required=False)
+        parts = split(source, shown, report, required=False)
         if parts is None:
             continue
         data = None

@@ -97,13 +97,13 @@ def _read(
     source = read_source(path, shown, report)
     if source is None:
         return None
-    located = load_yaml(source.text, shown, report)
+    located = load_yaml(source, shown, report)
     if located is None:
         return None
     if schemas.validate(located, "parcours", shown, report, what="le parcours"):
         return None
     plain_ok = check_yaml_text(located, shown, report, only=PLAIN_TEXT_FIELDS)
-    if not (_check_markdown_fields(located, source.text, shown, report) and plain_ok):
+    if not (_check_markdown_fields(located, source, shown, report) and plain_ok):
         return None
     data = located.data
     slug = data.get("slug") or slug_of_name(path.stem)

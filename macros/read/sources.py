@@ -11,7 +11,6 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from macros.core.diagnostics import Report
@@ -21,7 +20,6 @@ BOM = "\ufeff"
 # so this only stops a file meant to exhaust memory or time (docs/securite.md).
 MAX_SOURCE_BYTES = 1_000_000
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-FOREIGN_CODES = ("lien-symbolique", "fichier-special", "hors-depot")
 _FOREIGN = {
     "lien-symbolique": (
         "lien symbolique refusé : son contenu viendrait d'ailleurs que du dépôt "
@@ -38,12 +36,6 @@ _FOREIGN = {
         "placez ce dossier dans le dépôt, sans lien symbolique",
     ),
 }
-
-
-@dataclass(frozen=True)
-class SourceText:
-    path: str
-    text: str
 
 
 def decode(raw: bytes, display_path: str, report: Report) -> str | None:
@@ -86,12 +78,9 @@ def decode(raw: bytes, display_path: str, report: Report) -> str | None:
     return text
 
 
-def read_source(path: Path, display_path: str, report: Report) -> SourceText | None:
+def read_source(path: Path, display_path: str, report: Report) -> str | None:
     raw = _read(path, display_path, report)
-    if raw is None:
-        return None
-    text = decode(raw, display_path, report)
-    return None if text is None else SourceText(display_path, text)
+    return None if raw is None else decode(raw, display_path, report)
 
 
 def _read(path: Path, display_path: str, report: Report) -> bytes | None:
@@ -142,7 +131,7 @@ def check_foreign(
 
     Symlinked folders are not entered, so a link to / costs one entry.
     """
-    reported = {d.path for d in report.items if d.code in FOREIGN_CODES}
+    reported = {d.path for d in report.items if d.code in _FOREIGN}
     seen: set[Path] = set()
     real_root = root.resolve()
     for folder in folders:
