@@ -10,10 +10,10 @@ from macros.data.catalogue import PRACTICE
 from macros.data.matrix import build_matrix
 from macros.index.collection import Collection
 from macros.render.catalogue_page import PAGE as CATALOGUE_PAGE
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import PageSource, markdown_page
 
 
-def matrix_source() -> PageSource:
+def matrix_source(collection: Collection) -> PageSource:
     meta = {
         "title": "Matrice structures × thèmes",
         "description": "Le nombre de pratiques de chaque structure sur chaque thème.",
@@ -21,14 +21,7 @@ def matrix_source() -> PageSource:
         # A wide table: the whole width for it.
         "hide": ["navigation", "toc"],
     }
-    return PageSource(
-        "# Matrice structures × thèmes\n\n"
-        "Chaque case donne le nombre de pratiques qu'une structure porte sur un thème : une "
-        "pratique compte pour chacun des thèmes de sa fiche. Une case ouvre le "
-        "[catalogue](/catalogue.md) filtré sur cette structure et ce thème ; la colonne "
-        "« Total » donne toutes les pratiques de la structure.\n",
-        meta,
-    )
+    return markdown_page(collection, "matrice.md", meta)
 
 
 def filter_fragment(**values: str) -> str:

@@ -65,9 +65,9 @@ def virtual_pages(
             glossary_page.glossary_source(collection),
             reg.sources.get("glossaire", ""),
         ),
-        (catalogue_page.PAGE, catalogue_page.catalogue_source(), None),
-        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(), None),
-        (editor_page.PAGE, editor_page.editor_source(), None),
+        (catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
+        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
+        (editor_page.PAGE, editor_page.editor_source(collection), None),
     ]
     pages += [
         (
