@@ -27,6 +27,7 @@ from macros.render.html_blocks import KEY
 from macros.render.markdown import NOT_INDEXED
 
 _URL_ATTRS = ("href", "src")
+_DEMOTED = {f"h{level}": f"h{min(level + 1, 6)}" for level in range(1, 7)}
 MARK = f"<!-- mes-fiches:corps {KEY} "
 _MARK = re.compile(re.escape(MARK) + r"([0-9.]+) ([0-9,]*) -->")
 
@@ -88,20 +89,21 @@ def embedded_html(
     for node in parser.css("[id], [href], [src]"):
         attrs = node.attrs
         if "id" in attrs:
-            attrs["id"] = prefix + (attrs["id"] or "")
-            out.ids.add(attrs["id"])
+            new_id = prefix + (attrs["id"] or "")
+            attrs["id"] = new_id
+            out.ids.add(new_id)
         for name in _URL_ATTRS:
             url = attrs.get(name)
             if url is not None:
                 attrs[name] = "#" + prefix + url[1:] if url.startswith("#") else rebase(url)
-    for heading in parser.css("h1, h2, h3, h4, h5, h6"):
+    for heading in parser.css(", ".join(_DEMOTED)):
         # One level down, left out of search, its attributes in Python-Markdown's
         # (sorted) order: the booklet reads as if Markdown had written it.
-        shown = parser.create_node(f"h{min(int(heading.tag[1]) + 1, 6)}")
+        shown = parser.create_node(_DEMOTED[heading.tag or ""])
         attributes = {NOT_INDEXED: "", **heading.attributes}
         for name in sorted(attributes):
-            shown.attrs[name] = attributes[name]
-        shown.inner_html = heading.inner_html
+            shown.attrs[name] = attributes[name] or ""
+        shown.inner_html = heading.inner_html or ""
         heading.replace_with(shown)
     out.html = mark_selected(parser.html or "", fiche, selected)
     return out

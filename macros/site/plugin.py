@@ -41,7 +41,7 @@ from macros.site.booklets import Booklets
 from macros.site.compact_html import compact
 from macros.site.config import FichesPluginConfig
 from macros.site.html_check import check_page_html
-from macros.site.macros_gate import page_variables, source_position
+from macros.site.macros_gate import page_variables
 from macros.site.material_markup import valid_toggles
 from macros.site.nav import expand_nav
 from macros.site.page_blocks import PageBlocks
@@ -197,13 +197,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
 
-    def page_source(self, page: Page) -> tuple[str, int, Fiche | None]:
-        """A page's real source file, the file line where its Markdown begins,
-        and its fiche when it is a fiche's page (for macros_gate.py)."""
-        fiche = self._fiche(page)
-        return (*source_position(page, fiche), fiche)
-
-    def _fiche(self, page: Page) -> Fiche | None:
+    def fiche_of(self, page: Page) -> Fiche | None:
         number = self._fiche_pages.get(page.file.src_uri)
         if number is None or self.collection is None:
             return None
@@ -271,7 +265,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if self._files is not None and self._pagefind is None:
             page.content = self._blocks.fill(page.content or "", page, self._files, searched=False)
         site_url = config.site_url or ""
-        fiche = self._fiche(page)
+        fiche = self.fiche_of(page)
         if fiche is not None:
             url = absolute(site_url, self._url_of(fiche.page))
             change = self._changes.get(str(fiche.number))
