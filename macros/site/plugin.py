@@ -30,6 +30,7 @@ from macros.data.open_data import data_files
 from macros.data.search_index import enrich_json, page_words
 from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
+from macros.index.macro_words import fiche_label
 from macros.render.editor_page import editor_files
 from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from macros.render.fiche_page import fiche_view
@@ -253,6 +254,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             "page": data_page.url + "#licence" if data_page else "",
         }
         env.filters["json_script"] = json_script
+        env.globals.update(page_url=self._url_of, fiche_label=fiche_label)
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
