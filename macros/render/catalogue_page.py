@@ -60,17 +60,7 @@ def catalogue_view(collection: Collection, url_of: Callable[[str], str]) -> dict
     fiches = catalogue.count(FICHE)
     practices = len(catalogue.entries) - fiches
     return {
-        "facets": [
-            {
-                "name": facet.name,
-                "legend": facet.legend,
-                "values": [
-                    {"id": v.id, "label": v.label, "count": v.count, "title": v.title}
-                    for v in facet.values
-                ],
-            }
-            for facet in catalogue.facets
-        ],
+        "facets": catalogue.facets,
         "entries": entries,
         "summary": f"{plural(fiches, 'fiche')} et {plural(practices, 'pratique')}",
     }
