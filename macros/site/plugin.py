@@ -37,7 +37,7 @@ from macros.render.fiche_page import fiche_view
 from macros.render.json_script import json_script
 from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
-from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, page_data
+from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, Site, page_data
 from macros.site.booklets import Booklets
 from macros.site.compact_html import compact
 from macros.site.config import FichesPluginConfig
@@ -281,15 +281,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             url = self._url_of(target)
             return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
 
-        data = page_data(
-            page.file.src_uri,
-            self.collection,
-            self._changes,
-            link=link,
-            licence=self._licence,
-            site_name=config.site_name,
-            description=str(page.meta.get("description") or config.site_description or ""),
-        )
+        site = Site(link, self._licence, config.site_name)
+        description = str(page.meta.get("description") or config.site_description or "")
+        data = page_data(page.file.src_uri, self.collection, self._changes, site, description)
         if data is not None:
             # partials/donnees-structurees.html writes it through json_script.
             context["structured_data"] = data  # type: ignore[typeddict-unknown-key]
