@@ -66,6 +66,8 @@ class PageSource:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     listings: tuple[Listing, ...] = ()
+    src_uri: str = ""  # where it pretends to live under docs/ (render/pages.py)
+    edit_path: str | None = None  # its real source file, from the repository root
 
     def __post_init__(self) -> None:
         # Only the keys that say something: templates and the macro gate read the keys.

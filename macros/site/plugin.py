@@ -149,7 +149,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             self.collection, self._changes, feed=bool(config.site_url), full_text_search=full_text
         )
         for page in pages:
-            generated = _add(files, config, page.src_uri, page.content, docs, page_clash)
+            generated = _add(files, config, page.src_uri, page.text, docs, page_clash)
             generated.edit_uri = page.edit_path
             self._blocks.add(page.src_uri, page.listings)
             self._meta[page.src_uri] = page.meta
