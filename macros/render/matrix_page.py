@@ -30,19 +30,14 @@ def filter_fragment(**values: str) -> str:
 
 
 def matrix_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """Themes and structures as model objects: the template gets their URLs with page_url."""
     matrix = build_matrix(collection)
     return {
         "catalogue_url": url_of(CATALOGUE_PAGE),
-        "themes": [
-            {"slug": t.slug, "label": t.label, "title": t.description, "url": url_of(t.page)}
-            for t in matrix.themes
-        ],
+        "themes": matrix.themes,
         "rows": [
             {
-                "slug": row.structure.slug,
-                "label": row.structure.short_name,
-                "title": row.structure.name,
-                "url": url_of(row.structure.page),
+                "structure": row.structure,
                 "total": row.total,
                 "total_fragment": filter_fragment(type=PRACTICE, structure=row.structure.slug),
                 "cells": [
