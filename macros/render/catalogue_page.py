@@ -14,13 +14,13 @@ from typing import Any
 from macros.core.wording import plural
 from macros.data.catalogue import FICHE, build_catalogue
 from macros.index.collection import Collection
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import PageSource, markdown_page
 
 PAGE = "catalogue.md"
 MATRIX_PAGE = "matrice.md"
 
 
-def catalogue_source() -> PageSource:
+def catalogue_source(collection: Collection) -> PageSource:
     meta = {
         "title": "Catalogue",
         "description": "Toutes les fiches et toutes les pratiques, à filtrer par chapitre, "
@@ -28,16 +28,7 @@ def catalogue_source() -> PageSource:
         "template": "catalogue.html",
         "hide": ["toc"],
     }
-    return PageSource(
-        "# Catalogue des fiches et des pratiques\n\n"
-        "Toutes les fiches et toutes les pratiques qu'elles décrivent. Cochez un ou plusieurs "
-        "chapitres, thèmes ou structures pour resserrer la liste : plusieurs cases d'un même "
-        "groupe s'additionnent (l'une **ou** l'autre), des cases de groupes différents se "
-        "combinent (l'une **et** l'autre). L'adresse de la page garde les filtres : copiez-la "
-        "pour partager votre sélection. La [matrice structures × thèmes](/matrice.md) donne "
-        "les mêmes comptes d'un coup d'œil.\n",
-        meta,
-    )
+    return markdown_page(collection, "catalogue.md", meta)
 
 
 def catalogue_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:
@@ -69,17 +60,7 @@ def catalogue_view(collection: Collection, url_of: Callable[[str], str]) -> dict
     fiches = catalogue.count(FICHE)
     practices = len(catalogue.entries) - fiches
     return {
-        "facets": [
-            {
-                "name": facet.name,
-                "legend": facet.legend,
-                "values": [
-                    {"id": v.id, "label": v.label, "count": v.count, "title": v.title}
-                    for v in facet.values
-                ],
-            }
-            for facet in catalogue.facets
-        ],
+        "facets": catalogue.facets,
         "entries": entries,
         "summary": f"{plural(fiches, 'fiche')} et {plural(practices, 'pratique')}",
     }

@@ -24,7 +24,7 @@ from macros.core.model import STATUS_LABELS
 from macros.data.fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
 from macros.data.new_fiche import used_numbers
 from macros.index.collection import Collection
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import PageSource, markdown_page
 
 PAGE = "contribuer/editeur.md"
 DATA = "editeur/donnees.js"
@@ -32,23 +32,15 @@ FICHE_DATA = "editeur/fiches/{number}.js"
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
 
 
-def editor_source() -> PageSource:
-    return PageSource(
-        "# Proposer une fiche\n\n"
-        "Remplissez le formulaire : il écrit la fiche dans le format du projet et la "
-        "vérifie pendant que vous tapez, avec les règles de la vérification du projet. "
-        "Votre brouillon reste dans ce navigateur tant que vous ne l'effacez pas. "
-        "Quand la fiche est prête, « Ouvrir la proposition » l'envoie sur GitHub ; "
-        "« Copier » et « Télécharger » servent partout ailleurs. Le mode d'emploi est "
-        "dans le [guide du contributeur](/contribuer/formulaire.md).\n",
-        {
-            "title": "Proposer une fiche",
-            "description": "Écrire ou modifier une fiche avec un formulaire, sans connaître "
-            "son format, puis la proposer sur GitHub.",
-            "template": "editeur.html",
-            "hide": ["toc"],
-        },
-    )
+def editor_source(collection: Collection) -> PageSource:
+    meta = {
+        "title": "Proposer une fiche",
+        "description": "Écrire ou modifier une fiche avec un formulaire, sans connaître "
+        "son format, puis la proposer sur GitHub.",
+        "template": "editeur.html",
+        "hide": ["toc"],
+    }
+    return markdown_page(collection, "editeur.md", meta)
 
 
 def _js(variable: str, value: Any) -> str:

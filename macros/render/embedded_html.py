@@ -8,9 +8,10 @@ and left to the fiche's own page in search, every id prefixed (`f1-5-`) and
 the in-page links with it, the practices chosen for a session marked, and
 relative URLs rewritten for the booklet's address.
 
-The fiche page's HTML has passed check_page_html; this only renames ids and
-fragments with the fiche's number, adds fixed attributes, drops the glossary
-terms' <abbr> wrappers and re-relativises relative URLs, so it stays safe.
+The fiche page's HTML has passed check_page_html; read again by the same
+spec parser (html_spec.py), it only gets ids and fragments renamed with the
+fiche's number, fixed attributes, the glossary terms' <abbr> wrappers
+dropped and relative URLs re-relativised, so it stays safe.
 """
 
 from __future__ import annotations
@@ -20,19 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.core.model import Fiche
+from macros.read.html_spec import parse_fragment
 from macros.render.embedded_fiche import id_prefix, mark_selected
 from macros.render.html_blocks import KEY
 from macros.render.markdown import NOT_INDEXED
 
-# Python-Markdown writes its own tags with double-quoted, sorted attributes;
-# raw HTML that contributors wrote keeps its own quoting, hence the three forms.
-_VALUE = r"(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+)"
-_TAG = re.compile(
-    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s\"'<>/=]+(?:\s*=\s*" + _VALUE + r")?)*)(\s*/?)>"
-)
-_ATTR = re.compile(r"(\s+)([^\s\"'<>/=]+)(?:(\s*=\s*)(" + _VALUE + r"))?")
-_HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _URL_ATTRS = ("href", "src")
+_DEMOTED = {f"h{level}": f"h{min(level + 1, 6)}" for level in range(1, 7)}
 MARK = f"<!-- mes-fiches:corps {KEY} "
 _MARK = re.compile(re.escape(MARK) + r"([0-9.]+) ([0-9,]*) -->")
 
@@ -88,59 +83,27 @@ def embedded_html(
     """`body` (page_body) as the booklet shows it; `rebase` maps a URL relative to
     the fiche's page to the same target relative to the booklet."""
     prefix = id_prefix(fiche)
+    parser = parse_fragment(body)
+    parser.unwrap_tags(["abbr"])
     out = Embedded("")
-
-    def value(raw: str, change: Callable[[str], str]) -> str:
-        if raw[:1] in ("'", '"'):
-            return raw[0] + change(raw[1:-1]) + raw[0]
-        return change(raw)
-
-    def new_id(old: str) -> str:
-        out.ids.add(prefix + old)
-        return prefix + old
-
-    def url(old: str) -> str:
-        return "#" + prefix + old[1:] if old.startswith("#") else rebase(old)
-
-    def attribute(match: re.Match[str]) -> str:
-        name, raw = match.group(2).lower(), match.group(4)
-        if raw is None:
-            return match.group(0)
-        if name == "id":
-            raw = value(raw, new_id)
-        elif name in _URL_ATTRS:
-            raw = value(raw, url)
-        else:
-            return match.group(0)
-        return match.group(1) + match.group(2) + match.group(3) + raw
-
-    def tag(match: re.Match[str]) -> str:
-        closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
-        if name == "abbr":
-            return ""
-        level = _HEADINGS.get(name)
-        if level is not None:
-            shown = f"h{min(level + 1, 6)}"
-            if closing:
-                return f"</{shown}>"
-            return f"<{shown}{_heading_attributes(_ATTR.sub(attribute, attrs))}>"
-        if closing or not attrs or not any(key in attrs for key in ("id=", "href=", "src=")):
-            return match.group(0)
-        start, end = match.span(3)
-        return (
-            match.string[match.start() : start]
-            + _ATTR.sub(attribute, attrs)
-            + match.string[end : match.end()]
-        )
-
-    out.html = mark_selected(_TAG.sub(tag, body), fiche, selected)
+    for node in parser.css("[id], [href], [src]"):
+        attrs = node.attrs
+        if "id" in attrs:
+            new_id = prefix + (attrs["id"] or "")
+            attrs["id"] = new_id
+            out.ids.add(new_id)
+        for name in _URL_ATTRS:
+            url = attrs.get(name)
+            if url is not None:
+                attrs[name] = "#" + prefix + url[1:] if url.startswith("#") else rebase(url)
+    for heading in parser.css(", ".join(_DEMOTED)):
+        # One level down, left out of search, its attributes in Python-Markdown's
+        # (sorted) order: the booklet reads as if Markdown had written it.
+        shown = parser.create_node(_DEMOTED[heading.tag or ""])
+        attributes = {NOT_INDEXED: "", **heading.attributes}
+        for name in sorted(attributes):
+            shown.attrs[name] = attributes[name] or ""
+        shown.inner_html = heading.inner_html or ""
+        heading.replace_with(shown)
+    out.html = mark_selected(parser.html or "", fiche, selected)
     return out
-
-
-def _heading_attributes(attrs: str) -> str:
-    """The heading's attributes with the search exclusion, in Python-Markdown's
-    (sorted) order, so the booklet reads as if Markdown had written it."""
-    found = [(m.group(2), m.group(0).lstrip()) for m in _ATTR.finditer(attrs)]
-    if not any(name.lower() == NOT_INDEXED for name, _ in found):
-        found.append((NOT_INDEXED, NOT_INDEXED))
-    return "".join(" " + written for _, written in sorted(found))

@@ -6,13 +6,11 @@ and backlinks: the fiches whose «fiche n°…» references point to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from macros.core.model import Fiche
 from macros.data.related import related_fiches
 from macros.index.collection import Collection
-from macros.index.macro_words import fiche_label
 from macros.render.links import PENDING_TITLE
 
 # The block's headings, for the page's table of contents: (title, id).
@@ -31,35 +29,16 @@ def _reasons(themes: list[str], structures: list[str], collection: Collection) -
     return " · ".join(parts)
 
 
-def links_view(
-    fiche: Fiche, collection: Collection, url_of: Callable[[str], str]
-) -> dict[str, Any]:
+def links_view(fiche: Fiche, collection: Collection) -> dict[str, Any]:
+    """Fiches, not URLs: the template gets their URLs with page_url."""
     index = collection.index
     number = str(fiche.number)
     cited = index.cites.get(number, [])
-    cites = []
-    for ref in cited:
-        target = index.fiche(ref)
-        if target is None:
-            cites.append({"number": ref, "label": f"Fiche {ref}", "url": None})
-        else:
-            cites.append({"number": ref, "label": fiche_label(target), "url": url_of(target.page)})
-    related = [
-        {
-            "number": str(r.fiche.number),
-            "label": fiche_label(r.fiche),
-            "url": url_of(r.fiche.page),
-            "reasons": _reasons(r.themes, r.structures, collection),
-        }
-        for r in related_fiches(index, fiche, exclude=frozenset(cited))
-    ]
-    cited_by = [
-        {"number": str(f.number), "label": fiche_label(f), "url": url_of(f.page)}
-        for f in index.cited_by.get(number, [])
-    ]
+    related = related_fiches(index, fiche, exclude=frozenset(cited))
     return {
-        "cites": cites,
-        "related": related,
-        "cited_by": cited_by,
+        # (number, its fiche or None when it is not published yet)
+        "cites": [(ref, index.fiche(ref)) for ref in cited],
+        "related": [(r.fiche, _reasons(r.themes, r.structures, collection)) for r in related],
+        "cited_by": index.cited_by.get(number, []),
         "pending_title": PENDING_TITLE,
     }

@@ -90,13 +90,11 @@ def fiche_view(
     (update date and citation: overrides/partials/citer.html).
 
     `url_of` maps a page's source path (`themes/x.md`) to its site-root URL,
-    so that the view follows MkDocs' URL settings rather than guessing them;
-    `url` is the fiche page's published address.
+    as the templates' `page_url` does, so that the view follows MkDocs' URL
+    settings rather than guessing them; `url` is the fiche page's published address.
     """
     reg = collection.registries
     chapter = reg.chapter(fiche.chapter)
-    credited = {slug for p in fiche.practices for slug in p.credits}
-    cite = citation(fiche, change, url)
     view: dict[str, Any] = {
         "number": str(fiche.number),
         "title": fiche.title,
@@ -109,37 +107,15 @@ def fiche_view(
         "status_label": fiche.status_label,
         "summary": fiche.summary,
         "updated": fiche.updated or fiche.created,
-        "themes": [
-            {
-                "label": reg.themes[s].label,
-                "url": url_of(reg.themes[s].page),
-                "title": reg.themes[s].description,
-            }
-            for s in fiche.themes
-            if s in reg.themes
-        ],
-        "structures": [
-            {
-                "label": reg.structures[s].short_name,
-                "url": url_of(reg.structures[s].page),
-                "title": reg.structures[s].name,
-                "credited": s in credited,
-            }
-            for s in fiche.structures()
-            if s in reg.structures
-        ],
+        # Theme and Structure (macros/core/model.py); templates get their URLs with page_url.
+        "themes": [reg.themes[s] for s in fiche.themes if s in reg.themes],
+        "structures": [reg.structures[s] for s in fiche.structures() if s in reg.structures],
+        "credited": {slug for p in fiche.practices for slug in p.credits},
         "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
-        "practices": len(fiche.practices),
-        "links": links_view(fiche, collection, url_of),
-        "citation": {
-            "author": AUTHOR,
-            "title": cite.title,
-            "number": cite.number,
-            "year": cite.year,
-            "url": cite.url,
-            "text": cite.text,
-            "downloads": citation_paths(fiche),
-        },
+        "links": links_view(fiche, collection),
+        "author": AUTHOR,
+        "citation": citation(fiche, change, url),
+        "downloads": citation_paths(fiche),
     }
     if change is not None:
         view["updated"] = change.date.isoformat()

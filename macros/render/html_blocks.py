@@ -1,14 +1,16 @@
-"""Listings of generated pages: a template under `overrides/listes/` and its data.
+"""Generated pages: Markdown from `overrides/pages/`, listings from `overrides/listes/`.
 
-A generated page's Markdown keeps its headings (table of contents, anchors)
-and holds, where a listing goes, a placeholder: an HTML comment, which
-Python-Markdown keeps as it is. Once the page is converted, the plugin renders
-each listing's template and puts it there (site/page_blocks.py). Templates
-render with autoescape on: every value is escaped, and the data holds plain
-text and page source paths only; the template turns a path into a URL with
-`href(path, anchor)`, MkDocs' own URL of that page relative to the current one.
-Maintainers change a listing's look by editing its template, as they would
-Material's tags listings.
+A generated page's Markdown is rendered from its template under
+`overrides/pages/` (plain Jinja, no autoescape: templates escape content
+with the `md` filter). It keeps its headings (table of contents, anchors)
+and holds, where a listing goes, a placeholder (`place(template, **data)`):
+an HTML comment, which Python-Markdown keeps as it is. Once the page is
+converted, the plugin renders each listing's template and puts it there
+(site/page_blocks.py). Listing templates render with autoescape on: every
+value is escaped, and the data holds plain text and page source paths only;
+the template turns a path into a URL with `href(path, anchor)`, MkDocs' own
+URL of that page relative to the current one. Maintainers change a page or
+a listing by editing its template, as they would Material's tags listings.
 """
 
 from __future__ import annotations
@@ -17,12 +19,22 @@ import re
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from macros.core.project import THEME_DIR
+from macros.core.wording import plural
+from macros.index.collection import Collection
+from macros.index.macro_words import fiche_label
+from macros.index.plain_text import one_line
+from macros.render.links import escape_text, link
 
 # Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
 FOLDER = "listes"
+PAGES = "pages"
 
 # Contributors may write HTML comments: a key drawn at each run keeps theirs
 # from ever being taken for a placeholder. Every placeholder is replaced, so
@@ -54,6 +66,8 @@ class PageSource:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     listings: tuple[Listing, ...] = ()
+    src_uri: str = ""  # where it pretends to live under docs/ (render/pages.py)
+    edit_path: str | None = None  # its real source file, from the repository root
 
     def __post_init__(self) -> None:
         # Only the keys that say something: templates and the macro gate read the keys.
@@ -71,8 +85,29 @@ class Held:
         self.listings.append(Listing(template, data, searched))
         return placeholder(len(self.listings) - 1)
 
-    def source(self, lines: list[str], **meta: Any) -> PageSource:
-        return PageSource("\n".join(lines), meta, tuple(self.listings))
+
+@cache
+def _markdown_env(folder: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(folder),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=escape_text, one_line=one_line, plural=plural)
+    env.globals.update(link=link, fiche_label=fiche_label)
+    return env
+
+
+def markdown_page(
+    collection: Collection, template: str, meta: dict[str, Any], **data: Any
+) -> PageSource:
+    """The page that `overrides/pages/<template>` writes of `data`."""
+    held = Held()
+    env = _markdown_env(collection.paths.root / THEME_DIR / PAGES)
+    text = env.get_template(template).render(place=held.place, **data)
+    return PageSource(text, meta, tuple(held.listings))
 
 
 # A page's source path and an anchor -> the URL to write on the current page.

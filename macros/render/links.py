@@ -24,12 +24,8 @@ def escape_text(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _title(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def link(text: str, target: str, title: str | None = None) -> str:
-    suffix = f' "{_title(title)}"' if title else ""
+    suffix = f' "{html.escape(title)}"' if title else ""
     return f"[{escape_text(text)}](/{target}{suffix})"
 
 
@@ -50,7 +46,7 @@ def fiche_link(index: Index, number: str, text: str | None = None, anchor: str =
     if fiche is None:
         shown = html.escape(text or fiche_words(None, number))
         return (
-            f'<span class="fiche-a-paraitre" title="{_title(PENDING_TITLE)}" '
+            f'<span class="fiche-a-paraitre" title="{html.escape(PENDING_TITLE)}" '
             f'data-numero="{html.escape(number)}">{shown}</span>'
         )
     target = fiche.page + (f"#{anchor}" if anchor else "")

@@ -10,10 +10,10 @@ from macros.data.catalogue import PRACTICE
 from macros.data.matrix import build_matrix
 from macros.index.collection import Collection
 from macros.render.catalogue_page import PAGE as CATALOGUE_PAGE
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import PageSource, markdown_page
 
 
-def matrix_source() -> PageSource:
+def matrix_source(collection: Collection) -> PageSource:
     meta = {
         "title": "Matrice structures × thèmes",
         "description": "Le nombre de pratiques de chaque structure sur chaque thème.",
@@ -21,14 +21,7 @@ def matrix_source() -> PageSource:
         # A wide table: the whole width for it.
         "hide": ["navigation", "toc"],
     }
-    return PageSource(
-        "# Matrice structures × thèmes\n\n"
-        "Chaque case donne le nombre de pratiques qu'une structure porte sur un thème : une "
-        "pratique compte pour chacun des thèmes de sa fiche. Une case ouvre le "
-        "[catalogue](/catalogue.md) filtré sur cette structure et ce thème ; la colonne "
-        "« Total » donne toutes les pratiques de la structure.\n",
-        meta,
-    )
+    return markdown_page(collection, "matrice.md", meta)
 
 
 def filter_fragment(**values: str) -> str:
@@ -37,19 +30,14 @@ def filter_fragment(**values: str) -> str:
 
 
 def matrix_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:
+    """Themes and structures as model objects: the template gets their URLs with page_url."""
     matrix = build_matrix(collection)
     return {
         "catalogue_url": url_of(CATALOGUE_PAGE),
-        "themes": [
-            {"slug": t.slug, "label": t.label, "title": t.description, "url": url_of(t.page)}
-            for t in matrix.themes
-        ],
+        "themes": matrix.themes,
         "rows": [
             {
-                "slug": row.structure.slug,
-                "label": row.structure.short_name,
-                "title": row.structure.name,
-                "url": url_of(row.structure.page),
+                "structure": row.structure,
                 "total": row.total,
                 "total_fragment": filter_fragment(type=PRACTICE, structure=row.structure.slug),
                 "cells": [

@@ -14,7 +14,7 @@ from macros.data.history import Change, french_date, newest_first
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.plain_text import one_line
-from macros.render.html_blocks import Held, PageSource
+from macros.render.html_blocks import PageSource, markdown_page
 
 NEWS_PAGE = "nouveautes/index.md"
 FEED_PATH = "nouveautes/atom.xml"
@@ -25,14 +25,6 @@ AUTHOR = "Mouvement pour l'Économie Solidaire"
 def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
     index = collection.index
     description = "Les fiches nouvelles ou mises à jour, les plus récentes d'abord."
-    out = ["# Quoi de neuf", "", description, ""]
-    if feed:
-        out += [
-            f"Pour être averti des nouveautés : [flux Atom](/{FEED_PATH}) "
-            "(à ajouter à votre lecteur de flux).",
-            "{ .nouveautes-flux }",
-            "",
-        ]
     dated = [
         {
             "fiche": fiche,
@@ -44,12 +36,15 @@ def news_source(collection: Collection, changes: dict[str, Change], *, feed: boo
         if fiche is not None
     ]
     undated = [f for f in index.fiches.values() if str(f.number) not in changes]
-    held = Held()
-    if index.fiches:
-        out.append(held.place("nouveautes.html", searched=True, dated=dated, undated=undated))
-    else:
-        out.append("*Aucune fiche pour l'instant.*")
-    return held.source([*out, ""], title="Quoi de neuf", description=description)
+    return markdown_page(
+        collection,
+        "nouveautes.md",
+        {"title": "Quoi de neuf", "description": description},
+        description=description,
+        feed=FEED_PATH if feed else "",
+        dated=dated,
+        undated=undated if index.fiches else None,
+    )
 
 
 def atom_feed(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from macros.check.glossary import all_terms
@@ -21,7 +21,7 @@ from macros.render import (
     structure_page,
     theme_page,
 )
-from macros.render.html_blocks import Listing, PageSource
+from macros.render.html_blocks import PageSource
 from macros.render.markdown import NO_FRONT_MATTER
 
 # Page source path -> the template variable and view model of a page whose
@@ -32,24 +32,13 @@ PAGE_VIEWS: dict[str, tuple[str, Callable[[Collection, Callable[[str], str]], di
 }
 
 
-@dataclass(frozen=True)
-class VirtualPage:
-    src_uri: str  # where it pretends to live under docs/
-    content: str  # Markdown
-    edit_path: str | None  # the real source file, relative to the repository root
-    # The page's metadata, that the plugin sets (no front matter to parse back).
-    meta: dict[str, Any]
-    # What the content's placeholders stand for (html_blocks.py).
-    listings: tuple[Listing, ...] = ()
-
-
 def virtual_pages(
     collection: Collection,
     changes: dict[str, Change],
     *,
     feed: bool,
     full_text_search: bool = True,
-) -> list[VirtualPage]:
+) -> list[PageSource]:
     """Every generated page; `feed`: the news page offers the Atom feed."""
     reg = collection.registries
     structures_src = reg.sources.get("structures", "")
@@ -65,9 +54,9 @@ def virtual_pages(
             glossary_page.glossary_source(collection),
             reg.sources.get("glossaire", ""),
         ),
-        (catalogue_page.PAGE, catalogue_page.catalogue_source(), None),
-        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(), None),
-        (editor_page.PAGE, editor_page.editor_source(), None),
+        (catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
+        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
+        (editor_page.PAGE, editor_page.editor_source(collection), None),
     ]
     pages += [
         (
@@ -97,6 +86,6 @@ def virtual_pages(
     ]
     pages.append((news.NEWS_PAGE, news.news_source(collection, changes, feed=feed), None))
     return [
-        VirtualPage(uri, NO_FRONT_MATTER + source.text, edit, source.meta, source.listings)
+        replace(source, text=NO_FRONT_MATTER + source.text, src_uri=uri, edit_path=edit)
         for uri, source, edit in pages
     ]

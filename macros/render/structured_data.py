@@ -10,7 +10,7 @@ content (untrusted): `script_json` escapes it for a <script> element.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from macros.core.licence import Licence
 from macros.core.model import Fiche, Structure
@@ -29,15 +29,22 @@ HOME_PAGE = "index.md"
 Link = Callable[[str], str]
 
 
+class Site(NamedTuple):
+    link: Link
+    licence: Licence
+    name: str
+
+
 def _publisher(link: Link) -> dict[str, Any]:
     return {"@type": "Organization", "name": AUTHOR, "url": link(HOME_PAGE)}
 
 
-def licence_value(licence: Licence, link: Link) -> str | dict[str, Any]:
+def licence_value(site: Site) -> str | dict[str, Any]:
     """The licence's address; until it is chosen, the /donnees/ section that says so."""
-    if licence.chosen:
-        return licence.url
-    return {"@type": "CreativeWork", "name": licence.label, "url": link(DATA_PAGE) + "#licence"}
+    if site.licence.chosen:
+        return site.licence.url
+    label, url = site.licence.label, site.link(DATA_PAGE) + "#licence"
+    return {"@type": "CreativeWork", "name": label, "url": url}
 
 
 def organization(structure: Structure, link: Link, collection: Collection) -> dict[str, Any]:
@@ -61,15 +68,10 @@ def organization(structure: Structure, link: Link, collection: Collection) -> di
 
 
 def fiche_article(
-    fiche: Fiche,
-    collection: Collection,
-    change: Change | None,
-    *,
-    link: Link,
-    licence: Licence,
-    site_name: str,
+    fiche: Fiche, collection: Collection, change: Change | None, site: Site
 ) -> dict[str, Any]:
     reg = collection.registries
+    link = site.link
     credited = dict.fromkeys(s for p in fiche.practices for s in p.credits if s in reg.structures)
     data: dict[str, Any] = {
         "@context": CONTEXT,
@@ -81,8 +83,8 @@ def fiche_article(
         "learningResourceType": "Fiche pratique",
         "author": _publisher(link),
         "publisher": _publisher(link),
-        "license": licence_value(licence, link),
-        "isPartOf": {"@type": "WebSite", "name": site_name, "url": link(HOME_PAGE)},
+        "license": licence_value(site),
+        "isPartOf": {"@type": "WebSite", "name": site.name, "url": link(HOME_PAGE)},
         "about": [
             {
                 "@type": "DefinedTerm",
@@ -115,24 +117,19 @@ def fiche_article(
 
 
 def dataset(
-    collection: Collection,
-    changes: dict[str, Change],
-    *,
-    link: Link,
-    licence: Licence,
-    site_name: str,
-    description: str,
+    collection: Collection, changes: dict[str, Change], site: Site, description: str
 ) -> dict[str, Any]:
+    link = site.link
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Dataset",
-        "name": f"{site_name} — données ouvertes",
+        "name": f"{site.name} — données ouvertes",
         "description": description,
         "url": link(DATA_PAGE),
         "inLanguage": LANGUAGE,
         "isAccessibleForFree": True,
         "creator": _publisher(link),
-        "license": licence_value(licence, link),
+        "license": licence_value(site),
         "distribution": [
             {
                 "@type": "DataDownload",
@@ -154,14 +151,7 @@ def dataset(
 
 
 def page_data(
-    src_uri: str,
-    collection: Collection,
-    changes: dict[str, Change],
-    *,
-    link: Link,
-    licence: Licence,
-    site_name: str,
-    description: str,
+    src_uri: str, collection: Collection, changes: dict[str, Change], site: Site, description: str
 ) -> dict[str, Any] | None:
     """The JSON-LD of the page at `src_uri`; None for pages that carry none.
     `description` is the page's own (the Dataset's)."""
@@ -169,24 +159,10 @@ def page_data(
     stem = src_uri.rpartition("/")[2].removesuffix(".md")
     fiche = collection.index.fiche(stem)
     if fiche is not None and fiche.page == src_uri:
-        return fiche_article(
-            fiche,
-            collection,
-            changes.get(str(fiche.number)),
-            link=link,
-            licence=licence,
-            site_name=site_name,
-        )
+        return fiche_article(fiche, collection, changes.get(str(fiche.number)), site)
     structure = collection.registries.structures.get(stem)
     if structure is not None and structure.page == src_uri:
-        return organization(structure, link, collection)
+        return organization(structure, site.link, collection)
     if src_uri == DATA_PAGE:
-        return dataset(
-            collection,
-            changes,
-            link=link,
-            licence=licence,
-            site_name=site_name,
-            description=description,
-        )
+        return dataset(collection, changes, site, description)
     return None

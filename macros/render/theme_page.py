@@ -5,9 +5,7 @@ from __future__ import annotations
 from macros.core.model import Fiche, Theme
 from macros.index.collection import Collection
 from macros.render.fiche_page import FICHE_SEARCH_BOOST
-from macros.render.html_blocks import Held, PageSource
-from macros.render.links import escape_text
-from macros.render.markdown import NOT_INDEXED
+from macros.render.html_blocks import PageSource, markdown_page
 
 # A theme is named after what its fiches answer («Ressources non monétaires et
 # bénévolat»): its page must come after them for those words. Material weighs
@@ -18,30 +16,23 @@ THEME_SEARCH_BOOST = FICHE_SEARCH_BOOST / 2000
 
 
 def theme_source(theme: Theme, collection: Collection) -> PageSource:
-    index = collection.index
     reg = collection.registries
-    fiches = index.fiches_of_theme.get(theme.slug, [])
-    out = [
-        f"# {escape_text(theme.label)}",
-        "",
-        theme.description.strip(),
-        "",
-        f"## Fiches ({len(fiches)}) {{ #fiches {NOT_INDEXED} }}",
-        "",
-    ]
-    held = Held()
-    if fiches:
-        chapters: dict[int, list[Fiche]] = {}
-        for fiche in fiches:
-            chapters.setdefault(fiche.chapter, []).append(fiche)
-        groups = [(reg.chapter(number), members) for number, members in chapters.items()]
-        out += [held.place("theme-fiches.html", chapters=groups), ""]
-    else:
-        out += ["*Aucune fiche sur ce thème pour l'instant.*", ""]
+    fiches = collection.index.fiches_of_theme.get(theme.slug, [])
+    chapters: dict[int, list[Fiche]] = {}
+    for fiche in fiches:
+        chapters.setdefault(fiche.chapter, []).append(fiche)
     involved = dict.fromkeys(slug for fiche in fiches for slug in fiche.structures())
     structures = [reg.structures[s] for s in involved if s in reg.structures]
-    if involved:
-        out += ["## Structures engagées sur ce thème { #structures }", ""]
-        out += [held.place("structures-liees.html", searched=True, structures=structures), ""]
-    search = {"boost": THEME_SEARCH_BOOST}
-    return held.source(out, title=theme.label, description=theme.description, search=search)
+    return markdown_page(
+        collection,
+        "theme.md",
+        {
+            "title": theme.label,
+            "description": theme.description,
+            "search": {"boost": THEME_SEARCH_BOOST},
+        },
+        theme=theme,
+        count=len(fiches),
+        chapters=[(reg.chapter(number), members) for number, members in chapters.items()],
+        structures=structures if involved else None,
+    )

@@ -24,7 +24,6 @@ from mkdocs.utils import get_relative_url
 from macros.index.collection import Collection
 from macros.render.embedded_fiche import id_prefix, section_id
 from macros.render.embedded_html import MARK, embedded_html, fill_bodies, page_body
-from macros.render.parcours_page import COLLECTION_PAGE
 
 
 class Booklets:
@@ -34,14 +33,13 @@ class Booklets:
         self._collection = collection
         self._fiche_pages = fiche_pages  # src_uri -> fiche number
         self._fiches: dict[str, Page] = {}
-        self._booklet_pages = {COLLECTION_PAGE, *(p.page for p in collection.parcours)}
         self._booklets: list[Page] = []
 
     def collect(self, html: str, page: Page) -> None:
         number = self._fiche_pages.get(page.file.src_uri)
         if number is not None:
             self._fiches[number] = page
-        elif page.file.src_uri in self._booklet_pages and MARK in html:
+        elif MARK in html:  # only booklets hold the run's placeholders
             self._booklets.append(page)
 
     def fill(self) -> None:

@@ -119,7 +119,7 @@ def gate(env: Any) -> None:
     if not macros_rendered(page.meta):
         return  # mkdocs-macros shows this page as written, title included
     plugin = _plugin(env)
-    where, first_line, _ = plugin.page_source(page)
+    where, first_line = source_position(page, plugin.fiche_of(page))
     written = page.file.generated_by is None
     allowed = frozenset(plugin.config.page_variables) if written else frozenset()
     allowed -= set(page.meta)  # front matter values would shadow the maintainers'

@@ -30,18 +30,19 @@ from macros.data.open_data import data_files
 from macros.data.search_index import enrich_json, page_words
 from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
+from macros.index.macro_words import fiche_label
 from macros.render.editor_page import editor_files
 from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
 from macros.render.fiche_page import fiche_view
 from macros.render.json_script import json_script
 from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
-from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, page_data
+from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, Site, page_data
 from macros.site.booklets import Booklets
 from macros.site.compact_html import compact
 from macros.site.config import FichesPluginConfig
 from macros.site.html_check import check_page_html
-from macros.site.macros_gate import page_variables, source_position
+from macros.site.macros_gate import page_variables
 from macros.site.material_markup import valid_toggles
 from macros.site.nav import expand_nav
 from macros.site.page_blocks import PageBlocks
@@ -148,7 +149,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             self.collection, self._changes, feed=bool(config.site_url), full_text_search=full_text
         )
         for page in pages:
-            generated = _add(files, config, page.src_uri, page.content, docs, page_clash)
+            generated = _add(files, config, page.src_uri, page.text, docs, page_clash)
             generated.edit_uri = page.edit_path
             self._blocks.add(page.src_uri, page.listings)
             self._meta[page.src_uri] = page.meta
@@ -197,13 +198,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             raise PluginError(f"page introuvable : {src_uri}")
         return file.url
 
-    def page_source(self, page: Page) -> tuple[str, int, Fiche | None]:
-        """A page's real source file, the file line where its Markdown begins,
-        and its fiche when it is a fiche's page (for macros_gate.py)."""
-        fiche = self._fiche(page)
-        return (*source_position(page, fiche), fiche)
-
-    def _fiche(self, page: Page) -> Fiche | None:
+    def fiche_of(self, page: Page) -> Fiche | None:
         number = self._fiche_pages.get(page.file.src_uri)
         if number is None or self.collection is None:
             return None
@@ -259,6 +254,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             "page": data_page.url + "#licence" if data_page else "",
         }
         env.filters["json_script"] = json_script
+        env.globals.update(page_url=self._url_of, fiche_label=fiche_label)
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
@@ -271,7 +267,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if self._files is not None and self._pagefind is None:
             page.content = self._blocks.fill(page.content or "", page, self._files, searched=False)
         site_url = config.site_url or ""
-        fiche = self._fiche(page)
+        fiche = self.fiche_of(page)
         if fiche is not None:
             url = absolute(site_url, self._url_of(fiche.page))
             change = self._changes.get(str(fiche.number))
@@ -285,15 +281,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             url = self._url_of(target)
             return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
 
-        data = page_data(
-            page.file.src_uri,
-            self.collection,
-            self._changes,
-            link=link,
-            licence=self._licence,
-            site_name=config.site_name,
-            description=str(page.meta.get("description") or config.site_description or ""),
-        )
+        site = Site(link, self._licence, config.site_name)
+        description = str(page.meta.get("description") or config.site_description or "")
+        data = page_data(page.file.src_uri, self.collection, self._changes, site, description)
         if data is not None:
             # partials/donnees-structurees.html writes it through json_script.
             context["structured_data"] = data  # type: ignore[typeddict-unknown-key]

@@ -63,5 +63,5 @@ def test_booklet_contents_list_each_fiche_headings_one_level_down(built: Built) 
     html = (site / pages[0]).read_text(encoding="utf-8")
     sidebar = re.findall(r'href="#(f1-5-[^"]+)" class="md-nav__link"', html)
     assert "f1-5-contexte-et-enjeux" in sidebar
-    assert '<h3 data-search-exclude id="f1-5-contexte-et-enjeux">' in html
+    assert '<h3 data-search-exclude="" id="f1-5-contexte-et-enjeux">' in html
     assert "mes-fiches:" not in html

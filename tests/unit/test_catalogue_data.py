@@ -90,7 +90,7 @@ def test_matrix_counts_practices_per_structure_and_theme(
     assert rows["mes"].total == 0 and set(rows["mes"].cells) == {0}
     view = matrix_view(catalogue_collection, _url_of)
     assert view["catalogue_url"] == "catalogue/"
-    pes_view = next(r for r in view["rows"] if r["slug"] == "pes-21")
+    pes_view = next(r for r in view["rows"] if r["structure"].slug == "pes-21")
     cell = pes_view["cells"][column["modele-economique"]]
     assert cell["fragment"] == "type=pratique&structure=pes-21&theme=modele-economique"
     assert pes_view["total_fragment"] == "type=pratique&structure=pes-21"

@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from macros.index.collection import Collection
+from macros.read.html_spec import parse_fragment
 from macros.render.embedded_fiche import embedded_body
 from macros.render.embedded_html import (
     can_reuse_page_html,
@@ -36,18 +37,18 @@ PAGE = (
 )
 
 BOOKLET = (
-    '<h3 data-search-exclude id="f1-5-contexte">Contexte<a class="headerlink" '
-    'href="#f1-5-contexte" title="Lien">&para;</a></h3>\n'
+    '<h3 data-search-exclude="" id="f1-5-contexte">Contexte<a class="headerlink" '
+    'href="#f1-5-contexte" title="Lien">¶</a></h3>\n'
     '<p>Le MES et <a href="../structures/pes-21/" title="Pôle">PES 21</a>, '
     '<a href="#f1-5-pratique-2">plus bas</a>, <a href="https://example.org/">ailleurs</a>.</p>\n'
-    '<h4 class="x" data-enjeu="politique" data-search-exclude id="f1-5-enjeux">Enjeux</h4>\n'
+    '<h4 class="x" data-enjeu="politique" data-search-exclude="" id="f1-5-enjeux">Enjeux</h4>\n'
     "<ul>\n"
     '<li><span class="ancre-pratique" id="f1-5-pratique-1"></span>Une</li>\n'
     '<li><span class="ancre-pratique pratique-retenue" id="f1-5-pratique-2" '
     'title="Pratique retenue pour la séance"></span>Deux '
-    '<img alt="" src="../assets/schema.png" /></li>\n'
+    '<img alt="" src="../assets/schema.png"></li>\n'
     "</ul>\n"
-    '<h6 data-search-exclude id="f1-5-fin">Fin</h6>'
+    '<h6 data-search-exclude="" id="f1-5-fin">Fin</h6>'
 )
 
 
@@ -160,7 +161,8 @@ def test_same_as_converting_the_embedded_markdown(
     got = embedded_html(page_body(page, fiche), fiche, selected, lambda url: url).html
     # The glossary's terms are on the page, and not in the booklet.
     assert "<abbr" in page or collection_name != "repo_collection"
-    assert got == expected
+    # Both as the HTML lock publishes them: serialised by the spec parser.
+    assert got == parse_fragment(expected).html
 
 
 def test_a_comment_written_like_a_placeholder_is_not_one() -> None:

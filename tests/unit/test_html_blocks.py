@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from macros.index.collection import Collection
-from macros.render.html_blocks import Held, Listing, fill, placeholder
+from macros.render.html_blocks import Held, Listing, PageSource, fill, placeholder
 from macros.render.indexes import sommaire
 from tests.support import make_fiche, rendered
 
@@ -35,7 +35,7 @@ def test_every_value_is_shown_as_written(written: str, shown: str) -> None:
     fiche = dataclasses.replace(make_fiche("1.5"), title=written, summary=written)
     held = Held()
     text = held.place("sommaire.html", fiches=[fiche])
-    page = rendered(held.source([text]))
+    page = rendered(PageSource(text, {}, tuple(held.listings)))
     assert f"Fiche 1.5 — {shown}</a>" in page
     assert f"<br>\n  {shown}</li>" in page
     assert "<script" not in page and "<img" not in page
@@ -47,7 +47,7 @@ def test_listings_render_only_in_their_pass() -> None:
     fiches = [make_fiche("1.5")]
     searched = held.place("sommaire.html", searched=True, fiches=fiches)
     later = held.place("sommaire.html", fiches=fiches)
-    listings = held.source([]).listings
+    listings = tuple(held.listings)
 
     def draw(listing: Listing, *, when: bool) -> str | None:
         assert listing in listings
@@ -62,5 +62,5 @@ def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
     held = Held()
     mark = held.place("sommaire.html", fiches=[make_fiche("1.5")])
     written = "<!-- mes-fiches:bloc 0 -->"
-    page = rendered(held.source([written + mark]))
+    page = rendered(PageSource(written + mark, {}, tuple(held.listings)))
     assert page.startswith(written + "<ul>")
