@@ -146,13 +146,7 @@ class Checkouts:
 # Hand-made fast paths beside a library, each switched off in the build's
 # process by its prelude: docs/performances.md shows what each gains on the
 # whole build (a fast path stays only for 10 % or more).
-FAST_PATHS = [
-    (
-        "lecture des appels déjà lus par Jinja (macro_grammar._known_calls)",
-        "import macros.check.macro_grammar as grammar\n"
-        "grammar._known_calls = lambda text, first_line: None",
-    ),
-]
+FAST_PATHS: list[tuple[str, str]] = []
 
 
 def _generated_fiches(work: Path, n: int) -> Path:

@@ -354,6 +354,15 @@ def _comparison() -> list[str]:
             "chemin coupé (`FAST_PATHS` de `benchmarks/compare.py`), en alternance.",
             "",
         ]
+    else:
+        out += [
+            "## Chemins rapides écrits à la main",
+            "",
+            "Aucun : un chemin rapide écrit à la main à côté d'une bibliothèque ne reste que "
+            "s'il fait gagner au moins 10 % de la construction entière, mesuré dans le même "
+            "passage avec et sans lui (`FAST_PATHS` de `benchmarks/compare.py`).",
+            "",
+        ]
     for c in fast:
         gain = (1 - c["rapport"]) * 100
         out += [

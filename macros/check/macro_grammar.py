@@ -74,15 +74,6 @@ class Macros:
     spans: list[tuple[int, int]] = field(default_factory=list)
     # Their source text.
     sources: frozenset[str] = frozenset()
-    # Read from known calls (_known_calls): what `template` builds the tree from.
-    known: list[tuple[int, str | _Known]] | None = field(default=None, repr=False)
-
-    def template(self) -> nodes.Template | None:
-        """Jinja's tree of the text, as checked. Only the gate renders it, so a
-        text read from known calls gets its tree on first use."""
-        if self.tree is None and self.known is not None:
-            self.tree = _tree_of(self.known)
-        return self.tree
 
     def pieces_of(
         self, fragment: str, first_line: int, last_line: int
@@ -137,9 +128,6 @@ def read_macros(
     """
     if not may_hold_macros(text):
         return Macros([], [text])
-    known = _known_calls(text, first_line)
-    if known is not None:
-        return known
     if limit is not None:
         count = sum(text.count(mark) for mark in MARKS)
         if count > limit:
@@ -202,96 +190,6 @@ def read_macros(
     found.tree = tree
     found.sources = frozenset(text[start:end] for start, end in found.spans)
     return found
-
-
-# Source text of a `{{ … }}` that Jinja's parser read as an allowed call ->
-# its name and literal arguments. The call is parsed once per build, not once
-# per occurrence: the same characters from `{{` to the first `}}` always lex
-# and parse the same way, so a text made only of plain data and such known
-# calls is read from here (_known_calls); anything else goes to Jinja.
-_CALLS: dict[str, _Known] = {}
-_CALLS_MAX = 100_000
-
-
-def _read_call(source: str) -> _Known | None:
-    """Jinja's reading of `source`, from `{{` to its first `}}`, when it is one
-    allowed call (remembered in _CALLS); None for anything else."""
-    if source[2:3] == "-" or source[-3:-2] == "-":
-        return None
-    try:
-        tree = _ENV.parse(source)
-    except (jinja2.TemplateSyntaxError, RecursionError):
-        return None
-    if len(tree.body) != 1 or not isinstance(tree.body[0], nodes.Output):
-        return None
-    children = tree.body[0].nodes
-    call = _call(children[0]) if len(children) == 1 else None
-    if call is not None:
-        if len(_CALLS) > _CALLS_MAX:
-            _CALLS.clear()
-        _CALLS[source] = call
-    return call
-
-
-def _known_calls(text: str, first_line: int) -> Macros | None:
-    """`text` read from the calls Jinja already read, when it holds nothing
-    else between braces (no `{%`, no `{#`, no unknown `{{ … }}`); None otherwise."""
-    if "{%" in text or "{#" in text or "\r" in text:
-        return None
-    found = Macros(known=[])
-    assert found.known is not None
-    lines = _LineStarts(text)
-    position = 0
-    while (start := text.find("{{", position)) >= 0:
-        end = text.find("}}", start) + 2
-        if end < 2:
-            return None
-        known = _CALLS.get(text[start:end]) or _read_call(text[start:end])
-        if known is None:
-            return None
-        call = _macro_call(known, text, start, end, lines, first_line)
-        found.calls.append(call)
-        found.spans.append((start, end))
-        if start > position:
-            found.pieces.append(text[position:start])
-            found.known.append((lines.line, text[position:start]))
-        found.pieces.append(call)
-        found.known.append((lines.line, known))
-        position = end
-    # Jinja leaves out one final line break of a template.
-    rest = text[position:]
-    rest = rest[:-1] if rest.endswith("\n") else rest
-    if rest:
-        found.pieces.append(rest)
-        found.known.append((lines.line, rest))
-    found.sources = frozenset(c.source for c in found.calls)
-    return found
-
-
-def _tree_of(known: list[tuple[int, str | _Known]]) -> nodes.Template:
-    """The tree Jinja's parser gives for text and known calls, in order."""
-    body: list[nodes.Node] = []
-    for line, piece in known:
-        if isinstance(piece, str):
-            body.append(nodes.TemplateData(piece, lineno=line))
-            continue
-        name, args, kwargs = piece
-        body.append(
-            nodes.Call(
-                nodes.Name(name, "load", lineno=line),
-                [nodes.Const(a, lineno=line) for a in args],
-                [
-                    nodes.Keyword(k, nodes.Const(v, lineno=line), lineno=line)
-                    for k, v in kwargs.items()
-                ],
-                None,
-                None,
-                lineno=line,
-            )
-        )
-    tree = nodes.Template([nodes.Output(body, lineno=1)], lineno=1)
-    tree.set_environment(_ENV)
-    return tree
 
 
 def _spans(

@@ -147,7 +147,7 @@ def gate(env: Any) -> None:
             f"{where} : page refusée avant le rendu des macros (détail ci-dessus) ; "
             "« fiches check » donne la même liste"
         )
-    tree = found.template()
+    tree = found.tree
     if tree is not None:
         # mkdocs-macros renders exactly the tree checked here (_GatedEnvironment).
         env.markdown = CheckedMarkdown(markdown, tree)
