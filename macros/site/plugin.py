@@ -45,6 +45,7 @@ from macros.site.html_check import check_page_html
 from macros.site.macros_gate import page_variables
 from macros.site.material_markup import valid_toggles
 from macros.site.nav import expand_nav
+from macros.site.nav_cache import NavCache
 from macros.site.page_blocks import PageBlocks
 from macros.site.page_meta import escape_shown_meta
 from macros.site.pagefind import (
@@ -255,6 +256,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         }
         env.filters["json_script"] = json_script
         env.globals.update(page_url=self._url_of, fiche_label=fiche_label)
+        env.globals["nav_cached"] = NavCache().render  # one cache per build
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
