@@ -14,7 +14,7 @@ from macros.check.markdown_safety import check_markdown
 from macros.check.references import report_plain_refs, resolve_calls
 from macros.check.registries import Registries
 from macros.check.schemas import Schemas
-from macros.core.diagnostics import Report
+from macros.core.diagnostics import Report, Severity
 from macros.core.model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
 from macros.read.front_matter import split
 from macros.read.yaml_reader import Located, load_yaml
@@ -148,26 +148,18 @@ def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
         match = _PLACEHOLDER.search(line)
         if match is None:
             continue
-        line_number = fiche.body_first_line + offset
-        column = match.start() + 1
-        if fiche.status == "publiee":
-            report.error(
-                display_path,
-                line_number,
-                column,
-                "texte-a-remplacer",
-                "texte du modèle encore en place dans une fiche publiée",
-                "remplacez ce passage « à remplacer » par le vrai texte, ou supprimez-le",
-            )
-        else:
-            report.info(
-                display_path,
-                line_number,
-                column,
-                "texte-a-remplacer",
-                "texte du modèle encore en place",
-                "remplacez ce passage avant de passer la fiche en « publiee »",
-            )
+        published = fiche.status == "publiee"
+        report.add(
+            display_path,
+            fiche.body_first_line + offset,
+            match.start() + 1,
+            Severity.ERROR if published else Severity.INFO,
+            "texte-a-remplacer",
+            "texte du modèle encore en place" + (" dans une fiche publiée" if published else ""),
+            "remplacez ce passage « à remplacer » par le vrai texte, ou supprimez-le"
+            if published
+            else "remplacez ce passage avant de passer la fiche en « publiee »",
+        )
 
 
 def _may_hold_placeholder(body: str) -> bool:

@@ -22,7 +22,7 @@ from operator import add
 from markdown.extensions.toc import slugify as toc_slugify
 
 from macros.check.macro_grammar import MacroCall
-from macros.check.markdown_blocks import Block, Heading, Item, Paragraph
+from macros.check.markdown_blocks import Block, Heading, Text
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
 from macros.core.model import Practice, Section, Stake
@@ -126,7 +126,7 @@ def parse_body(
             else:
                 stake.items.append(block.text)
                 stake.named.append(_named_in(block, resolved, lines))
-        elif section == _FOLDED_PRACTICES and isinstance(block, Item):
+        elif section == _FOLDED_PRACTICES and block.item:
             rank = len(parts.practices) + 1
             credits, note = _credits(block, structures, starts, body, offsets, first_line)
             parts.practices.append(Practice(rank, block.text, credits, note, block.line))
@@ -134,7 +134,7 @@ def parse_body(
     return parts
 
 
-def _named_in(block: Item | Paragraph, resolved: list[MacroCall], lines: list[int]) -> list[str]:
+def _named_in(block: Text, resolved: list[MacroCall], lines: list[int]) -> list[str]:
     """`resolved`: the body's structure calls that name a known structure, on `lines`."""
     inside = resolved[bisect_left(lines, block.line) : bisect_right(lines, block.end_line)]
     return list(dict.fromkeys(call.resolved for call in inside if call.resolved))
@@ -242,7 +242,7 @@ def _check_sections(
 
 
 def _credits(
-    item: Item,
+    item: Text,
     structures: list[MacroCall],
     starts: list[int],
     body: str,

@@ -47,20 +47,16 @@ class Heading:
 
 
 @dataclass
-class Item:
+class Text:
+    """A paragraph, or a list item (`item`), on lines `line` to `end_line`."""
+
     text: str
     line: int
     end_line: int
+    item: bool = False
 
 
-@dataclass
-class Paragraph:
-    text: str
-    line: int
-    end_line: int
-
-
-Block = Heading | Item | Paragraph
+Block = Heading | Text
 
 
 def scan(
@@ -76,7 +72,7 @@ def scan(
     legitimately hold brackets or asterisks: the inline checks skip them.
     """
     blocks: list[Block] = []
-    current: Item | Paragraph | None = None
+    current: Text | None = None
     # The lines of each block that has more than one, joined once at the end:
     # adding to a block's text line by line copies it each time (quadratic).
     lines: dict[int, list[str]] = {}
@@ -90,7 +86,7 @@ def scan(
             continue
         if not line:
             blank_before = True
-            if isinstance(current, Paragraph):
+            if current is not None and not current.item:
                 current = None
             continue
         lineno = first_line + offset
@@ -127,9 +123,12 @@ def scan(
                 )
         item = _ITEM.match(line) if first in _ITEM_STARTS else None
         if item and not (
-            isinstance(current, Item) and line.startswith("  ") and _NESTED_ITEM.match(line)
+            current is not None
+            and current.item
+            and line.startswith("  ")
+            and _NESTED_ITEM.match(line)
         ):
-            current = Item(item.group(3).strip(), lineno, lineno)
+            current = Text(item.group(3).strip(), lineno, lineno, item=True)
             blocks.append(current)
             blank_before = False
             continue
@@ -138,7 +137,7 @@ def scan(
             lines.setdefault(id(current), [current.text]).append(line.strip())
             current.end_line = lineno
         else:
-            current = Paragraph(line.strip(), lineno, lineno)
+            current = Text(line.strip(), lineno, lineno)
             blocks.append(current)
         blank_before = False
     if fence is not None:
@@ -204,9 +203,7 @@ def _heading(match: re.Match[str], lineno: int, display_path: str, report: Repor
     return Heading(level, text, attrs, anchor, lineno, bool(broken))
 
 
-def _check_inline(
-    block: Item | Paragraph, display_path: str, report: Report, macros: Macros | None
-) -> None:
+def _check_inline(block: Text, display_path: str, report: Report, macros: Macros | None) -> None:
     text = macros.remove_calls(block.text) if macros is not None else block.text
     text = _CODE_SPAN.sub("", text) if "`" in text else text
     if text.count("**") % 2:

@@ -56,25 +56,11 @@ def report_plain_refs(
     when 2.3 is a former number (`renumbered`: former number -> fiche)."""
     for ref in refs:
         current = renumbered.get(ref.number)
-        if current is None:
-            report.info(
-                display_path,
-                ref.line,
-                ref.column,
-                "fiche-non-liee",
-                f"« {ref.written} » est écrit en texte simple",
-                f'écrivez {{{{ fiche("{ref.number}", "{ref.written}") }}}} pour en faire un lien',
-            )
-            continue
-        number = str(current.number)
+        number = ref.number if current is None else str(current.number)
         written = ref.written[: len(ref.written) - len(ref.number)] + number
-        report.info(
-            display_path,
-            ref.line,
-            ref.column,
-            "fiche-non-liee",
-            f"« {ref.written} » est écrit en texte simple, et la fiche {ref.number} "
-            f"porte désormais le numéro {number}",
-            f'écrivez {{{{ fiche("{number}", "{written}") }}}} pour en faire un lien '
-            "vers son numéro actuel",
-        )
+        message = f"« {ref.written} » est écrit en texte simple"
+        hint = f'écrivez {{{{ fiche("{number}", "{written}") }}}} pour en faire un lien'
+        if current is not None:
+            message += f", et la fiche {ref.number} porte désormais le numéro {number}"
+            hint += " vers son numéro actuel"
+        report.info(display_path, ref.line, ref.column, "fiche-non-liee", message, hint)

@@ -82,48 +82,90 @@ class Registries:
 
 
 def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Registries:
+    """The registries, structures first: the glossary refuses their names."""
     reg = Registries()
-    loaders = {
-        "structures": _structures,
-        "themes": _themes,
-        "chapitres": _chapters,
-        "enjeux": _kinds,
-        "glossaire": build_glossary,
-    }
-    for name, build in loaders.items():
-        path = paths.registry(name)
-        shown = paths.display(path)
-        reg.sources[name] = shown
-        if not path.is_file():
-            report.error(
-                shown,
-                1,
-                1,
-                "registre-absent",
-                f"registre introuvable : {shown}",
-                "restaurez le fichier depuis l'historique Git",
-            )
-            continue
-        source = read_source(path, shown, report)
-        if source is None:
-            continue
-        located = load_yaml(source, shown, report)
-        if located is None:
-            continue
-        check_yaml_text(located, shown, report, quotes=False)
-        if located.data is None:
-            located.data = []
-        broken = schemas.validate(located, name, shown, report, what=f"le registre {name}")
-        if isinstance(located.data, list):
-            # One bad entry must not hide the others: keep every entry the schema accepts.
-            build(reg, located, shown, report, {path[0] for path in broken if path})
+
+    def entries(name: str, key: str, what: str) -> list[tuple[dict[str, Any], int]]:
+        """The entries the schema accepts, with their lines; of entries with the
+        same value at `key`, the first."""
+        read = _read(reg, paths, name, schemas, report)
+        if read is None:
+            return []
+        located, skip = read
+        lines: dict[Any, int] = {}
+        found = []
+        for i, entry in enumerate(located.data):
+            if i in skip:
+                continue
+            line = located.where([i])[0]
+            if _unique(lines, entry[key], line, reg.sources[name], report, what, str(entry[key])):
+                found.append((entry, line))
+        return found
+
+    name_lines: dict[str, int] = {}
+    for entry, line in entries("structures", "slug", "l'identifiant"):
+        slug = entry["slug"]
+        structure = reg.structures[slug] = Structure(
+            slug=slug,
+            short_name=entry["nom_court"],
+            name=entry["nom"],
+            kind=entry["type"],
+            location=entry.get("localisation", ""),
+            website=entry.get("site", ""),
+            description=entry["description"],
+            aliases=tuple(entry.get("alias", [])),
+            founded=entry.get("fondation"),
+            line=line,
+        )
+        for name in {structure.short_name, structure.name, slug, *structure.aliases}:
+            key = fold(name)
+            # Two names of one structure may fold alike.
+            owned = reg._names.get(key) == slug
+            shown = reg.sources["structures"]
+            if owned or _unique(name_lines, key, line, shown, report, "le nom", name):
+                reg._names[key] = slug
+    for entry, line in entries("themes", "slug", "l'identifiant"):
+        reg.themes[entry["slug"]] = Theme(
+            entry["slug"], entry["libelle"], entry["description"], line
+        )
+    for entry, _ in entries("chapitres", "numero", "le chapitre"):
+        reg.chapters[entry["numero"]] = Chapter(entry["numero"], entry.get("titre") or None)
+    for entry, _ in entries("enjeux", "slug", "le type d'enjeu"):
+        reg.stake_kinds[entry["slug"]] = StakeKind(entry["slug"], entry["libelle"])
+    glossary = _read(reg, paths, "glossaire", schemas, report)
+    if glossary is not None:
+        _glossary(reg, *glossary, report)
     return reg
 
 
-def _entries(located: Located, skip: set[str | int]) -> list[tuple[int, dict[str, Any], int]]:
-    return [
-        (i, entry, located.where([i])[0]) for i, entry in enumerate(located.data) if i not in skip
-    ]
+def _read(
+    reg: Registries, paths: ProjectPaths, name: str, schemas: Schemas, report: Report
+) -> tuple[Located, set[str | int]] | None:
+    """The registry `name` and the indexes of the entries the schema refuses,
+    or None when it holds no list of entries."""
+    path = paths.registry(name)
+    shown = reg.sources[name] = paths.display(path)
+    if not path.is_file():
+        report.error(
+            shown,
+            1,
+            1,
+            "registre-absent",
+            f"registre introuvable : {shown}",
+            "restaurez le fichier depuis l'historique Git",
+        )
+        return None
+    source = read_source(path, shown, report)
+    located = None if source is None else load_yaml(source, shown, report)
+    if located is None:
+        return None
+    check_yaml_text(located, shown, report, quotes=False)
+    if located.data is None:
+        located.data = []
+    broken = schemas.validate(located, name, shown, report, what=f"le registre {name}")
+    if not isinstance(located.data, list):
+        return None
+    return located, {path[0] for path in broken if path}
 
 
 def _unique(
@@ -144,74 +186,16 @@ def _unique(
     return True
 
 
-def _structures(
-    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
-) -> None:
+def _glossary(reg: Registries, located: Located, skip: set[str | int], report: Report) -> None:
+    """Generic terms: a term that names a structure is never kept, and only
+    kept terms can repeat."""
+    shown = reg.sources["glossaire"]
     lines: dict[str, int] = {}
-    name_lines: dict[str, int] = {}
-    for _, entry, line in _entries(located, skip):
-        slug = entry["slug"]
-        if not _unique(lines, slug, line, shown, report, "l'identifiant", slug):
+    for i, entry in enumerate(located.data):
+        if i in skip:
             continue
-        structure = Structure(
-            slug=slug,
-            short_name=entry["nom_court"],
-            name=entry["nom"],
-            kind=entry["type"],
-            location=entry.get("localisation", ""),
-            website=entry.get("site", ""),
-            description=entry["description"],
-            aliases=tuple(entry.get("alias", [])),
-            founded=entry.get("fondation"),
-            line=line,
-        )
-        reg.structures[slug] = structure
-        for name in {structure.short_name, structure.name, slug, *structure.aliases}:
-            key = fold(name)
-            # Two names of one structure may fold alike.
-            owned = reg._names.get(key) == slug
-            if owned or _unique(name_lines, key, line, shown, report, "le nom", name):
-                reg._names[key] = slug
-
-
-def _themes(
-    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
-) -> None:
-    lines: dict[str, int] = {}
-    for _, entry, line in _entries(located, skip):
-        slug = entry["slug"]
-        if _unique(lines, slug, line, shown, report, "l'identifiant", slug):
-            reg.themes[slug] = Theme(slug, entry["libelle"], entry["description"], line)
-
-
-def _chapters(
-    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
-) -> None:
-    lines: dict[int, int] = {}
-    for _, entry, line in _entries(located, skip):
-        number = entry["numero"]
-        if _unique(lines, number, line, shown, report, "le chapitre", str(number)):
-            reg.chapters[number] = Chapter(number, entry.get("titre") or None)
-
-
-def _kinds(
-    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
-) -> None:
-    lines: dict[str, int] = {}
-    for _, entry, line in _entries(located, skip):
-        slug = entry["slug"]
-        if _unique(lines, slug, line, shown, report, "le type d'enjeu", slug):
-            reg.stake_kinds[slug] = StakeKind(slug, entry["libelle"])
-
-
-def build_glossary(
-    reg: Registries, located: Located, shown: str, report: Report, skip: set[str | int]
-) -> None:
-    """The glossary registry: generic terms; structures and themes load first."""
-    lines: dict[str, int] = {}
-    for i, entry, line in _entries(located, skip):
+        line = located.where([i])[0]
         term = entry["terme"].strip()
-        # A term that names a structure is never kept: only kept terms can repeat.
         owner = reg.find_structure(term)
         if owner is not None:
             report.error(

@@ -150,21 +150,15 @@ def check_foreign(
 
 
 def _walk(folder: Path) -> list[tuple[Path, str]]:
-    """Symlinks and special files under `folder`, with their codes."""
+    """Symlinks and special files under `folder`, with their codes; os.walk
+    enters no symlinked folder, and skips an unreadable one, which whatever
+    reads in it reports."""
     found = []
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue  # an unreadable folder is reported by whatever reads in it
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.is_symlink():
+    for parent, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(parent, name)
+            if path.is_symlink():
                 found.append((path, "lien-symbolique"))
-            elif entry.is_dir(follow_symlinks=False):
-                stack.append(path)
-            elif not entry.is_file(follow_symlinks=False):
+            elif not (path.is_dir() or path.is_file()):
                 found.append((path, "fichier-special"))
     return sorted(found)
