@@ -151,30 +151,28 @@ def _gather(
     args: argparse.Namespace, collection: Collection, interactive: bool
 ) -> tuple[str, str, list[str]]:
     """Number, title and themes: from the options, and questions for what they left out."""
-    paths = collection.paths
     registries = collection.registries
     used = used_numbers(collection)
     # A chapter given as an option is a constraint the number must respect; a
     # chapter asked here only proposes a number, which the next answer may change.
     chapter: int | None = args.chapitre
+
+    def number(text: str) -> str:
+        return _check_number(text, chapter, used, collection.paths)
+
     if args.numero is not None:
-        numero = _check_number(args.numero, chapter, used, paths)
+        numero = number(args.numero)
     elif not interactive:
         assert chapter is not None  # run() made sure
-        numero = _check_number(next_free_number(used, chapter), chapter, used, paths)
+        numero = number(next_free_number(used, chapter))
         print(
             f"numéro attribué : {numero} (le numéro qui suit le plus grand du chapitre {chapter})",
             file=sys.stderr,
         )
     else:
-        proposed = chapter or _until_valid(
-            "Chapitre de la fiche", _chapter, str(last_chapter(used))
-        )
-        numero = _until_valid(
-            "Numéro de la fiche",
-            lambda text: _check_number(text, chapter, used, paths),
-            next_free_number(used, proposed),
-        )
+        last = str(last_chapter(used))
+        proposed = chapter or _until_valid("Chapitre de la fiche", _chapter, last)
+        numero = _until_valid("Numéro de la fiche", number, next_free_number(used, proposed))
 
     if args.titre is not None:
         titre = _check_title(args.titre)

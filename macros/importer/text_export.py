@@ -21,11 +21,9 @@ from macros.core.names import fold
 CONTEXT = "context"
 PRACTICES = "practices"
 OTHER = "other"
-SECTION_TITLES = {
-    fold("Contexte et enjeux"): CONTEXT,
-    fold("Les pratiques des structures du MES"): PRACTICES,
-}
 REQUIRED_LABELS = {CONTEXT: "CONTEXTE ET ENJEUX", PRACTICES: "LES PRATIQUES DES STRUCTURES DU MES"}
+SECTION_TITLES = {fold(label): kind for kind, label in REQUIRED_LABELS.items()}
+RANKS = {CONTEXT: 0, PRACTICES: 1, OTHER: 2}  # the order of sections in a fiche
 
 # The blanks of word processors: no-break spaces are frequent in French text.
 SPACE = " \t\u00a0\u202f"
@@ -101,10 +99,11 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     """Read `text`; problems go to `report` as errors and the caller writes nothing."""
     export = Export(display_path)
     lines = text.split("\n")
-    # The title of each «•••» line, None for the others.
-    markers = [_MARKER.match(raw.strip(SPACE)) for raw in lines]
-    titles = [marker.group("title") if marker else None for marker in markers]
-    header = next((i for i, title in enumerate(titles) if title and _FICHE.match(title)), None)
+    # Line index -> title, for each «•••» line.
+    titles = {
+        i: m.group("title") for i, raw in enumerate(lines) if (m := _MARKER.match(raw.strip(SPACE)))
+    }
+    header = next((i for i, title in titles.items() if _FICHE.match(title)), None)
     if header is None:
         first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(SPACE)), 1)
         report.error(
@@ -117,7 +116,7 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
         )
         return export
     export.header_line = header + 1
-    _read_header(lines[header], str(titles[header]), export, report)
+    _read_header(lines[header], titles[header], export, report)
     for index, raw in enumerate(lines[:header]):
         if raw.strip(SPACE):
             report.error(
@@ -129,29 +128,26 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
                 "supprimez-le ou placez-le dans une section « ••• … »",
             )
     current: ExportSection | None = None
-    pending: list[tuple[int, str]] = []
-    for index in range(header + 1, len(lines)):
-        raw, title = lines[index], titles[index]
-        if title is None:
-            pending.append((index + 1, raw))
-            continue
-        _close(current, pending, export, report)
-        pending = []
-        if _FICHE.match(title):
+    markers = [i for i in titles if i > header]
+    for start, end in itertools.pairwise([header, *markers, len(lines)]):
+        title = titles[start]
+        if start == header:
+            current = None
+        elif _FICHE.match(title):
             report.error(
                 display_path,
-                index + 1,
+                start + 1,
                 1,
                 "import-entete-en-double",
                 "seconde ligne « ••• FICHE » : l'export contient plusieurs fiches",
                 "découpez-le en un fichier par fiche",
             )
             current = None
-            continue
-        kind = SECTION_TITLES.get(fold(title.rstrip(" :")), OTHER)
-        current = ExportSection(title, kind, index + 1, raw.index("•") + 1)
-        export.sections.append(current)
-    _close(current, pending, export, report)
+        else:
+            kind = SECTION_TITLES.get(fold(title.rstrip(" :")), OTHER)
+            current = ExportSection(title, kind, start + 1, lines[start].index("•") + 1)
+            export.sections.append(current)
+        _close(current, list(enumerate(lines[start + 1 : end], start + 2)), export, report)
     _check_sections(export, report)
     return export
 
@@ -280,12 +276,11 @@ def _check_sections(export: Export, report: Report) -> None:
                 f"section « ••• {REQUIRED_LABELS[kind]} » écrite deux fois",
                 "regroupez son contenu sous une seule ligne « ••• … »",
             )
-    rank = {CONTEXT: 0, PRACTICES: 1, OTHER: 2}
-    highest = 0
-    for section in export.sections:
-        if section.kind != OTHER and section is not export.section(section.kind):
-            continue  # a repeat, reported above
-        if rank[section.kind] < highest:
+    # The first of each required section and every other one, in the export's order.
+    placed = [s for s in export.sections if s.kind == OTHER or s is export.section(s.kind)]
+    ranks = [RANKS[s.kind] for s in placed]
+    for section, rank, highest in zip(placed, ranks, itertools.accumulate(ranks, max), strict=True):
+        if rank < highest:
             report.error(
                 export.path,
                 section.line,
@@ -295,7 +290,6 @@ def _check_sections(export: Export, report: Report) -> None:
                 "ordre attendu : contexte et enjeux, puis pratiques, puis les autres sections",
             )
             break
-        highest = rank[section.kind]
     practices = export.section(PRACTICES)
     if practices is not None and not any(b.kind in _ITEMS for b in practices.blocks):
         report.error(
