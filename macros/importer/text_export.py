@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -127,13 +128,13 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
                 "texte avant la ligne « ••• FICHE »",
                 "supprimez-le ou placez-le dans une section « ••• … »",
             )
-    current: ExportSection | None = None
     markers = [i for i in titles if i > header]
     for start, end in itertools.pairwise([header, *markers, len(lines)]):
         title = titles[start]
-        if start == header:
-            current = None
-        elif _FICHE.match(title):
+        blocks = _blocks(enumerate(lines[start + 1 : end], start + 2))
+        # Text after a «••• FICHE» line is outside any section.
+        outside = start == header or _FICHE.match(title) is not None
+        if start != header and outside:
             report.error(
                 display_path,
                 start + 1,
@@ -142,12 +143,22 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
                 "seconde ligne « ••• FICHE » : l'export contient plusieurs fiches",
                 "découpez-le en un fichier par fiche",
             )
-            current = None
-        else:
-            kind = SECTION_TITLES.get(fold(title.rstrip(" :")), OTHER)
-            current = ExportSection(title, kind, start + 1, lines[start].index("•") + 1)
-            export.sections.append(current)
-        _close(current, list(enumerate(lines[start + 1 : end], start + 2)), export, report)
+        if outside:
+            for block in blocks:
+                report.error(
+                    display_path,
+                    block.line,
+                    1,
+                    "import-texte-hors-section",
+                    "texte hors de toute section",
+                    "placez-le après une ligne « ••• CONTEXTE ET ENJEUX » ou supprimez-le",
+                )
+            continue
+        kind = SECTION_TITLES.get(fold(title.rstrip(" :")), OTHER)
+        if kind == CONTEXT:
+            _mark_subheadings(blocks)
+        column = lines[start].index("•") + 1
+        export.sections.append(ExportSection(title, kind, start + 1, column, blocks))
     _check_sections(export, report)
     return export
 
@@ -184,27 +195,7 @@ def _read_header(raw: str, marker_title: str, export: Export, report: Report) ->
         )
 
 
-def _close(
-    section: ExportSection | None, pending: list[tuple[int, str]], export: Export, report: Report
-) -> None:
-    blocks = _blocks(pending)
-    if section is None:
-        for block in blocks:
-            report.error(
-                export.path,
-                block.line,
-                1,
-                "import-texte-hors-section",
-                "texte hors de toute section",
-                "placez-le après une ligne « ••• CONTEXTE ET ENJEUX » ou supprimez-le",
-            )
-        return
-    if section.kind == CONTEXT:
-        _mark_subheadings(blocks)
-    section.blocks = blocks
-
-
-def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
+def _blocks(pending: Iterable[tuple[int, str]]) -> list[Block]:
     """Group lines into paragraphs and list items; blank lines only separate."""
     blocks: list[Block] = []
     current: Block | None = None
