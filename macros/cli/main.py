@@ -46,7 +46,6 @@ class _FrenchParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _FrenchFormatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._positionals.title = "arguments"
-        self._optionals.title = "options"
         if self.add_help:
             self._actions[0].help = "afficher cette aide et quitter"
 

@@ -37,6 +37,13 @@ TITLE_MIN = 3  # fiche.schema.json: titre.minLength
 _KEPT_SPACES = "\u00a0\u202f"
 _SPACES = re.compile(rf"[^\S{_KEPT_SPACES}]+")
 
+NEXT_STEPS = """\
+Fiche créée : {shown}
+Prochaines étapes :
+  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;
+  2. lancez « fiches check » pour vérifier la fiche ;
+  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site."""
+
 T = TypeVar("T")
 
 
@@ -116,16 +123,15 @@ def _chapter(text: str) -> int:
 
 
 def _themes_answer(text: str, slugs: list[str], registries: Registries) -> list[str]:
-    chosen: list[str] = []
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        if part.isdigit() and 1 <= int(part) <= len(slugs):
-            chosen.append(slugs[int(part) - 1])
-        else:
-            chosen.append(_check_theme(part, registries))
-    if not chosen:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
         raise UsageError("choisissez au moins un thème")
+    chosen = [
+        slugs[int(part) - 1]
+        if part.isdigit() and 1 <= int(part) <= len(slugs)
+        else _check_theme(part, registries)
+        for part in parts
+    ]
     return list(dict.fromkeys(chosen))
 
 
@@ -151,30 +157,28 @@ def _gather(
     args: argparse.Namespace, collection: Collection, interactive: bool
 ) -> tuple[str, str, list[str]]:
     """Number, title and themes: from the options, and questions for what they left out."""
-    paths = collection.paths
     registries = collection.registries
     used = used_numbers(collection)
     # A chapter given as an option is a constraint the number must respect; a
     # chapter asked here only proposes a number, which the next answer may change.
     chapter: int | None = args.chapitre
+
+    def number(text: str) -> str:
+        return _check_number(text, chapter, used, collection.paths)
+
     if args.numero is not None:
-        numero = _check_number(args.numero, chapter, used, paths)
+        numero = number(args.numero)
     elif not interactive:
         assert chapter is not None  # run() made sure
-        numero = _check_number(next_free_number(used, chapter), chapter, used, paths)
+        numero = number(next_free_number(used, chapter))
         print(
             f"numéro attribué : {numero} (le numéro qui suit le plus grand du chapitre {chapter})",
             file=sys.stderr,
         )
     else:
-        proposed = chapter or _until_valid(
-            "Chapitre de la fiche", _chapter, str(last_chapter(used))
-        )
-        numero = _until_valid(
-            "Numéro de la fiche",
-            lambda text: _check_number(text, chapter, used, paths),
-            next_free_number(used, proposed),
-        )
+        last = str(last_chapter(used))
+        proposed = chapter or _until_valid("Chapitre de la fiche", _chapter, last)
+        numero = _until_valid("Numéro de la fiche", number, next_free_number(used, proposed))
 
     if args.titre is not None:
         titre = _check_title(args.titre)
@@ -276,15 +280,7 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     shown = paths.display(target)
     print(shown, flush=True)
     chapter = FicheNumber(numero).chapter
-    print(
-        f"Fiche créée : {shown}",
-        "Prochaines étapes :",
-        f"  1. ouvrez {shown} et remplacez chaque texte « À remplacer » ;",
-        "  2. lancez « fiches check » pour vérifier la fiche ;",
-        "  3. lancez « make serve » et ouvrez http://127.0.0.1:8000 pour la voir dans le site.",
-        sep="\n",
-        file=sys.stderr,
-    )
+    print(NEXT_STEPS.format(shown=shown), file=sys.stderr)
     if chapter not in collection.registries.chapters:
         registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
         print(

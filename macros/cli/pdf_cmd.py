@@ -20,7 +20,7 @@ from macros.cli.reporter import print_report
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import write_bytes
 from macros.core.wording import plural
-from macros.index.collection import Collection, load_collection
+from macros.index.collection import load_collection
 from macros.render.parcours_page import COLLECTION_PAGE
 from macros.site.mkdocs_yml import page_variables
 
@@ -91,27 +91,21 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
             )
             return 1
         make_dir(output)
-        if args.site is not None:
-            return _print_all(collection, chromium, args.site.resolve(), output, paths)
         with tempfile.TemporaryDirectory(prefix="fiches-site-") as temp:
-            print("Construction du site…", file=sys.stderr)
-            build_site(paths.root, Path(temp))
-            return _print_all(collection, chromium, Path(temp), output, paths)
+            site = Path(temp) if args.site is None else args.site.resolve()
+            if args.site is None:
+                print("Construction du site…", file=sys.stderr)
+                build_site(paths.root, site)
+            # Title, source page and file name: one PDF per parcours, then the whole collection.
+            jobs = [(p.title, p.page, f"parcours-{p.slug}.pdf") for p in collection.parcours]
+            jobs.append(("Toutes les fiches", COLLECTION_PAGE, COLLECTION_PDF))
+            for title, page, filename in jobs:
+                target = output / filename
+                size = print_pdf(chromium, built_page(site, page), target)
+                print(f"PDF écrit : {paths.display(target)} ({title}, {size // 1024} Ko)")
     except PdfError as exc:
         print(f"fiches pdf : erreur : {exc}", file=sys.stderr)
         return 1
-
-
-def _print_all(
-    collection: Collection, chromium: str, site: Path, output: Path, paths: ProjectPaths
-) -> int:
-    # Title, source page and file name: one PDF per parcours, then the whole collection.
-    jobs = [(p.title, p.page, f"parcours-{p.slug}.pdf") for p in collection.parcours]
-    jobs.append(("Toutes les fiches", COLLECTION_PAGE, COLLECTION_PDF))
-    for title, page, filename in jobs:
-        target = output / filename
-        size = print_pdf(chromium, built_page(site, page), target)
-        print(f"PDF écrit : {paths.display(target)} ({title}, {size // 1024} Ko)")
     print(f"ok : {plural(len(jobs), 'PDF écrit', 'PDF écrits')}", file=sys.stderr)
     return 0
 

@@ -8,7 +8,8 @@ comes from: the export is what the contributor has at hand.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from macros.check.fiche import parse_fiche
@@ -50,32 +51,23 @@ class Outcome:
     replaced: bool = False
 
 
+@dataclass
 class Importer:
-    def __init__(
-        self,
-        paths: ProjectPaths,
-        collection: Collection,
-        dest: Path,
-        *,
-        force: bool,
-        themes: list[str],
-        today: dt.date,
-    ) -> None:
-        self.paths = paths
-        self.registries = collection.registries
-        self.dest = dest
-        self.force = force
-        self.themes = themes
-        self.today = today
-        self.schemas = Schemas()
-        # A number is taken in the collection only where the fiche would land.
-        self.taken: dict[str, str] = {}
-        if dest.resolve() == paths.fiches_dir.resolve():
-            self.taken = {str(f.number): f.source for f in collection.fiches}
-        self.batch: dict[str, str] = {}  # number -> input that claimed it in this run
-        self.structures_file = self.registries.sources.get(
-            "structures", "fiches/registres/structures.yml"
-        )
+    paths: ProjectPaths
+    collection: Collection
+    dest: Path
+    force: bool
+    themes: list[str]
+    today: dt.date
+    schemas: Schemas = field(default_factory=Schemas)
+    batch: dict[str, str] = field(default_factory=dict)  # number -> input that claimed it
+
+    @cached_property
+    def taken(self) -> dict[str, str]:
+        """Numbers of the collection, where the imported fiches land among them."""
+        if self.dest.resolve() != self.paths.fiches_dir.resolve():
+            return {}
+        return {str(f.number): f.source for f in self.collection.fiches}
 
     def run_one(self, path: Path, shown: str) -> tuple[Outcome, Report]:
         report = Report()
@@ -103,14 +95,26 @@ class Importer:
         if text is None:
             return
         export = parse_export(text, shown, report)
-        if export.number is not None:
-            self._claim(export, report)
+        if export.number in self.batch:
+            report.error(
+                shown,
+                export.header_line,
+                1,
+                "import-numero-en-double",
+                f"le numéro « {export.number} » est déjà celui de "
+                f"{self.batch[export.number]} dans cet import",
+                "corrigez le numéro de l'une des deux fiches, ou importez-les séparément",
+            )
+        elif export.number is not None:
+            self.batch[export.number] = shown
         if report.has_errors or export.number is None:
             return
         target = self.dest / f"{export.number}.md"
         outcome.target = self.paths.display(target)
-        converted = convert(export, self.registries, themes=self.themes, today=self.today)
-        report_unknown(converted, shown, self.structures_file, report)
+        registries = self.collection.registries
+        converted = convert(export, registries, themes=self.themes, today=self.today)
+        structures = registries.sources.get("structures", "fiches/registres/structures.yml")
+        report_unknown(converted, shown, structures, report)
         self._validate(converted, export, outcome.target, report)
         self._check_target(export, target, outcome.target, report)
         if report.has_errors:
@@ -138,24 +142,9 @@ class Importer:
                 "l'ancienne version reste dans l'historique Git",
             )
 
-    def _claim(self, export: Export, report: Report) -> None:
-        number = str(export.number)
-        first = self.batch.get(number)
-        if first is not None:
-            report.error(
-                export.path,
-                export.header_line,
-                1,
-                "import-numero-en-double",
-                f"le numéro « {number} » est déjà celui de {first} dans cet import",
-                "corrigez le numéro de l'une des deux fiches, ou importez-les séparément",
-            )
-            return
-        self.batch[number] = export.path
-
     def _validate(self, converted: Converted, export: Export, target: str, report: Report) -> None:
         checks = Report()
-        parse_fiche(converted.text, target, self.registries, self.schemas, checks)
+        parse_fiche(converted.text, target, self.collection.registries, self.schemas, checks)
         for diag in checks.items:
             if diag.severity < Severity.WARNING:
                 continue  # infos (e.g. a fiche cited but not yet written) do not block
@@ -172,8 +161,8 @@ class Importer:
     def _check_target(
         self, export: Export, target: Path, shown_target: str, report: Report
     ) -> None:
-        number = str(export.number)
-        other = self.taken.get(number)
+        number = export.number
+        other = self.taken.get(str(number))
         if other is not None and other != shown_target:
             report.add(
                 export.path,

@@ -30,26 +30,26 @@ _HEADINGS = {CONTEXT: CONTEXT_TITLE, PRACTICES: PRACTICES_TITLE}
 
 @dataclass
 class Converted:
-    text: str
+    """A fiche's lines, the export line behind each, and the unknown names met on the way."""
+
+    output: list[str] = field(default_factory=list)
     # Output line (1-based) -> export line; lines absent map to the header.
     lines: dict[int, int] = field(default_factory=dict)
     unknown: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, name
 
-
-class _Writer:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.origin: dict[int, int] = {}
+    @property
+    def text(self) -> str:
+        return "\n".join(self.output).rstrip("\n") + "\n"
 
     def add(self, text: str, source: int | None = None) -> None:
         for offset, line in enumerate(text.split("\n")):
-            self.lines.append(line)
+            self.output.append(line)
             if source is not None:
-                self.origin[len(self.lines)] = source + offset
+                self.lines[len(self.output)] = source + offset
 
     def blank(self) -> None:
-        if self.lines and self.lines[-1] != "":
-            self.lines.append("")
+        if self.output and self.output[-1] != "":
+            self.output.append("")
 
 
 def front_matter(export: Export, title: str, themes: list[str], today: dt.date) -> str:
@@ -64,25 +64,18 @@ def convert(
     export: Export, registries: Registries, *, themes: list[str], today: dt.date
 ) -> Converted:
     names = known_names(registries)
-    out = _Writer()
-    unknown: list[tuple[int, int, str]] = []
+    out = Converted()
     title = sentence_case(export.title.strip(), names)
     out.add(front_matter(export, title, themes, today))
     for section in export.sections:
         out.blank()
         heading = _HEADINGS.get(section.kind) or heading_text(sentence_case(section.title, names))
         out.add(f"## {heading}", section.line)
-        _section(section, registries, out, unknown)
-    text = "\n".join(out.lines).rstrip("\n") + "\n"
-    return Converted(text, out.origin, unknown)
+        _section(section, registries, out)
+    return out
 
 
-def _section(
-    section: ExportSection,
-    registries: Registries,
-    out: _Writer,
-    unknown: list[tuple[int, int, str]],
-) -> None:
+def _section(section: ExportSection, registries: Registries, out: Converted) -> None:
     kinds = list(registries.stake_kinds)
     top: str | None = None  # kind of the list being written, if any
     for block in section.blocks:
@@ -93,7 +86,7 @@ def _section(
             top = None
             continue
         text, names = convert_text(block.text, registries)
-        unknown += [(*block.position(n.offset), n.name) for n in names]
+        out.unknown += [(*block.position(n.offset), n.name) for n in names]
         if block.kind == "paragraph":
             out.blank()
             out.add(text, block.line)

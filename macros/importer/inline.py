@@ -92,7 +92,7 @@ class UnknownName:
 
 
 def macro(name: str, *args: str) -> str:
-    # JSON string syntax is valid for both Jinja and the checker's ast parser.
+    # A JSON string is also a Jinja string literal, with the same escapes.
     quoted = ", ".join(json.dumps(arg, ensure_ascii=False) for arg in args)
     return f"{{{{ {name}({quoted}) }}}}"
 
@@ -204,4 +204,4 @@ def looks_like_structure(name: str) -> bool:
         return False
     if not all(c.isalnum() or c in "-&'’" for c in first):
         return False
-    return fold(name).upper() not in {fold(a).upper() for a in GENERIC_ACRONYMS}
+    return fold(name).upper() not in GENERIC_ACRONYMS

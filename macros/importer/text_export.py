@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,11 +22,9 @@ from macros.core.names import fold
 CONTEXT = "context"
 PRACTICES = "practices"
 OTHER = "other"
-SECTION_TITLES = {
-    fold("Contexte et enjeux"): CONTEXT,
-    fold("Les pratiques des structures du MES"): PRACTICES,
-}
 REQUIRED_LABELS = {CONTEXT: "CONTEXTE ET ENJEUX", PRACTICES: "LES PRATIQUES DES STRUCTURES DU MES"}
+SECTION_TITLES = {fold(label): kind for kind, label in REQUIRED_LABELS.items()}
+RANKS = {CONTEXT: 0, PRACTICES: 1, OTHER: 2}  # the order of sections in a fiche
 
 # The blanks of word processors: no-break spaces are frequent in French text.
 SPACE = " \t\u00a0\u202f"
@@ -101,10 +100,11 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
     """Read `text`; problems go to `report` as errors and the caller writes nothing."""
     export = Export(display_path)
     lines = text.split("\n")
-    # The title of each «•••» line, None for the others.
-    markers = [_MARKER.match(raw.strip(SPACE)) for raw in lines]
-    titles = [marker.group("title") if marker else None for marker in markers]
-    header = next((i for i, title in enumerate(titles) if title and _FICHE.match(title)), None)
+    # Line index -> title, for each «•••» line.
+    titles = {
+        i: m.group("title") for i, raw in enumerate(lines) if (m := _MARKER.match(raw.strip(SPACE)))
+    }
+    header = next((i for i, title in titles.items() if _FICHE.match(title)), None)
     if header is None:
         first = next((i + 1 for i, raw in enumerate(lines) if raw.strip(SPACE)), 1)
         report.error(
@@ -117,7 +117,7 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
         )
         return export
     export.header_line = header + 1
-    _read_header(lines[header], str(titles[header]), export, report)
+    _read_header(lines[header], titles[header], export, report)
     for index, raw in enumerate(lines[:header]):
         if raw.strip(SPACE):
             report.error(
@@ -128,30 +128,37 @@ def parse_export(text: str, display_path: str, report: Report) -> Export:
                 "texte avant la ligne « ••• FICHE »",
                 "supprimez-le ou placez-le dans une section « ••• … »",
             )
-    current: ExportSection | None = None
-    pending: list[tuple[int, str]] = []
-    for index in range(header + 1, len(lines)):
-        raw, title = lines[index], titles[index]
-        if title is None:
-            pending.append((index + 1, raw))
-            continue
-        _close(current, pending, export, report)
-        pending = []
-        if _FICHE.match(title):
+    markers = [i for i in titles if i > header]
+    for start, end in itertools.pairwise([header, *markers, len(lines)]):
+        title = titles[start]
+        blocks = _blocks(enumerate(lines[start + 1 : end], start + 2))
+        # Text after a «••• FICHE» line is outside any section.
+        outside = start == header or _FICHE.match(title) is not None
+        if start != header and outside:
             report.error(
                 display_path,
-                index + 1,
+                start + 1,
                 1,
                 "import-entete-en-double",
                 "seconde ligne « ••• FICHE » : l'export contient plusieurs fiches",
                 "découpez-le en un fichier par fiche",
             )
-            current = None
+        if outside:
+            for block in blocks:
+                report.error(
+                    display_path,
+                    block.line,
+                    1,
+                    "import-texte-hors-section",
+                    "texte hors de toute section",
+                    "placez-le après une ligne « ••• CONTEXTE ET ENJEUX » ou supprimez-le",
+                )
             continue
         kind = SECTION_TITLES.get(fold(title.rstrip(" :")), OTHER)
-        current = ExportSection(title, kind, index + 1, raw.index("•") + 1)
-        export.sections.append(current)
-    _close(current, pending, export, report)
+        if kind == CONTEXT:
+            _mark_subheadings(blocks)
+        column = lines[start].index("•") + 1
+        export.sections.append(ExportSection(title, kind, start + 1, column, blocks))
     _check_sections(export, report)
     return export
 
@@ -188,27 +195,7 @@ def _read_header(raw: str, marker_title: str, export: Export, report: Report) ->
         )
 
 
-def _close(
-    section: ExportSection | None, pending: list[tuple[int, str]], export: Export, report: Report
-) -> None:
-    blocks = _blocks(pending)
-    if section is None:
-        for block in blocks:
-            report.error(
-                export.path,
-                block.line,
-                1,
-                "import-texte-hors-section",
-                "texte hors de toute section",
-                "placez-le après une ligne « ••• CONTEXTE ET ENJEUX » ou supprimez-le",
-            )
-        return
-    if section.kind == CONTEXT:
-        _mark_subheadings(blocks)
-    section.blocks = blocks
-
-
-def _blocks(pending: list[tuple[int, str]]) -> list[Block]:
+def _blocks(pending: Iterable[tuple[int, str]]) -> list[Block]:
     """Group lines into paragraphs and list items; blank lines only separate."""
     blocks: list[Block] = []
     current: Block | None = None
@@ -280,12 +267,11 @@ def _check_sections(export: Export, report: Report) -> None:
                 f"section « ••• {REQUIRED_LABELS[kind]} » écrite deux fois",
                 "regroupez son contenu sous une seule ligne « ••• … »",
             )
-    rank = {CONTEXT: 0, PRACTICES: 1, OTHER: 2}
-    highest = 0
-    for section in export.sections:
-        if section.kind != OTHER and section is not export.section(section.kind):
-            continue  # a repeat, reported above
-        if rank[section.kind] < highest:
+    # The first of each required section and every other one, in the export's order.
+    placed = [s for s in export.sections if s.kind == OTHER or s is export.section(s.kind)]
+    ranks = [RANKS[s.kind] for s in placed]
+    for section, rank, highest in zip(placed, ranks, itertools.accumulate(ranks, max), strict=True):
+        if rank < highest:
             report.error(
                 export.path,
                 section.line,
@@ -295,7 +281,6 @@ def _check_sections(export: Export, report: Report) -> None:
                 "ordre attendu : contexte et enjeux, puis pratiques, puis les autres sections",
             )
             break
-        highest = rank[section.kind]
     practices = export.section(PRACTICES)
     if practices is not None and not any(b.kind in _ITEMS for b in practices.blocks):
         report.error(
