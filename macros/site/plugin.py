@@ -24,9 +24,8 @@ from macros.core.licence import KNOWN, UNDECIDED, Licence, LicenceError, licence
 from macros.core.model import Fiche
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import write_fiche
-from macros.data.datapackage import package_files
 from macros.data.history import Change, git_history, last_changes
-from macros.data.open_data import data_files
+from macros.data.open_data import data_files, package_files
 from macros.data.search_index import enrich_json, page_words
 from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
