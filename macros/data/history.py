@@ -66,19 +66,13 @@ def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
 
 def _git(root: Path, *args: str) -> str | None:
     """Git's output; None when it fails or is missing."""
+    command = ["git", "-c", "core.quotepath=off", *args]
     try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            check=False,
+        return subprocess.check_output(
+            command, cwd=root, stderr=subprocess.DEVNULL, encoding="utf-8", timeout=120
         )
-    except OSError:
+    except (OSError, subprocess.CalledProcessError):
         return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def last_changes(fiches: list[Fiche], history: dict[str, GitFile] | None) -> dict[str, Change]:
