@@ -18,9 +18,7 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return {Severity.INFO: "info", Severity.WARNING: "avertissement", Severity.ERROR: "erreur"}[
-            self
-        ]
+        return ("info", "avertissement", "erreur")[self]
 
 
 @dataclass(frozen=True, order=True)

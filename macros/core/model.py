@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, total_ordering
 from typing import Any
 
 from macros.core.names import fold
@@ -25,26 +24,20 @@ STRUCTURE_KINDS = {
 }
 
 
-@total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class FicheNumber:
-    """«1.5»: chapter 1, rank 5. «1» names a chapter-level fiche."""
+    """«1.5»: chapter 1, rank 5. «1» names a chapter-level fiche; the text is valid."""
 
-    text: str
+    text: str = field(compare=False)
+    # Sorting and indexing compare numbers often: the text is split once.
+    parts: tuple[int, ...] = field(init=False, repr=False)
 
-    # Sorting and indexing compare numbers often: split the text once.
-    @cached_property
-    def parts(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.text.split("."))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(int(p) for p in self.text.split(".")))
 
     @property
     def chapter(self) -> int:
         return self.parts[0]
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, FicheNumber):
-            return NotImplemented
-        return self.parts < other.parts
 
     def __str__(self) -> str:
         return self.text
@@ -132,13 +125,8 @@ class PlainFicheRef:
     column: int
 
 
-@dataclass(frozen=True)
-class FormerNumber:
-    """A number the fiche had before a renumbering: its old URL redirects."""
-
-    number: str
-    line: int
-    column: int
+# A number the fiche had before a renumbering (its old URL redirects), where it is written.
+FormerNumber = FicheRef
 
 
 @dataclass
@@ -217,13 +205,8 @@ class Fiche:
 
     def structures(self) -> list[str]:
         """Slugs named in the fiche, credited ones first, each once."""
-        seen: dict[str, None] = {}
-        for practice in self.practices:
-            for slug in practice.credits:
-                seen.setdefault(slug, None)
-        for mention in self.mentions:
-            seen.setdefault(mention.slug, None)
-        return list(seen)
+        credited = [slug for practice in self.practices for slug in practice.credits]
+        return list(dict.fromkeys([*credited, *(mention.slug for mention in self.mentions)]))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
-"""The catalogue's data: every fiche and every practice, with their facet values.
+"""The catalogue's data: every fiche and every practice, with their facet values,
+and the structure × theme matrix that links to its filters.
 
 A practice belongs to its fiche's chapter and themes and to the structures
-its closing parenthesis credits; a fiche to every structure it names.
+its closing parenthesis credits; a fiche to every structure it names. In the
+matrix, a practice counts for every theme of its fiche, so a row's total (the
+structure's practices) is not the sum of its cells.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from macros.core.model import Fiche
+from macros.core.model import Fiche, Structure, Theme
 from macros.core.names import fold
 from macros.index.collection import Collection
 from macros.index.plain_text import excerpt
@@ -105,3 +108,28 @@ def build_catalogue(collection: Collection) -> Catalogue:
         ),
     )
     return Catalogue(tuple(entries), facets)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    structure: Structure
+    cells: tuple[int, ...]  # one per column, in column order
+    total: int  # the structure's practices, all themes
+
+
+@dataclass(frozen=True)
+class Matrix:
+    themes: tuple[Theme, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+def build_matrix(collection: Collection) -> Matrix:
+    reg = collection.registries
+    index = collection.index
+    themes = tuple(sorted(reg.themes.values(), key=lambda t: fold(t.label)))
+    rows = []
+    for structure in sorted(reg.structures.values(), key=lambda s: fold(s.short_name)):
+        practices = index.practices_of.get(structure.slug, [])
+        per_theme = Counter(theme for fiche, _ in practices for theme in set(fiche.themes))
+        rows.append(MatrixRow(structure, tuple(per_theme[t.slug] for t in themes), len(practices)))
+    return Matrix(themes, tuple(rows))

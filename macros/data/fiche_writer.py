@@ -244,16 +244,6 @@ def new_fiche_answers(
     }
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_json_value(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _json_value(v) for k, v in value.items()}
-    return value
-
-
 def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str, Any]]:
     """Each top-level key with its indented or listed lines; comments on their own."""
     chunks: list[dict[str, Any]] = []
@@ -261,7 +251,7 @@ def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str,
         key_match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
         if key_match:
             key = key_match.group(1)
-            value = numero if key == "numero" else _json_value(data.get(key))
+            value = numero if key == "numero" else data.get(key)
             chunks.append({"cle": key, "brut": line, "valeur": value})
         elif chunks and chunks[-1]["cle"] is not None and line[:1] in (" ", "\t", "-"):
             chunks[-1]["brut"] += "\n" + line
@@ -332,7 +322,8 @@ def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
         return None
     data: dict[str, Any] = meta.data
     numero = meta.raw.get(("numero",), str(data.get("numero", ""))).strip()
-    fields = {key: _json_value(data[key]) for key in FIELDS if key in data}
+    # load_yaml gives dates as ISO text, as the editor's JSON holds them.
+    fields = {key: data[key] for key in FIELDS if key in data}
     if "numero" in fields:
         fields["numero"] = numero
     base: dict[str, Any] = {

@@ -13,12 +13,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.core.model import Fiche, FicheNumber
+from babel.dates import format_date
 
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
+from macros.core.model import Fiche, FicheNumber
 
 _COMMIT = "\x1e"  # record separator before each commit of the log
 
@@ -39,8 +36,8 @@ class GitFile:
 
 def french_date(day: dt.date) -> str:
     """«26 novembre 2026», «1er décembre 2026»."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS[day.month - 1]} {day.year}"
+    text = format_date(day, "d MMMM y", locale="fr")
+    return "1er" + text[1:] if day.day == 1 else text
 
 
 def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
@@ -69,19 +66,13 @@ def git_history(root: Path, folder: str) -> dict[str, GitFile] | None:
 
 def _git(root: Path, *args: str) -> str | None:
     """Git's output; None when it fails or is missing."""
+    command = ["git", "-c", "core.quotepath=off", *args]
     try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=120,
-            check=False,
+        return subprocess.check_output(
+            command, cwd=root, stderr=subprocess.DEVNULL, encoding="utf-8", timeout=120
         )
-    except OSError:
+    except (OSError, subprocess.CalledProcessError):
         return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def last_changes(fiches: list[Fiche], history: dict[str, GitFile] | None) -> dict[str, Change]:

@@ -1,4 +1,6 @@
-"""The open data files: `donnees/fiches.json` and `donnees/pratiques.csv`.
+"""The open data files: `donnees/fiches.json`, `donnees/pratiques.csv`, and
+`donnees/datapackage.json`, which describes them as a Frictionless data
+package, with the static schemas of macros/schemas/donnees/ beside the data.
 
 No date of generation: an unchanged collection gives byte-identical files.
 `url_of` maps a page's source path to its site-root URL. docs/donnees.md
@@ -12,14 +14,21 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
+import yaml
+
+from macros.core.licence import Licence
 from macros.core.model import Fiche
 from macros.index.collection import Collection
 
 FORMAT_VERSION = 1
-JSON_PATH = "donnees/fiches.json"
-CSV_PATH = "donnees/pratiques.csv"
+FOLDER = "donnees"
+JSON_PATH = f"{FOLDER}/fiches.json"
+CSV_PATH = f"{FOLDER}/pratiques.csv"
+PACKAGE_PATH = f"{FOLDER}/datapackage.json"
+SCHEMAS = ("pratiques.schema.json", "fiches.schema.json")
 # French Excel reads «;» as the column separator; the BOM tells Excel the
 # file is UTF-8 (LibreOffice detects both).
 CSV_DELIMITER = ";"
@@ -156,4 +165,29 @@ def data_files(
     return [
         DataFile(JSON_PATH, fiches_json(collection, url_of, site_url).encode("utf-8")),
         DataFile(CSV_PATH, pratiques_csv(collection, url_of, site_url).encode("utf-8")),
+    ]
+
+
+def package_files(
+    *, title: str, description: str, licence: Licence, homepage: str, licence_page: str
+) -> list[DataFile]:
+    """`homepage` and `licence_page` are "" without site_url."""
+    stored = resources.files("macros")
+    descriptor = yaml.safe_load(stored.joinpath("templates", "datapackage.yml").read_bytes())
+    descriptor.update(title=title, description=description, homepage=homepage)
+    if licence.chosen:
+        chosen = {"name": licence.spdx, "path": licence.url, "title": licence.name}
+        descriptor["licenses"] = [chosen]
+    elif licence_page:
+        # The specification asks a name or a path of each licence: until the
+        # MES chooses, the package points to the page that says so.
+        descriptor["licenses"] = [{"title": licence.label, "path": licence_page}]
+    for key in ("homepage", "licenses"):
+        if not descriptor[key]:
+            del descriptor[key]
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    schemas = stored.joinpath("schemas", FOLDER)
+    return [
+        DataFile(PACKAGE_PATH, text.encode("utf-8")),
+        *(DataFile(f"{FOLDER}/{name}", schemas.joinpath(name).read_bytes()) for name in SCHEMAS),
     ]

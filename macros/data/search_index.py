@@ -21,17 +21,6 @@ TITLE_ALT = "title_alt"
 TEXT_ALT = "text_alt"
 
 
-@dataclass(frozen=True)
-class Growth:
-    terms: int
-    bytes_before: int
-    bytes_after: int
-
-    @property
-    def ratio(self) -> float:
-        return (self.bytes_after - self.bytes_before) / self.bytes_before
-
-
 def compact(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
     """The candidates a prefix query («porteur*») would not already reach, sorted.
 
@@ -140,14 +129,12 @@ def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
     return added
 
 
-def enrich_json(data: str, extra: Mapping[str, PageWords]) -> tuple[str, Growth]:
+def enrich_json(data: str, extra: Mapping[str, PageWords]) -> tuple[str, int]:
     """`enrich` on the text of search_index.json, written as Material writes it.
 
     ASCII escapes, as Material's own file: the offline copy loads the index
     as a script, whatever encoding the browser assumes for it.
     """
     index = json.loads(data)
-    before = len(json.dumps(index, separators=(",", ":")))
     added = enrich(index, extra)
-    enriched = json.dumps(index, separators=(",", ":"))
-    return enriched, Growth(added, before, len(enriched))
+    return json.dumps(index, separators=(",", ":")), added

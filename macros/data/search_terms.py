@@ -10,7 +10,6 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from types import MappingProxyType
 
 # The middle dot and the look-alikes that writers and keyboards put in its place.
 MIDDLE_DOTS = "·∙•‧⋅"
@@ -66,9 +65,7 @@ _IRREGULAR_SPELLINGS = {
     ("héros", "héroïne", "héroïnes"): ("héros·ïne", "héros·ïne·s"),
     ("complet", "complets", "complète", "complètes"): ("complet·ète", "complet·ète·s"),
 }
-IRREGULAR: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
-    {key: forms for forms, keys in _IRREGULAR_SPELLINGS.items() for key in keys}
-)
+IRREGULAR = {key: forms for forms, keys in _IRREGULAR_SPELLINGS.items() for key in keys}
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 

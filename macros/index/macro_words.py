@@ -20,7 +20,6 @@ def fiche_words(fiche: Fiche | None, number: str) -> str:
 def macro_words(
     name: str, target: str, text: str | None, registries: Registries, index: Index | None
 ) -> str:
-    """The words a macro call shows: its link text, wherever it is shown."""
     if text:
         return text
     if name == "structure":

@@ -17,37 +17,29 @@ _ATTRS = re.compile(r"\{\s*[:#.][^}]*\}")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
 
-def macros_as_words(
-    markdown: str,
-    registries: Registries,
-    index: Index | None,
-    pieces: Sequence[object] | None = None,
-) -> str:
-    """`pieces`: the text already split at its calls by the grammar, when known."""
-    if not may_hold_macros(markdown):
-        return markdown
-    if pieces is None:
-        found = read_macros(markdown, "", 1, Report())
-        if not found.ok:
-            return markdown  # refused: it never reaches a page
-        pieces = found.pieces
-    return "".join(
-        piece
-        if isinstance(piece, str)
-        else macro_words(piece.name, piece.target, piece.text, registries, index)
-        for piece in pieces
-        if isinstance(piece, str | MacroCall)
-    )
-
-
 def plain_text(
     markdown: str,
     registries: Registries,
     index: Index | None = None,
     pieces: Sequence[object] | None = None,
 ) -> str:
-    """One line of text: `**a** ({{ structure("pes-21") }})` → `a (PES 21)`."""
-    text = macros_as_words(markdown, registries, index, pieces)
+    """One line of text: `**a** ({{ structure("pes-21") }})` → `a (PES 21)`.
+
+    `pieces`: the text already split at its calls by the grammar, when known.
+    """
+    text = markdown
+    if may_hold_macros(markdown):
+        if pieces is None:
+            found = read_macros(markdown, "", 1, Report())
+            # A refused text never reaches a page: it is shown as written.
+            pieces = found.pieces if found.ok else [markdown]
+        text = "".join(
+            piece
+            if isinstance(piece, str)
+            else macro_words(piece.name, piece.target, piece.text, registries, index)
+            for piece in pieces
+            if isinstance(piece, str | MacroCall)
+        )
     text = _LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _ATTRS.sub("", text)

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
-from macros.data.catalogue import PRACTICE
-from macros.data.matrix import build_matrix
+from macros.data.catalogue import PRACTICE, build_matrix
 from macros.index.collection import Collection
 from macros.render.catalogue_page import PAGE as CATALOGUE_PAGE
 from macros.render.html_blocks import PageSource, markdown_page

@@ -15,9 +15,8 @@ from typing import Any, NamedTuple
 from macros.core.licence import Licence
 from macros.core.model import Fiche, Structure
 from macros.data.citation import AUTHOR
-from macros.data.datapackage import PACKAGE_PATH
 from macros.data.history import Change
-from macros.data.open_data import CSV_PATH, JSON_PATH
+from macros.data.open_data import CSV_PATH, JSON_PATH, PACKAGE_PATH
 from macros.index.collection import Collection
 
 CONTEXT = "https://schema.org"

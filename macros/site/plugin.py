@@ -24,9 +24,8 @@ from macros.core.licence import KNOWN, UNDECIDED, Licence, LicenceError, licence
 from macros.core.model import Fiche
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import write_fiche
-from macros.data.datapackage import package_files
 from macros.data.history import Change, git_history, last_changes
-from macros.data.open_data import data_files
+from macros.data.open_data import data_files, package_files
 from macros.data.search_index import enrich_json, page_words
 from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
@@ -315,10 +314,12 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         files = self._files.src_uris if self._files is not None else {}
         words = page_words(self.collection).items()
         extra = {files[src].url: forms for src, forms in words if src in files}
-        enriched, growth = enrich_json(path.read_text(encoding="utf-8"), extra)
+        material = path.read_text(encoding="utf-8")
+        enriched, terms = enrich_json(material, extra)
         # Atomic: `mkdocs serve` may be serving the previous index meanwhile.
         write_fiche(path, enriched, replace=True)
-        log.debug(f"recherche : {growth.terms} formes ajoutées à l'index (+{growth.ratio:.1%})")
+        growth = len(enriched) / len(material) - 1
+        log.debug(f"recherche : {terms} formes ajoutées à l'index (+{growth:.1%})")
 
     # Last, after every other plugin has written its part of the page.
     @event_priority(-100)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.data.catalogue import FICHE, PRACTICE, build_catalogue
-from macros.data.matrix import build_matrix
+from macros.data.catalogue import FICHE, PRACTICE, build_catalogue, build_matrix
 from macros.index.collection import Collection
 from macros.index.plain_text import excerpt, plain_text
 from macros.render.catalogue_page import catalogue_view
