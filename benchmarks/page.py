@@ -330,20 +330,19 @@ def _comparison() -> list[str]:
             ]
     if any(c["rapport"] > 1.05 for c in revisions):
         out += [
-            "D'où vient l'écart, d'après un profil py-spy d'une construction de 1 000 fiches "
-            "de l'arbre de travail (5 décembre 2026, en part de la construction) : "
-            "mkdocs-macros compile chaque page en code Python (génération du code de Jinja "
-            "et `compile` : 7 %), la porte lit chaque page avec l'analyseur de Jinja avant "
-            "lui, comme le moteur lit chaque fiche (temps processeur mesuré le même jour : "
-            "2,8 s pour la porte, 2,4 s pour le moteur, sur 39 s ; environ 0,27 ms par appel "
-            "de macro), et des "
-            "fonctions que l'ancienne révision n'avait pas ont leur coût : le verrou HTML "
-            "qui relit chaque page avec lexbor (2,5 %), les données du formulaire de fiche, "
-            "qui vérifient pour chaque fiche que ses réponses la réécrivent à l'octet près "
-            "(2,4 %), les données structurées et les fiches liées de chaque page (5 % avec "
-            "les listes), les livrets (2 %). La navigation de Material (18 %), la conversion "
-            "Markdown (21 %) et l'index de recherche de Material (6 %) coûtent autant des "
-            "deux côtés.",
+            "D'où vient l'écart, d'après le temps processeur de chaque étape d'une "
+            "construction de 1 000 fiches, mesuré pour les deux révisions le 5 décembre 2026 "
+            "(29,7 s pour la base, 37,9 s pour l'arbre de travail) : la porte et mkdocs-macros "
+            "(`on_page_markdown` : la porte lit chaque page avec l'analyseur de Jinja, puis "
+            "mkdocs-macros compile l'arbre vérifié en code Python et l'exécute) ajoutent 6,3 s ; "
+            "le chargement de la collection prend 3,6 s de plus (le moteur lit chaque fiche "
+            "avec l'analyseur de Jinja, 2,4 s, et jsonschema vérifie les en-têtes) ; le verrou "
+            "HTML qui relit chaque page avec lexbor, les données du formulaire de fiche et les "
+            "données structurées ajoutent environ 1,7 s. La conversion Markdown coûte autant "
+            "des deux côtés (9,4 s), et le rendu des gabarits de Material coûte 3,2 s de moins "
+            "que dans la base : chaque sous-arbre de la navigation qui ne contient pas la page "
+            "est rendu une fois pour toutes les pages dont il écrit les liens de la même façon "
+            "(`macros/site/nav_cache.py`, chemin rapide mesuré plus bas).",
             "",
         ]
     fast = [c for c in found if c.get("chemin_rapide")]
