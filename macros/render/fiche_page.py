@@ -95,9 +95,11 @@ def fiche_view(
     """
     reg = collection.registries
     chapter = reg.chapter(fiche.chapter)
+    credited = list(dict.fromkeys(slug for p in fiche.practices for slug in p.credits))
     view: dict[str, Any] = {
         "number": str(fiche.number),
         "title": fiche.title,
+        "page": fiche.page,
         "label": fiche_label(fiche),
         "chapter": {
             "label": chapter.label,
@@ -110,7 +112,10 @@ def fiche_view(
         # Theme and Structure (macros/core/model.py); templates get their URLs with page_url.
         "themes": [reg.themes[s] for s in fiche.themes if s in reg.themes],
         "structures": [reg.structures[s] for s in fiche.structures() if s in reg.structures],
-        "credited": {slug for p in fiche.practices for slug in p.credits},
+        "credited": credited,
+        "contributors": [reg.structures[s] for s in credited if s in reg.structures],
+        "keywords": fiche.keywords,
+        "created": fiche.created,
         "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
         "links": links_view(fiche, collection),
         "author": AUTHOR,
