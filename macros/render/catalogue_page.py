@@ -14,21 +14,9 @@ from typing import Any
 from macros.core.wording import plural
 from macros.data.catalogue import FICHE, build_catalogue
 from macros.index.collection import Collection
-from macros.render.html_blocks import PageSource, markdown_page
 
 PAGE = "catalogue.md"
 MATRIX_PAGE = "matrice.md"
-
-
-def catalogue_source(collection: Collection) -> PageSource:
-    meta = {
-        "title": "Catalogue",
-        "description": "Toutes les fiches et toutes les pratiques, à filtrer par chapitre, "
-        "thème et structure.",
-        "template": "catalogue.html",
-        "hide": ["toc"],
-    }
-    return markdown_page(collection, "catalogue.md", meta)
 
 
 def catalogue_view(collection: Collection, url_of: Callable[[str], str]) -> dict[str, Any]:

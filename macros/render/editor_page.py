@@ -24,23 +24,11 @@ from macros.core.model import STATUS_LABELS
 from macros.data.fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
 from macros.data.new_fiche import used_numbers
 from macros.index.collection import Collection
-from macros.render.html_blocks import PageSource, markdown_page
 
 PAGE = "contribuer/editeur.md"
 DATA = "editeur/donnees.js"
 FICHE_DATA = "editeur/fiches/{number}.js"
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
-
-
-def editor_source(collection: Collection) -> PageSource:
-    meta = {
-        "title": "Proposer une fiche",
-        "description": "Écrire ou modifier une fiche avec un formulaire, sans connaître "
-        "son format, puis la proposer sur GitHub.",
-        "template": "editeur.html",
-        "hide": ["toc"],
-    }
-    return markdown_page(collection, "editeur.md", meta)
 
 
 def _js(variable: str, value: Any) -> str:

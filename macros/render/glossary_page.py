@@ -24,6 +24,4 @@ def glossary_source(collection: Collection) -> PageSource:
         if term.theme and term.theme in reg.themes:
             see.append(f"le thème {theme_link(reg.themes[term.theme])}")
         entries.append((term, aliases, see))
-    description = "Les sigles et termes de l'économie solidaire employés dans les fiches."
-    meta = {"title": "Glossaire", "description": description}
-    return markdown_page(collection, "glossaire.md", meta, entries=entries)
+    return markdown_page(collection, "glossaire.md", entries=entries)

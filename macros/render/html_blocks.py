@@ -100,14 +100,13 @@ def _markdown_env(folder: Path) -> Environment:
     return env
 
 
-def markdown_page(
-    collection: Collection, template: str, meta: dict[str, Any], **data: Any
-) -> PageSource:
-    """The page that `overrides/pages/<template>` writes of `data`."""
+def markdown_page(collection: Collection, template: str, **data: Any) -> PageSource:
+    """The page that `overrides/pages/<template>` writes of `data`, with the
+    metadata the template sets as `meta`."""
     held = Held()
     env = _markdown_env(collection.paths.root / THEME_DIR / PAGES)
-    text = env.get_template(template).render(place=held.place, **data)
-    return PageSource(text, meta, tuple(held.listings))
+    page = env.get_template(template).make_module({"place": held.place, **data})
+    return PageSource(str(page), dict(getattr(page, "meta", {})), tuple(held.listings))
 
 
 # A page's source path and an anchor -> the URL to write on the current page.

@@ -20,10 +20,7 @@ def sommaire(collection: Collection) -> PageSource:
     reg = collection.registries
     numbers = sorted(set(index.by_chapter) | set(reg.chapters))
     chapters = [(reg.chapter(n), index.by_chapter.get(n, [])) for n in numbers]
-    meta = {"title": "Sommaire", "description": "Toutes les fiches, par chapitre."}
-    return markdown_page(
-        collection, "sommaire.md", meta, count=len(index.fiches), chapters=chapters
-    )
+    return markdown_page(collection, "sommaire.md", count=len(index.fiches), chapters=chapters)
 
 
 def structures_index(collection: Collection) -> PageSource:
@@ -43,8 +40,7 @@ def structures_index(collection: Collection) -> PageSource:
         ]
         if rows:
             groups.append((label, rows))
-    meta = {"title": "Structures", "description": "Les structures du MES et leurs partenaires."}
-    return markdown_page(collection, "structures.md", meta, groups=groups)
+    return markdown_page(collection, "structures.md", groups=groups)
 
 
 def themes_index(collection: Collection) -> PageSource:
@@ -53,5 +49,4 @@ def themes_index(collection: Collection) -> PageSource:
         {"theme": theme, "fiches": plural(len(index.fiches_of_theme.get(theme.slug, [])), "fiche")}
         for theme in sorted(collection.registries.themes.values(), key=lambda t: t.label.casefold())
     ]
-    meta = {"title": "Thèmes", "description": "Les thèmes des fiches."}
-    return markdown_page(collection, "themes.md", meta, rows=rows)
+    return markdown_page(collection, "themes.md", rows=rows)

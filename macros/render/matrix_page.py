@@ -10,18 +10,6 @@ from macros.data.catalogue import PRACTICE
 from macros.data.matrix import build_matrix
 from macros.index.collection import Collection
 from macros.render.catalogue_page import PAGE as CATALOGUE_PAGE
-from macros.render.html_blocks import PageSource, markdown_page
-
-
-def matrix_source(collection: Collection) -> PageSource:
-    meta = {
-        "title": "Matrice structures × thèmes",
-        "description": "Le nombre de pratiques de chaque structure sur chaque thème.",
-        "template": "matrice.html",
-        # A wide table: the whole width for it.
-        "hide": ["navigation", "toc"],
-    }
-    return markdown_page(collection, "matrice.md", meta)
 
 
 def filter_fragment(**values: str) -> str:

@@ -24,7 +24,6 @@ AUTHOR = "Mouvement pour l'Économie Solidaire"
 
 def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
     index = collection.index
-    description = "Les fiches nouvelles ou mises à jour, les plus récentes d'abord."
     dated = [
         {
             "fiche": fiche,
@@ -39,8 +38,6 @@ def news_source(collection: Collection, changes: dict[str, Change], *, feed: boo
     return markdown_page(
         collection,
         "nouveautes.md",
-        {"title": "Quoi de neuf", "description": description},
-        description=description,
         feed=FEED_PATH if feed else "",
         dated=dated,
         undated=undated if index.fiches else None,

@@ -21,7 +21,7 @@ from macros.render import (
     structure_page,
     theme_page,
 )
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import PageSource, markdown_page
 from macros.render.markdown import NO_FRONT_MATTER
 
 # Page source path -> the template variable and view model of a page whose
@@ -54,9 +54,9 @@ def virtual_pages(
             glossary_page.glossary_source(collection),
             reg.sources.get("glossaire", ""),
         ),
-        (catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
-        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
-        (editor_page.PAGE, editor_page.editor_source(collection), None),
+        (catalogue_page.PAGE, markdown_page(collection, "catalogue.md"), None),
+        (catalogue_page.MATRIX_PAGE, markdown_page(collection, "matrice.md"), None),
+        (editor_page.PAGE, markdown_page(collection, "editeur.md"), None),
     ]
     pages += [
         (

@@ -35,13 +35,11 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
     fiches = index.fiches_of_structure.get(structure.slug, [])
     credited = Counter(str(f.number) for f, _ in practices)
     many = len(practices) > FULL_TEXT_UP_TO
-    profile = profile_line(structure)
     return markdown_page(
         collection,
         "structure.md",
-        {"title": structure.short_name, "description": f"{structure.name} — {profile}"},
         structure=structure,
-        profile=profile,
+        profile=profile_line(structure),
         host=urlsplit(structure.website or "").netloc.removeprefix("www."),
         practices=practices,
         openings=[

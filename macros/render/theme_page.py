@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from macros.core.model import Fiche, Theme
 from macros.index.collection import Collection
-from macros.render.fiche_page import FICHE_SEARCH_BOOST
 from macros.render.html_blocks import PageSource, markdown_page
-
-# A theme is named after what its fiches answer («Ressources non monétaires et
-# bénévolat»): its page must come after them for those words. Material weighs
-# a title match 1,000 times a text match, and a fiche page is boosted
-# FICHE_SEARCH_BOOST times: at this boost a theme's title match weighs about
-# half a fiche's text match, and still more than a plain page's text match.
-THEME_SEARCH_BOOST = FICHE_SEARCH_BOOST / 2000
 
 
 def theme_source(theme: Theme, collection: Collection) -> PageSource:
@@ -26,11 +18,6 @@ def theme_source(theme: Theme, collection: Collection) -> PageSource:
     return markdown_page(
         collection,
         "theme.md",
-        {
-            "title": theme.label,
-            "description": theme.description,
-            "search": {"boost": THEME_SEARCH_BOOST},
-        },
         theme=theme,
         count=len(fiches),
         chapters=[(reg.chapter(number), members) for number, members in chapters.items()],

@@ -109,7 +109,7 @@ class PagefindSearch:
             return html
         page.meta["search"] = {**search, "exclude": True}
         boost = search.get("boost")
-        # Boosts below 1 (theme pages, THEME_SEARCH_BOOST) offset the weight of
+        # Boosts below 1 (theme pages, overrides/pages/theme.md) offset the weight of
         # lunr's title field, which Pagefind does not have: they stay Material's.
         if isinstance(boost, int | float) and boost > 1:
             # Material's page boost (FICHE_SEARCH_BOOST on fiche pages, or a
