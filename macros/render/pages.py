@@ -7,15 +7,15 @@ from dataclasses import replace
 from typing import Any
 
 from macros.check.glossary import all_terms
+from macros.data.catalogue import build_catalogue
 from macros.data.history import Change
+from macros.data.matrix import build_matrix
 from macros.index.collection import Collection
 from macros.render import (
-    catalogue_page,
     editor_page,
     fiche_page,
     glossary_page,
     indexes,
-    matrix_page,
     news,
     parcours_page,
     structure_page,
@@ -24,11 +24,13 @@ from macros.render import (
 from macros.render.html_blocks import PageSource, markdown_page
 from macros.render.markdown import NO_FRONT_MATTER
 
-# Page source path -> the template variable and view model of a page whose
+CATALOGUE_PAGE = "catalogue.md"
+MATRIX_PAGE = "matrice.md"
+# Page source path -> the template variable and model of a page whose
 # template draws more than its Markdown.
-PAGE_VIEWS: dict[str, tuple[str, Callable[[Collection, Callable[[str], str]], dict[str, Any]]]] = {
-    catalogue_page.PAGE: ("catalogue", catalogue_page.catalogue_view),
-    catalogue_page.MATRIX_PAGE: ("matrice", matrix_page.matrix_view),
+PAGE_VIEWS: dict[str, tuple[str, Callable[[Collection], Any]]] = {
+    CATALOGUE_PAGE: ("catalogue", build_catalogue),
+    MATRIX_PAGE: ("matrice", build_matrix),
 }
 
 
@@ -54,8 +56,8 @@ def virtual_pages(
             glossary_page.glossary_source(collection),
             reg.sources.get("glossaire", ""),
         ),
-        (catalogue_page.PAGE, markdown_page(collection, "catalogue.md"), None),
-        (catalogue_page.MATRIX_PAGE, markdown_page(collection, "matrice.md"), None),
+        (CATALOGUE_PAGE, markdown_page(collection, "catalogue.md"), None),
+        (MATRIX_PAGE, markdown_page(collection, "matrice.md"), None),
         (editor_page.PAGE, markdown_page(collection, "editeur.md"), None),
     ]
     pages += [

@@ -24,6 +24,7 @@ from macros.core.licence import KNOWN, UNDECIDED, Licence, LicenceError, licence
 from macros.core.model import Fiche
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import write_fiche
+from macros.core.wording import plural
 from macros.data.citation import AUTHOR
 from macros.data.datapackage import package_files
 from macros.data.history import Change, git_history, last_changes
@@ -257,7 +258,13 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             "page": data_page.url + "#licence" if data_page else "",
         }
         env.filters.update(json_script=json_script, plain=self.collection.plain)
-        env.globals.update(page_url=self._url_of, fiche_label=fiche_label, author=AUTHOR)
+        env.filters["plural"] = plural
+        env.globals.update(
+            page_url=self._url_of,
+            fiche_label=fiche_label,
+            author=AUTHOR,
+            registries=self.collection.registries,
+        )
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
@@ -301,7 +308,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
         named = PAGE_VIEWS.get(page.file.src_uri)
         if named is not None:
-            variables[named[0]] = named[1](self.collection, self._url_of)
+            variables[named[0]] = named[1](self.collection)
         return context
 
     # After Material's search plugin (priority 0) has written
