@@ -10,14 +10,17 @@ from macros.check.glossary import abbreviations
 from macros.core.model import Fiche, GlossaryTerm
 from macros.data.citation import AUTHOR, citation
 from macros.data.history import Change, french_date
+from macros.data.related import related_fiches
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
-from macros.render.fiche_links import links_view
 from macros.render.html_blocks import PageSource
+from macros.render.links import PENDING_TITLE
 from macros.render.reader_files import citation_paths
 from macros.render.search_scope import exclude_context
 
 FICHE_SEARCH_BOOST = 5
+# The headings fiche.html draws after the body, for the table of contents: (title, id).
+LINKS_HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))
 
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 
@@ -94,6 +97,8 @@ def fiche_view(
     settings rather than guessing them; `url` is the fiche page's published address.
     """
     reg = collection.registries
+    index = collection.index
+    cited = index.cites.get(str(fiche.number), [])
     chapter = reg.chapter(fiche.chapter)
     credited = list(dict.fromkeys(slug for p in fiche.practices for slug in p.credits))
     view: dict[str, Any] = {
@@ -117,7 +122,14 @@ def fiche_view(
         "keywords": fiche.keywords,
         "created": fiche.created,
         "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
-        "links": links_view(fiche, collection),
+        # The fiches it cites (with None for one not published yet), those close
+        # by themes and structures, and those citing it: partials/fiches-liees.html.
+        "links": {
+            "cites": [(ref, index.fiche(ref)) for ref in cited],
+            "related": related_fiches(index, fiche, exclude=frozenset(cited)),
+            "cited_by": index.cited_by.get(str(fiche.number), []),
+            "pending_title": PENDING_TITLE,
+        },
         "author": AUTHOR,
         "citation": citation(fiche, change, url),
         "downloads": citation_paths(fiche),

@@ -34,8 +34,7 @@ from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
 from macros.index.macro_words import fiche_label
 from macros.render.editor_page import editor_files
-from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
-from macros.render.fiche_page import fiche_view
+from macros.render.fiche_page import LINKS_HEADINGS, fiche_view
 from macros.render.json_script import json_script
 from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
@@ -285,7 +284,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             view = fiche_view(fiche, self.collection, self._url_of, change, url)
             variables["fiche"] = view
             # The template draws these headings after the body: list them too.
-            page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
+            page.toc.items += [AnchorLink(t, i, 2) for t, i in LINKS_HEADINGS]
 
         def ld_url(target: str) -> str:
             # Absolute with a published address, else relative to the page.
