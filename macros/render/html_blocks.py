@@ -105,7 +105,8 @@ def markdown_page(collection: Collection, template: str, **data: Any) -> PageSou
     metadata the template sets as `meta`."""
     held = Held()
     env = _markdown_env(collection.paths.root / THEME_DIR / PAGES)
-    page = env.get_template(template).make_module({"place": held.place, **data})
+    shared = {"place": held.place, "registries": collection.registries, "index": collection.index}
+    page = env.get_template(template).make_module({**shared, **data})
     return PageSource(str(page), dict(getattr(page, "meta", {})), tuple(held.listings))
 
 

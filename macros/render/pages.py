@@ -14,7 +14,6 @@ from macros.index.collection import Collection
 from macros.render import (
     editor_page,
     fiche_page,
-    glossary_page,
     indexes,
     news,
     parcours_page,
@@ -53,7 +52,7 @@ def virtual_pages(
         ("themes/index.md", indexes.themes_index(collection), themes_src),
         (
             "glossaire/index.md",
-            glossary_page.glossary_source(collection),
+            markdown_page(collection, "glossaire.md", terms=terms),
             reg.sources.get("glossaire", ""),
         ),
         (CATALOGUE_PAGE, markdown_page(collection, "catalogue.md"), None),
