@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from macros.check.glossary import all_terms
@@ -14,7 +15,6 @@ from macros.index.collection import Collection
 from macros.render import (
     editor_page,
     fiche_page,
-    indexes,
     news,
     parcours_page,
     structure_page,
@@ -42,22 +42,24 @@ def virtual_pages(
 ) -> list[PageSource]:
     """Every generated page; `feed`: the news page offers the Atom feed."""
     reg = collection.registries
-    structures_src = reg.sources.get("structures", "")
-    themes_src = reg.sources.get("themes", "")
+    source = reg.sources.get
+    page = partial(markdown_page, collection)
     terms = all_terms(reg)
+    structures = sorted(reg.structures.values(), key=lambda s: s.short_name.casefold())
+    themes = sorted(reg.themes.values(), key=lambda t: t.label.casefold())
     # Pages drawn from many files have no one source file to edit (None).
     pages: list[tuple[str, PageSource, str | None]] = [
-        ("fiches/index.md", indexes.sommaire(collection), reg.sources.get("chapitres", "")),
-        ("structures/index.md", indexes.structures_index(collection), structures_src),
-        ("themes/index.md", indexes.themes_index(collection), themes_src),
+        ("fiches/index.md", page("sommaire.md"), source("chapitres", "")),
         (
-            "glossaire/index.md",
-            markdown_page(collection, "glossaire.md", terms=terms),
-            reg.sources.get("glossaire", ""),
+            "structures/index.md",
+            page("structures.md", structures=structures),
+            source("structures", ""),
         ),
-        (CATALOGUE_PAGE, markdown_page(collection, "catalogue.md"), None),
-        (MATRIX_PAGE, markdown_page(collection, "matrice.md"), None),
-        (editor_page.PAGE, markdown_page(collection, "editeur.md"), None),
+        ("themes/index.md", page("themes.md", themes=themes), source("themes", "")),
+        ("glossaire/index.md", page("glossaire.md", terms=terms), source("glossaire", "")),
+        (CATALOGUE_PAGE, page("catalogue.md"), None),
+        (MATRIX_PAGE, page("matrice.md"), None),
+        (editor_page.PAGE, page("editeur.md"), None),
     ]
     pages += [
         (
@@ -70,15 +72,17 @@ def virtual_pages(
         for fiche in collection.index.fiches.values()
     ]
     pages += [
-        (s.page, structure_page.structure_source(s, collection), structures_src)
+        (s.page, structure_page.structure_source(s, collection), source("structures", ""))
         for s in reg.structures.values()
     ]
     pages += [
-        (t.page, theme_page.theme_source(t, collection), themes_src) for t in reg.themes.values()
+        (t.page, theme_page.theme_source(t, collection), source("themes", ""))
+        for t in reg.themes.values()
     ]
     # The parcours list, one booklet per parcours, and the whole collection's booklet.
+    everything = sorted(collection.parcours, key=lambda p: p.title.casefold())
     pages += [
-        (parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
+        (parcours_page.INDEX_PAGE, page("parcours-index.md", parcours=everything), None),
         (parcours_page.COLLECTION_PAGE, parcours_page.collection_booklet(collection), None),
     ]
     pages += [

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from macros.core.model import Fiche
-from macros.core.wording import plural
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.parcours import Parcours
@@ -41,12 +40,6 @@ def parcours_source(parcours: Parcours, collection: Collection) -> PageSource:
     steps = [(step, collection.index.fiches[step.number]) for step in parcours.steps]
     fiches = " · ".join(fiche_label(f) for _, f in steps)
     return _booklet(collection, "parcours.md", parcours=parcours, steps=steps, fiches=fiches)
-
-
-def parcours_index(collection: Collection) -> PageSource:
-    everything = sorted(collection.parcours, key=lambda p: p.title.casefold())
-    rows = [{"parcours": p, "fiches": plural(len(p.steps), "fiche")} for p in everything]
-    return markdown_page(collection, "parcours-index.md", rows=rows)
 
 
 def collection_booklet(collection: Collection) -> PageSource:

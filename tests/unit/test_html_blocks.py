@@ -7,13 +7,12 @@ import dataclasses
 import pytest
 
 from macros.index.collection import Collection
-from macros.render.html_blocks import Held, Listing, PageSource, fill, placeholder
-from macros.render.indexes import sommaire
+from macros.render.html_blocks import Held, Listing, PageSource, fill, markdown_page, placeholder
 from tests.support import make_fiche, rendered
 
 
 def test_summary_page_lists_every_fiche(repo_collection: Collection) -> None:
-    source = sommaire(repo_collection)
+    source = markdown_page(repo_collection, "sommaire.md")
     assert source.listings
     assert placeholder(0) in source.text
     page = rendered(source)
