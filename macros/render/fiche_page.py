@@ -6,23 +6,26 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from macros.check.fiche_body import CONTEXT
 from macros.check.glossary import abbreviations
 from macros.core.model import Fiche, GlossaryTerm
+from macros.core.names import fold
 from macros.data.citation import AUTHOR, citation
 from macros.data.history import Change, french_date
 from macros.data.related import related_fiches
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import NOT_INDEXED, PageSource
 from macros.render.links import PENDING_TITLE
 from macros.render.reader_files import citation_paths
-from macros.render.search_scope import exclude_context
 
 FICHE_SEARCH_BOOST = 5
 # The headings fiche.html draws after the body, for the table of contents: (title, id).
 LINKS_HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))
 
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+_ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}$")
 
 
 def fiche_source(
@@ -138,3 +141,32 @@ def fiche_view(
         view["updated"] = change.date.isoformat()
         view["updated_label"] = french_date(change.date)
     return view
+
+
+# Past a threshold (plugin option `full_text_search_up_to`), a fiche's
+# «Contexte et enjeux» leaves the search index: the browser builds Material's
+# index from the whole JSON file before showing a first result, so its size is
+# what a reader waits for. Material's documented `data-search-exclude` on its
+# headings does it: titles, practices, further sections and keywords stay
+# searchable, and the page itself is unchanged.
+def _excluded(line: str) -> str:
+    """The heading line with the exclusion added to its attribute list, or one added."""
+    stripped = line.rstrip()
+    if _ATTR_LIST.search(stripped):
+        return stripped[:-1].rstrip() + f" {NOT_INDEXED} }}"
+    return f"{stripped} {{ {NOT_INDEXED} }}"
+
+
+def exclude_context(lines: list[str]) -> None:
+    """Mark the «Contexte et enjeux» heading and its sub-headings, in place."""
+    inside = False
+    wanted = fold(CONTEXT)
+    for index, line in enumerate(lines):
+        match = _HEADING.match(line)
+        if match is None:
+            continue
+        level, title = len(match.group(1)), _ATTR_LIST.sub("", match.group(2)).strip()
+        if level <= 2:
+            inside = level == 2 and fold(title) == wanted
+        if inside:
+            lines[index] = _excluded(line)

@@ -32,6 +32,11 @@ from macros.index.macro_words import fiche_label
 from macros.index.plain_text import one_line
 from macros.render.links import escape_text, link
 
+# Material's documented search exclusion, for headings (attr_list) whose
+# section only repeats text the fiches' own pages already index: structure,
+# theme and summary lists would otherwise more than double the search index.
+NOT_INDEXED = "data-search-exclude"
+
 # Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
 FOLDER = "listes"
 PAGES = "pages"

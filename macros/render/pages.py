@@ -21,8 +21,12 @@ from macros.render import (
     theme_page,
 )
 from macros.render.html_blocks import PageSource, markdown_page
-from macros.render.markdown import NO_FRONT_MATTER
 
+# What a generated page's file starts with: its metadata goes to page.meta
+# from the plugin, and an empty YAML header keeps MkDocs from reading
+# `Key: value` lines at the start of the text (a fiche's body) as
+# MultiMarkdown metadata.
+NO_FRONT_MATTER = "---\n{}\n---\n\n"
 CATALOGUE_PAGE = "catalogue.md"
 MATRIX_PAGE = "matrice.md"
 # Page source path -> the template variable and model of a page whose

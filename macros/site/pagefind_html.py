@@ -21,7 +21,7 @@ import html
 import re
 
 from macros.read.html_spec import Node, parse_fragment
-from macros.render.markdown import NOT_INDEXED
+from macros.render.html_blocks import NOT_INDEXED
 
 IGNORE = "data-pagefind-ignore"
 VARIANTS_KEY = "variantes"

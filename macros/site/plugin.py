@@ -39,11 +39,10 @@ from macros.render.json_script import json_script
 from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
 from macros.site.booklets import Booklets
-from macros.site.compact_html import compact
 from macros.site.config import FichesPluginConfig
+from macros.site.final_html import finish
 from macros.site.html_check import check_page_html
 from macros.site.macros_gate import page_variables
-from macros.site.material_markup import valid_toggles
 from macros.site.nav import expand_nav
 from macros.site.page_blocks import PageBlocks
 from macros.site.page_meta import escape_shown_meta
@@ -335,7 +334,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._pagefind is not None:
             output = self._pagefind.mark(output, page)
-        return compact(valid_toggles(output))
+        return finish(output)
 
     # MkDocs renders the 404 page with absolute links (site_url's path, or
     # «/»), for a server that serves it at any address. The offline copy has
@@ -352,7 +351,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         if template_name == "404.html":
-            return compact(valid_toggles(output_content))
+            return finish(output_content)
         return output_content
 
 
