@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from macros.check.glossary import all_terms
+from macros.core.model import Structure, Theme
 from macros.data.catalogue import build_catalogue
 from macros.data.history import Change
 from macros.data.matrix import build_matrix
@@ -18,7 +19,6 @@ from macros.render import (
     news,
     parcours_page,
     structure_page,
-    theme_page,
 )
 from macros.render.html_blocks import PageSource, markdown_page
 
@@ -80,7 +80,11 @@ def virtual_pages(
         for s in reg.structures.values()
     ]
     pages += [
-        (t.page, theme_page.theme_source(t, collection), source("themes", ""))
+        (
+            t.page,
+            page("theme.md", theme=t, structures=_involved(t, collection)),
+            source("themes", ""),
+        )
         for t in reg.themes.values()
     ]
     # The parcours list, one booklet per parcours, and the whole collection's booklet.
@@ -98,3 +102,11 @@ def virtual_pages(
         replace(source, text=NO_FRONT_MATTER + source.text, src_uri=uri, edit_path=edit)
         for uri, source, edit in pages
     ]
+
+
+def _involved(theme: Theme, collection: Collection) -> list[Structure] | None:
+    """The structures a theme's fiches name, by first mention; None when they name none."""
+    fiches = collection.index.fiches_of_theme.get(theme.slug, [])
+    involved = dict.fromkeys(slug for fiche in fiches for slug in fiche.structures())
+    known = collection.registries.structures
+    return [known[s] for s in involved if s in known] if involved else None
