@@ -79,18 +79,6 @@ class PageSource:
         self.meta = {k: v for k, v in self.meta.items() if v not in (None, "", [], {})}
 
 
-@dataclass
-class Held:
-    """The listings of the page being written, in placeholder order."""
-
-    listings: list[Listing] = field(default_factory=list)
-
-    def place(self, template: str, *, searched: bool = False, **data: Any) -> str:
-        """The placeholder standing for the listing `template` shows of `data`."""
-        self.listings.append(Listing(template, data, searched))
-        return placeholder(len(self.listings) - 1)
-
-
 @cache
 def _markdown_env(folder: Path) -> Environment:
     env = Environment(
@@ -108,11 +96,17 @@ def _markdown_env(folder: Path) -> Environment:
 def markdown_page(collection: Collection, template: str, **data: Any) -> PageSource:
     """The page that `overrides/pages/<template>` writes of `data`, with the
     metadata the template sets as `meta`."""
-    held = Held()
+    listings: list[Listing] = []
+
+    def place(template: str, *, searched: bool = False, **data: Any) -> str:
+        """The placeholder standing for the listing `template` shows of `data`."""
+        listings.append(Listing(template, data, searched))
+        return placeholder(len(listings) - 1)
+
     env = _markdown_env(collection.paths.root / THEME_DIR / PAGES)
-    shared = {"place": held.place, "registries": collection.registries, "index": collection.index}
+    shared = {"place": place, "registries": collection.registries, "index": collection.index}
     page = env.get_template(template).make_module({**shared, **data})
-    return PageSource(str(page), dict(getattr(page, "meta", {})), tuple(held.listings))
+    return PageSource(str(page), dict(getattr(page, "meta", {})), tuple(listings))
 
 
 # A page's source path and an anchor -> the URL to write on the current page.

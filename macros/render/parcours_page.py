@@ -43,10 +43,4 @@ def parcours_source(parcours: Parcours, collection: Collection) -> PageSource:
 
 
 def collection_booklet(collection: Collection) -> PageSource:
-    index = collection.index
-    chapters = [
-        (collection.registries.chapter(n), [{"fiche": f, "anchor": section_id(f)} for f in members])
-        for n, members in sorted(index.by_chapter.items())
-    ]
-    fiches = list(index.fiches.values())
-    return _booklet(collection, "impression.md", fiches=fiches, chapters=chapters)
+    return _booklet(collection, "impression.md")

@@ -35,24 +35,10 @@ ROBOTS_PATH = "robots.txt"
 SITEMAP_PATH = "sitemap.xml"  # written by MkDocs at the site root
 
 
-def robots_txt(site_url: str) -> str:
-    """Every page may be crawled; the sitemap is named only with a published
-    address, since robots.txt takes absolute URLs."""
-    lines = ["User-agent: *", "Allow: /"]
-    if site_url:
-        lines.append(f"Sitemap: {absolute(site_url, SITEMAP_PATH)}")
-    return "\n".join(lines) + "\n"
-
-
 def citation_paths(fiche: Fiche) -> dict[str, str]:
     """The downloads sit in a folder named after the fiche, whatever the URL style."""
     folder = f"fiches/{fiche.number}"
     return {"bib": f"{folder}/citation.bib", "json": f"{folder}/citation.json"}
-
-
-def redirect_path(number: str, *, directory_urls: bool) -> str:
-    """Where the former page lived: /fiches/2.3/ or, offline, fiches/2.3.html."""
-    return f"fiches/{number}/index.html" if directory_urls else f"fiches/{number}.html"
 
 
 def redirect_html(number: str, fiche: Fiche, source: str, target: str, canonical: str) -> str:
@@ -86,7 +72,12 @@ def reader_files(
     licence: Licence,
 ) -> dict[str, str]:
     """Site path -> content."""
-    files: dict[str, str] = {ROBOTS_PATH: robots_txt(site_url)}
+    # Every page may be crawled; the sitemap is named only with a published
+    # address, since robots.txt takes absolute URLs.
+    robots = "User-agent: *\nAllow: /\n"
+    if site_url:
+        robots += f"Sitemap: {absolute(site_url, SITEMAP_PATH)}\n"
+    files: dict[str, str] = {ROBOTS_PATH: robots}
     if site_url:
         feed = atom_feed(
             collection,
@@ -105,7 +96,8 @@ def reader_files(
         files[paths["bib"]] = bibtex(cite)
         files[paths["json"]] = csl_json(cite)
     for old, fiche in sorted(collection.redirects.items()):
-        source = redirect_path(old, directory_urls=directory_urls)
+        # Where the former page lived: /fiches/2.3/ or, offline, fiches/2.3.html.
+        source = f"fiches/{old}/index.html" if directory_urls else f"fiches/{old}.html"
         target = url_of(fiche.page)
         if directory_urls:
             target += "index.html"

@@ -121,7 +121,6 @@ class PagefindSearch:
         self._separator = re.compile(pattern or _DEFAULT_SEPARATOR)
         self._words = page_words(collection)
         self._weights: dict[str, float] = {}
-        self._excluded: set[str] = set()
         self._candidates: dict[str, set[str]] = {}
 
     def prepare(self, html: str, page: Page) -> str:
@@ -130,7 +129,6 @@ class PagefindSearch:
         search = page.meta.get("search")
         search = dict(search) if isinstance(search, dict) else {}
         if search.get("exclude"):
-            self._excluded.add(src)
             return html
         page.meta["search"] = {**search, "exclude": True}
         boost = search.get("boost")
@@ -147,8 +145,8 @@ class PagefindSearch:
 
     def mark(self, output: str, page: Page) -> str:
         src = page.file.src_uri
-        candidates = self._candidates.get(src)
-        if src in self._excluded or candidates is None:
+        candidates = self._candidates.get(src)  # None: a page search leaves out
+        if candidates is None:
             return output
         start, end = output.find("<article"), output.find("</article>")
         shown = plain_text(output[start:end]) if 0 <= start < end else ""

@@ -255,8 +255,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             "url": self._licence.url,
             "page": data_page.url + "#licence" if data_page else "",
         }
-        env.filters.update(json_script=json_script, plain=self.collection.plain)
-        env.filters["plural"] = plural
+        env.filters.update(json_script=json_script, plain=self.collection.plain, plural=plural)
         env.globals.update(
             page_url=self._url_of,
             fiche_label=fiche_label,
