@@ -21,19 +21,13 @@ import re
 
 _KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
 _BREAKS = re.compile(r"\n\s+")
-_TOGGLES = tuple(
-    (
-        f'type="checkbox" id="{name}" autocomplete="off">',
-        f'type="checkbox" id="{name}">',
-    )
-    for name in ("__drawer", "__search")
-)
 
 
 def finish(html: str) -> str:
     """The page without `autocomplete` on Material's two toggle checkboxes, compacted."""
-    for written, valid in _TOGGLES:
-        html = html.replace(written, valid, 1)
+    for name in ("__drawer", "__search"):
+        written = f'type="checkbox" id="{name}" autocomplete="off">'
+        html = html.replace(written, f'type="checkbox" id="{name}">', 1)
     return compact(html)
 
 
