@@ -2,15 +2,17 @@
 
 A generated page's Markdown is rendered from its template under
 `overrides/pages/` (plain Jinja, no autoescape: templates escape content
-with the `md` filter). It keeps its headings (table of contents, anchors)
-and holds, where a listing goes, a placeholder (`place(template, **data)`):
-an HTML comment, which Python-Markdown keeps as it is. Once the page is
-converted, the plugin renders each listing's template and puts it there
-(site/page_blocks.py). Listing templates render with autoescape on: every
-value is escaped, and the data holds plain text and page source paths only;
-the template turns a path into a URL with `href(path, anchor)`, MkDocs' own
-URL of that page relative to the current one. Maintainers change a page or
-a listing by editing its template, as they would Material's tags listings.
+with the `md` filter), which reads the collection's `index` and `registries`
+and sets the page's metadata as `meta`. It keeps its headings (table of
+contents, anchors) and holds, where a listing goes, a placeholder
+(`place(template, **data)`): an HTML comment, which Python-Markdown keeps as
+it is. Once the page is converted, the plugin renders each listing's
+template and puts it there (site/page_blocks.py). Listing templates render
+with autoescape on: every value is escaped; the data holds model objects and
+page source paths, and the template turns a path into a URL with
+`href(path, anchor)`, MkDocs' own URL of that page relative to the current
+one. Maintainers change a page or a listing by editing its template, as
+they would Material's tags listings.
 """
 
 from __future__ import annotations
