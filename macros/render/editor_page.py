@@ -35,14 +35,10 @@ def _js(variable: str, value: Any) -> str:
     return f"{variable} = {json.dumps(value, ensure_ascii=True, sort_keys=True)};\n"
 
 
-def branch_of(edit_uri: str) -> str:
-    match = _BRANCH.match(edit_uri or "")
-    return match.group(1) if match else "main"
-
-
 def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict[str, Any]:
     reg = collection.registries
     paths = collection.paths
+    branch = _BRANCH.match(edit_uri)
     return {
         "modele": load_template(),
         "modeline": MODELINE,
@@ -62,7 +58,7 @@ def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict
             for f in sorted(collection.fiches, key=lambda f: f.number.parts)
         ],
         "depot": repo_url.rstrip("/"),
-        "branche": branch_of(edit_uri),
+        "branche": branch.group(1) if branch else "main",
         "dossier": paths.display(paths.fiches_dir),
     }
 
