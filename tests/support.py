@@ -181,8 +181,9 @@ def rendered(source: Any) -> str:
     from jinja2 import Environment, FileSystemLoader
 
     from macros.render.html_blocks import fill, render
+    from macros.site.page_blocks import listing_env
 
-    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
+    env = listing_env(Environment(loader=FileSystemLoader(str(ROOT / "overrides"))))
 
     def href(target: str, anchor: str = "") -> str:
         url = f"/{target}" if target else ""

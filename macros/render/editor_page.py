@@ -24,7 +24,6 @@ from macros.core.model import STATUS_LABELS
 from macros.data.fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
 from macros.data.new_fiche import used_numbers
 from macros.index.collection import Collection
-from macros.render.html_blocks import PageSource, markdown_page
 
 PAGE = "contribuer/editeur.md"
 DATA = "editeur/donnees.js"
@@ -32,29 +31,14 @@ FICHE_DATA = "editeur/fiches/{number}.js"
 _BRANCH = re.compile(r"^(?:edit|blob|tree)/([^/]+)/")
 
 
-def editor_source(collection: Collection) -> PageSource:
-    meta = {
-        "title": "Proposer une fiche",
-        "description": "Écrire ou modifier une fiche avec un formulaire, sans connaître "
-        "son format, puis la proposer sur GitHub.",
-        "template": "editeur.html",
-        "hide": ["toc"],
-    }
-    return markdown_page(collection, "editeur.md", meta)
-
-
 def _js(variable: str, value: Any) -> str:
     return f"{variable} = {json.dumps(value, ensure_ascii=True, sort_keys=True)};\n"
-
-
-def branch_of(edit_uri: str) -> str:
-    match = _BRANCH.match(edit_uri or "")
-    return match.group(1) if match else "main"
 
 
 def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict[str, Any]:
     reg = collection.registries
     paths = collection.paths
+    branch = _BRANCH.match(edit_uri)
     return {
         "modele": load_template(),
         "modeline": MODELINE,
@@ -74,7 +58,7 @@ def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict
             for f in sorted(collection.fiches, key=lambda f: f.number.parts)
         ],
         "depot": repo_url.rstrip("/"),
-        "branche": branch_of(edit_uri),
+        "branche": branch.group(1) if branch else "main",
         "dossier": paths.display(paths.fiches_dir),
     }
 

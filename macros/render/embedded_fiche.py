@@ -19,7 +19,7 @@ from macros.check.markdown_blocks import Heading, scan
 from macros.core.diagnostics import Report
 from macros.core.model import Fiche
 from macros.render.fiche_page import anchored_body
-from macros.render.markdown import NOT_INDEXED
+from macros.render.html_blocks import NOT_INDEXED
 
 SELECTED_TITLE = "Pratique retenue pour la séance"
 

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from macros.core.model import Fiche
 from macros.read.html_spec import parse_fragment
 from macros.render.embedded_fiche import id_prefix, mark_selected
-from macros.render.html_blocks import KEY
-from macros.render.markdown import NOT_INDEXED
+from macros.render.html_blocks import KEY, NOT_INDEXED
 
 _URL_ATTRS = ("href", "src")
 _DEMOTED = {f"h{level}": f"h{min(level + 1, 6)}" for level in range(1, 7)}

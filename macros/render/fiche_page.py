@@ -6,20 +6,26 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from macros.check.fiche_body import CONTEXT
 from macros.check.glossary import abbreviations
 from macros.core.model import Fiche, GlossaryTerm
+from macros.core.names import fold
 from macros.data.citation import AUTHOR, citation
 from macros.data.history import Change, french_date
+from macros.data.related import related_fiches
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
-from macros.render.fiche_links import links_view
-from macros.render.html_blocks import PageSource
+from macros.render.html_blocks import NOT_INDEXED, PageSource
+from macros.render.links import PENDING_TITLE
 from macros.render.reader_files import citation_paths
-from macros.render.search_scope import exclude_context
 
 FICHE_SEARCH_BOOST = 5
+# The headings fiche.html draws after the body, for the table of contents: (title, id).
+LINKS_HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))
 
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+_ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}$")
 
 
 def fiche_source(
@@ -94,10 +100,14 @@ def fiche_view(
     settings rather than guessing them; `url` is the fiche page's published address.
     """
     reg = collection.registries
+    index = collection.index
+    cited = index.cites.get(str(fiche.number), [])
     chapter = reg.chapter(fiche.chapter)
+    credited = list(dict.fromkeys(slug for p in fiche.practices for slug in p.credits))
     view: dict[str, Any] = {
         "number": str(fiche.number),
         "title": fiche.title,
+        "page": fiche.page,
         "label": fiche_label(fiche),
         "chapter": {
             "label": chapter.label,
@@ -110,9 +120,19 @@ def fiche_view(
         # Theme and Structure (macros/core/model.py); templates get their URLs with page_url.
         "themes": [reg.themes[s] for s in fiche.themes if s in reg.themes],
         "structures": [reg.structures[s] for s in fiche.structures() if s in reg.structures],
-        "credited": {slug for p in fiche.practices for slug in p.credits},
+        "credited": credited,
+        "contributors": [reg.structures[s] for s in credited if s in reg.structures],
+        "keywords": fiche.keywords,
+        "created": fiche.created,
         "authors": [reg.structures[s].short_name for s in fiche.authors if s in reg.structures],
-        "links": links_view(fiche, collection),
+        # The fiches it cites (with None for one not published yet), those close
+        # by themes and structures, and those citing it: partials/fiches-liees.html.
+        "links": {
+            "cites": [(ref, index.fiche(ref)) for ref in cited],
+            "related": related_fiches(index, fiche, exclude=frozenset(cited)),
+            "cited_by": index.cited_by.get(str(fiche.number), []),
+            "pending_title": PENDING_TITLE,
+        },
         "author": AUTHOR,
         "citation": citation(fiche, change, url),
         "downloads": citation_paths(fiche),
@@ -121,3 +141,32 @@ def fiche_view(
         view["updated"] = change.date.isoformat()
         view["updated_label"] = french_date(change.date)
     return view
+
+
+# Past a threshold (plugin option `full_text_search_up_to`), a fiche's
+# «Contexte et enjeux» leaves the search index: the browser builds Material's
+# index from the whole JSON file before showing a first result, so its size is
+# what a reader waits for. Material's documented `data-search-exclude` on its
+# headings does it: titles, practices, further sections and keywords stay
+# searchable, and the page itself is unchanged.
+def _excluded(line: str) -> str:
+    """The heading line with the exclusion added to its attribute list, or one added."""
+    stripped = line.rstrip()
+    if _ATTR_LIST.search(stripped):
+        return stripped[:-1].rstrip() + f" {NOT_INDEXED} }}"
+    return f"{stripped} {{ {NOT_INDEXED} }}"
+
+
+def exclude_context(lines: list[str]) -> None:
+    """Mark the «Contexte et enjeux» heading and its sub-headings, in place."""
+    inside = False
+    wanted = fold(CONTEXT)
+    for index, line in enumerate(lines):
+        match = _HEADING.match(line)
+        if match is None:
+            continue
+        level, title = len(match.group(1)), _ATTR_LIST.sub("", match.group(2)).strip()
+        if level <= 2:
+            inside = level == 2 and fold(title) == wanted
+        if inside:
+            lines[index] = _excluded(line)

@@ -2,15 +2,17 @@
 
 A generated page's Markdown is rendered from its template under
 `overrides/pages/` (plain Jinja, no autoescape: templates escape content
-with the `md` filter). It keeps its headings (table of contents, anchors)
-and holds, where a listing goes, a placeholder (`place(template, **data)`):
-an HTML comment, which Python-Markdown keeps as it is. Once the page is
-converted, the plugin renders each listing's template and puts it there
-(site/page_blocks.py). Listing templates render with autoescape on: every
-value is escaped, and the data holds plain text and page source paths only;
-the template turns a path into a URL with `href(path, anchor)`, MkDocs' own
-URL of that page relative to the current one. Maintainers change a page or
-a listing by editing its template, as they would Material's tags listings.
+with the `md` filter), which reads the collection's `index` and `registries`
+and sets the page's metadata as `meta`. It keeps its headings (table of
+contents, anchors) and holds, where a listing goes, a placeholder
+(`place(template, **data)`): an HTML comment, which Python-Markdown keeps as
+it is. Once the page is converted, the plugin renders each listing's
+template and puts it there (site/page_blocks.py). Listing templates render
+with autoescape on: every value is escaped; the data holds model objects and
+page source paths, and the template turns a path into a URL with
+`href(path, anchor)`, MkDocs' own URL of that page relative to the current
+one. Maintainers change a page or a listing by editing its template, as
+they would Material's tags listings.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.plain_text import one_line
 from macros.render.links import escape_text, link
+
+# Material's documented search exclusion, for headings (attr_list) whose
+# section only repeats text the fiches' own pages already index: structure,
+# theme and summary lists would otherwise more than double the search index.
+NOT_INDEXED = "data-search-exclude"
 
 # Templates live under the theme's custom_dir: `overrides/listes/<name>.html`.
 FOLDER = "listes"
@@ -74,18 +81,6 @@ class PageSource:
         self.meta = {k: v for k, v in self.meta.items() if v not in (None, "", [], {})}
 
 
-@dataclass
-class Held:
-    """The listings of the page being written, in placeholder order."""
-
-    listings: list[Listing] = field(default_factory=list)
-
-    def place(self, template: str, *, searched: bool = False, **data: Any) -> str:
-        """The placeholder standing for the listing `template` shows of `data`."""
-        self.listings.append(Listing(template, data, searched))
-        return placeholder(len(self.listings) - 1)
-
-
 @cache
 def _markdown_env(folder: Path) -> Environment:
     env = Environment(
@@ -100,14 +95,20 @@ def _markdown_env(folder: Path) -> Environment:
     return env
 
 
-def markdown_page(
-    collection: Collection, template: str, meta: dict[str, Any], **data: Any
-) -> PageSource:
-    """The page that `overrides/pages/<template>` writes of `data`."""
-    held = Held()
+def markdown_page(collection: Collection, template: str, **data: Any) -> PageSource:
+    """The page that `overrides/pages/<template>` writes of `data`, with the
+    metadata the template sets as `meta`."""
+    listings: list[Listing] = []
+
+    def place(template: str, *, searched: bool = False, **data: Any) -> str:
+        """The placeholder standing for the listing `template` shows of `data`."""
+        listings.append(Listing(template, data, searched))
+        return placeholder(len(listings) - 1)
+
     env = _markdown_env(collection.paths.root / THEME_DIR / PAGES)
-    text = env.get_template(template).render(place=held.place, **data)
-    return PageSource(text, meta, tuple(held.listings))
+    shared = {"place": place, "registries": collection.registries, "index": collection.index}
+    page = env.get_template(template).make_module({**shared, **data})
+    return PageSource(str(page), dict(getattr(page, "meta", {})), tuple(listings))
 
 
 # A page's source path and an anchor -> the URL to write on the current page.

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import urljoin
 
-from macros.data.history import Change, french_date, newest_first
+from macros.data.history import Change, newest_first
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.plain_text import one_line
@@ -24,23 +24,11 @@ AUTHOR = "Mouvement pour l'Économie Solidaire"
 
 def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
     index = collection.index
-    description = "Les fiches nouvelles ou mises à jour, les plus récentes d'abord."
-    dated = [
-        {
-            "fiche": fiche,
-            "date": change.date,
-            "day": french_date(change.date),
-            "note": one_line(change.note),
-        }
-        for fiche, change in ((index.fiche(n), c) for n, c in newest_first(changes))
-        if fiche is not None
-    ]
+    dated = [(index.fiche(n), c) for n, c in newest_first(changes) if index.fiche(n)]
     undated = [f for f in index.fiches.values() if str(f.number) not in changes]
     return markdown_page(
         collection,
         "nouveautes.md",
-        {"title": "Quoi de neuf", "description": description},
-        description=description,
         feed=FEED_PATH if feed else "",
         dated=dated,
         undated=undated if index.fiches else None,

@@ -4,31 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from macros.check.glossary import all_terms
+from macros.core.model import Structure, Theme
+from macros.data.catalogue import build_catalogue, build_matrix
 from macros.data.history import Change
 from macros.index.collection import Collection
 from macros.render import (
-    catalogue_page,
     editor_page,
     fiche_page,
-    glossary_page,
-    indexes,
-    matrix_page,
     news,
     parcours_page,
     structure_page,
-    theme_page,
 )
-from macros.render.html_blocks import PageSource
-from macros.render.markdown import NO_FRONT_MATTER
+from macros.render.html_blocks import PageSource, markdown_page
 
-# Page source path -> the template variable and view model of a page whose
+# What a generated page's file starts with: its metadata goes to page.meta
+# from the plugin, and an empty YAML header keeps MkDocs from reading
+# `Key: value` lines at the start of the text (a fiche's body) as
+# MultiMarkdown metadata.
+NO_FRONT_MATTER = "---\n{}\n---\n\n"
+CATALOGUE_PAGE = "catalogue.md"
+MATRIX_PAGE = "matrice.md"
+# Page source path -> the template variable and model of a page whose
 # template draws more than its Markdown.
-PAGE_VIEWS: dict[str, tuple[str, Callable[[Collection, Callable[[str], str]], dict[str, Any]]]] = {
-    catalogue_page.PAGE: ("catalogue", catalogue_page.catalogue_view),
-    catalogue_page.MATRIX_PAGE: ("matrice", matrix_page.matrix_view),
+PAGE_VIEWS: dict[str, tuple[str, Callable[[Collection], Any]]] = {
+    CATALOGUE_PAGE: ("catalogue", build_catalogue),
+    MATRIX_PAGE: ("matrice", build_matrix),
 }
 
 
@@ -41,22 +45,24 @@ def virtual_pages(
 ) -> list[PageSource]:
     """Every generated page; `feed`: the news page offers the Atom feed."""
     reg = collection.registries
-    structures_src = reg.sources.get("structures", "")
-    themes_src = reg.sources.get("themes", "")
+    source = reg.sources.get
+    page = partial(markdown_page, collection)
     terms = all_terms(reg)
+    structures = sorted(reg.structures.values(), key=lambda s: s.short_name.casefold())
+    themes = sorted(reg.themes.values(), key=lambda t: t.label.casefold())
     # Pages drawn from many files have no one source file to edit (None).
     pages: list[tuple[str, PageSource, str | None]] = [
-        ("fiches/index.md", indexes.sommaire(collection), reg.sources.get("chapitres", "")),
-        ("structures/index.md", indexes.structures_index(collection), structures_src),
-        ("themes/index.md", indexes.themes_index(collection), themes_src),
+        ("fiches/index.md", page("sommaire.md"), source("chapitres", "")),
         (
-            "glossaire/index.md",
-            glossary_page.glossary_source(collection),
-            reg.sources.get("glossaire", ""),
+            "structures/index.md",
+            page("structures.md", structures=structures),
+            source("structures", ""),
         ),
-        (catalogue_page.PAGE, catalogue_page.catalogue_source(collection), None),
-        (catalogue_page.MATRIX_PAGE, matrix_page.matrix_source(collection), None),
-        (editor_page.PAGE, editor_page.editor_source(collection), None),
+        ("themes/index.md", page("themes.md", themes=themes), source("themes", "")),
+        ("glossaire/index.md", page("glossaire.md", terms=terms), source("glossaire", "")),
+        (CATALOGUE_PAGE, page("catalogue.md"), None),
+        (MATRIX_PAGE, page("matrice.md"), None),
+        (editor_page.PAGE, page("editeur.md"), None),
     ]
     pages += [
         (
@@ -69,15 +75,21 @@ def virtual_pages(
         for fiche in collection.index.fiches.values()
     ]
     pages += [
-        (s.page, structure_page.structure_source(s, collection), structures_src)
+        (s.page, structure_page.structure_source(s, collection), source("structures", ""))
         for s in reg.structures.values()
     ]
     pages += [
-        (t.page, theme_page.theme_source(t, collection), themes_src) for t in reg.themes.values()
+        (
+            t.page,
+            page("theme.md", theme=t, structures=_involved(t, collection)),
+            source("themes", ""),
+        )
+        for t in reg.themes.values()
     ]
     # The parcours list, one booklet per parcours, and the whole collection's booklet.
+    everything = sorted(collection.parcours, key=lambda p: p.title.casefold())
     pages += [
-        (parcours_page.INDEX_PAGE, parcours_page.parcours_index(collection), None),
+        (parcours_page.INDEX_PAGE, page("parcours-index.md", parcours=everything), None),
         (parcours_page.COLLECTION_PAGE, parcours_page.collection_booklet(collection), None),
     ]
     pages += [
@@ -89,3 +101,11 @@ def virtual_pages(
         replace(source, text=NO_FRONT_MATTER + source.text, src_uri=uri, edit_path=edit)
         for uri, source, edit in pages
     ]
+
+
+def _involved(theme: Theme, collection: Collection) -> list[Structure] | None:
+    """The structures a theme's fiches name, by first mention; None when they name none."""
+    fiches = collection.index.fiches_of_theme.get(theme.slug, [])
+    involved = dict.fromkeys(slug for fiche in fiches for slug in fiche.structures())
+    known = collection.registries.structures
+    return [known[s] for s in involved if s in known] if involved else None

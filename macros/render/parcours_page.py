@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from macros.core.model import Fiche
-from macros.core.wording import plural
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.parcours import Parcours
@@ -21,7 +20,6 @@ from macros.render.html_blocks import PageSource, markdown_page
 
 INDEX_PAGE = "parcours/index.md"
 COLLECTION_PAGE = "impression.md"
-TEMPLATE = "parcours.html"
 
 
 def _body(fiche: Fiche, selected: tuple[int, ...]) -> str:
@@ -32,40 +30,17 @@ def _body(fiche: Fiche, selected: tuple[int, ...]) -> str:
     return embedded_body(fiche, selected)
 
 
-def _booklet(collection: Collection, page: str, meta: dict[str, Any], **data: Any) -> PageSource:
+def _booklet(collection: Collection, page: str, **data: Any) -> PageSource:
     return markdown_page(
-        collection, page, meta, section_id=section_id, practice_id=practice_id, body=_body, **data
+        collection, page, section_id=section_id, practice_id=practice_id, body=_body, **data
     )
 
 
 def parcours_source(parcours: Parcours, collection: Collection) -> PageSource:
     steps = [(step, collection.index.fiches[step.number]) for step in parcours.steps]
-    description = f"Parcours de formation — {parcours.audience} — {parcours.duration}"
-    meta = {"title": parcours.title, "description": description, "template": TEMPLATE}
     fiches = " · ".join(fiche_label(f) for _, f in steps)
-    return _booklet(collection, "parcours.md", meta, parcours=parcours, steps=steps, fiches=fiches)
-
-
-def parcours_index(collection: Collection) -> PageSource:
-    everything = sorted(collection.parcours, key=lambda p: p.title.casefold())
-    rows = [{"parcours": p, "fiches": plural(len(p.steps), "fiche")} for p in everything]
-    description = "Des séances de formation construites à partir des fiches."
-    meta = {"title": "Parcours de formation", "description": description}
-    return markdown_page(collection, "parcours-index.md", meta, rows=rows)
+    return _booklet(collection, "parcours.md", parcours=parcours, steps=steps, fiches=fiches)
 
 
 def collection_booklet(collection: Collection) -> PageSource:
-    index = collection.index
-    meta = {
-        "title": "Toutes les fiches",
-        "description": "Toutes les fiches pratiques du MES, en un seul livret à imprimer.",
-        "template": TEMPLATE,
-        # Only copies of the fiches: search leads to the fiches themselves.
-        "search": {"exclude": True},
-    }
-    chapters = [
-        (collection.registries.chapter(n), [{"fiche": f, "anchor": section_id(f)} for f in members])
-        for n, members in sorted(index.by_chapter.items())
-    ]
-    fiches = list(index.fiches.values())
-    return _booklet(collection, "impression.md", meta, fiches=fiches, chapters=chapters)
+    return _booklet(collection, "impression.md")

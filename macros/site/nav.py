@@ -14,7 +14,7 @@ from macros.index.collection import Collection
 CHAPTERS_PER_GROUP = 10
 
 
-def _sections(collection: Collection) -> dict[str, list[Any]]:
+def expand_nav(nav: list[Any], collection: Collection) -> list[Any]:
     index = collection.index
     reg = collection.registries
     chapters: list[Any] = [
@@ -24,7 +24,7 @@ def _sections(collection: Collection) -> dict[str, list[Any]]:
     chapters = _grouped(chapters, sorted(index.by_chapter))
     structures = sorted(reg.structures.values(), key=lambda s: s.short_name.casefold())
     themes = sorted(reg.themes.values(), key=lambda t: t.label.casefold())
-    return {
+    sections = {
         "fiches/index.md": chapters,
         "structures/index.md": [{s.short_name: s.page} for s in structures],
         "themes/index.md": [{t.label: t.page} for t in themes],
@@ -33,6 +33,17 @@ def _sections(collection: Collection) -> dict[str, list[Any]]:
             {"Toutes les fiches (livret)": "impression.md"},
         ],
     }
+
+    def expand(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {title: expand(value) for title, value in item.items()}
+        if isinstance(item, list):
+            return [expand(entry) for entry in item]
+        if isinstance(item, str) and item in sections:
+            return [item, *sections[item]]
+        return item
+
+    return [expand(item) for item in nav]
 
 
 def _grouped(chapters: list[Any], numbers: list[int]) -> list[Any]:
@@ -52,18 +63,3 @@ def _grouped(chapters: list[Any], numbers: list[int]) -> list[Any]:
         label = f"Chapitres {first} à {last}" if first != last else f"Chapitre {first}"
         groups.append({label: members})
     return groups
-
-
-def expand_nav(nav: list[Any], collection: Collection) -> list[Any]:
-    sections = _sections(collection)
-
-    def expand(item: Any) -> Any:
-        if isinstance(item, dict):
-            return {title: expand(value) for title, value in item.items()}
-        if isinstance(item, list):
-            return [expand(entry) for entry in item]
-        if isinstance(item, str) and item in sections:
-            return [item, *sections[item]]
-        return item
-
-    return [expand(item) for item in nav]

@@ -19,7 +19,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from macros.core.wording import plural
+from macros.data.history import french_date
+from macros.index.plain_text import one_line
 from macros.render.html_blocks import Listing, fill, render
+from macros.render.structure_page import profile_line
+
+
+def listing_env(env: Environment) -> Environment:
+    """`env` with autoescape on and the listings' filters."""
+    listings = env.overlay(autoescape=True)
+    listings.filters.update(
+        plural=plural, profile=profile_line, french_date=french_date, one_line=one_line
+    )
+    return listings
 
 
 class PageBlocks:
@@ -42,7 +55,7 @@ class PageBlocks:
             return html
         if self._env is None:
             assert self._config is not None
-            self._env = self._config.theme.get_env().overlay(autoescape=True)
+            self._env = listing_env(self._config.theme.get_env())
         env = self._env
         here = page.file.url
         urls = files.src_uris

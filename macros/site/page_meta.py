@@ -10,6 +10,7 @@ matter is plain text: it becomes escaped HTML, marked as such
 
 from __future__ import annotations
 
+import html
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -28,5 +29,4 @@ def escape_shown_meta(meta: MutableMapping[str, Any]) -> None:
             # For text and double-quoted attributes. The apostrophe, frequent
             # in French, stays as it is: Material's search index tokenises
             # titles, and no template quotes an attribute with it.
-            escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            meta[key] = Markup(escaped.replace('"', "&quot;"))
+            meta[key] = Markup(html.escape(value, quote=False).replace('"', "&quot;"))

@@ -6,7 +6,7 @@ ARCHITECTURE.md lists its events in order, with what each does and why.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +24,8 @@ from macros.core.licence import KNOWN, UNDECIDED, Licence, LicenceError, licence
 from macros.core.model import Fiche
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import write_fiche
+from macros.core.wording import plural
+from macros.data.citation import AUTHOR
 from macros.data.history import Change, git_history, last_changes
 from macros.data.open_data import data_files, package_files
 from macros.data.search_index import enrich_json, page_words
@@ -31,18 +33,15 @@ from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
 from macros.index.macro_words import fiche_label
 from macros.render.editor_page import editor_files
-from macros.render.fiche_links import HEADINGS as FICHE_LINKS_HEADINGS
-from macros.render.fiche_page import fiche_view
+from macros.render.fiche_page import LINKS_HEADINGS, fiche_view
 from macros.render.json_script import json_script
 from macros.render.pages import PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
-from macros.render.structured_data import DATA_LICENCE_HEADING, DATA_PAGE, Site, page_data
 from macros.site.booklets import Booklets
-from macros.site.compact_html import compact
 from macros.site.config import FichesPluginConfig
+from macros.site.final_html import finish
 from macros.site.html_check import check_page_html
 from macros.site.macros_gate import page_variables
-from macros.site.material_markup import valid_toggles
 from macros.site.nav import expand_nav
 from macros.site.nav_cache import NavCache
 from macros.site.page_blocks import PageBlocks
@@ -57,6 +56,8 @@ from macros.site.pagefind import (
 from macros.site.stylesheets import BUNDLE, bundle
 
 log = get_plugin_logger("mes-fiches")
+DATA_PAGE = "donnees.md"
+DATA_LICENCE_HEADING = "Licence et citation"  # overrides/donnees.html, #licence
 
 
 class FichesPlugin(BasePlugin[FichesPluginConfig]):
@@ -244,6 +245,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
 
     # Every page is converted, no template rendered yet (site/booklets.py).
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.collection is not None
         if self._booklets is not None:
             self._booklets.fill()
         # Every template, the 404 page's included: the footer names the licence.
@@ -253,9 +255,14 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             "url": self._licence.url,
             "page": data_page.url + "#licence" if data_page else "",
         }
-        env.filters["json_script"] = json_script
-        env.globals.update(page_url=self._url_of, fiche_label=fiche_label)
-        env.globals["nav_cached"] = NavCache().render  # one cache per build
+        env.filters.update(json_script=json_script, plain=self.collection.plain, plural=plural)
+        env.globals.update(
+            page_url=self._url_of,
+            fiche_label=fiche_label,
+            author=AUTHOR,
+            registries=self.collection.registries,
+            nav_cached=NavCache().render,  # one cache per build
+        )
         return env
 
     # After Material's search plugin (0) has indexed page.content, so that it
@@ -268,27 +275,30 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         if self._files is not None and self._pagefind is None:
             page.content = self._blocks.fill(page.content or "", page, self._files, searched=False)
         site_url = config.site_url or ""
+        variables = cast(dict[str, Any], context)  # TemplateContext lists only MkDocs' keys
         fiche = self.fiche_of(page)
         if fiche is not None:
             url = absolute(site_url, self._url_of(fiche.page))
             change = self._changes.get(str(fiche.number))
             view = fiche_view(fiche, self.collection, self._url_of, change, url)
-            context["fiche"] = view  # type: ignore[typeddict-unknown-key]
+            variables["fiche"] = view
             # The template draws these headings after the body: list them too.
-            page.toc.items += [AnchorLink(t, i, 2) for t, i in FICHE_LINKS_HEADINGS]
+            page.toc.items += [AnchorLink(t, i, 2) for t, i in LINKS_HEADINGS]
 
-        def link(target: str) -> str:
+        def ld_url(target: str) -> str:
             # Absolute with a published address, else relative to the page.
             url = self._url_of(target)
             return absolute(site_url, url) if site_url else get_relative_url(url, page.url)
 
-        site = Site(link, self._licence, config.site_name)
-        description = str(page.meta.get("description") or config.site_description or "")
-        data = page_data(page.file.src_uri, self.collection, self._changes, site, description)
-        if data is not None:
-            # partials/donnees-structurees.html writes it through json_script.
-            context["structured_data"] = data  # type: ignore[typeddict-unknown-key]
+        # For partials/donnees-structurees.html, the page's JSON-LD.
+        variables["ld_url"] = ld_url
+        structure = self.collection.registries.structures.get(page.file.name)
+        if structure is not None and structure.page == page.file.src_uri:
+            variables["structure"] = structure
         if page.file.src_uri == DATA_PAGE:
+            index = self.collection.index
+            known = [c.date for n, c in self._changes.items() if index.fiche(n)]
+            variables["data_modified"] = max(known).isoformat() if known else ""
             # overrides/donnees.html draws this last section after the
             # text: a sub-entry of the page's title, like the other h2.
             items = page.toc.items
@@ -296,7 +306,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             top.append(AnchorLink(DATA_LICENCE_HEADING, "licence", 2))
         named = PAGE_VIEWS.get(page.file.src_uri)
         if named is not None:
-            context[named[0]] = named[1](self.collection, self._url_of)  # type: ignore[literal-required]
+            variables[named[0]] = named[1](self.collection)
         return context
 
     # After Material's search plugin (priority 0) has written
@@ -326,7 +336,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._pagefind is not None:
             output = self._pagefind.mark(output, page)
-        return compact(valid_toggles(output))
+        return finish(output)
 
     # MkDocs renders the 404 page with absolute links (site_url's path, or
     # «/»), for a server that serves it at any address. The offline copy has
@@ -343,7 +353,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         if template_name == "404.html":
-            return compact(valid_toggles(output_content))
+            return finish(output_content)
         return output_content
 
 

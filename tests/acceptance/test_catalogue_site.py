@@ -60,6 +60,8 @@ def test_catalogue_lists_every_fiche_and_practice_with_facet_data(site: Path) ->
     text = page_text(html_text)
     assert "4 fiches et 9 pratiques" in text
     assert "Pratique 1 Fiche 2.1 — Accueillir les porteur·ses de projet" in text
+    # Only a fiche that is not published yet shows its status.
+    assert re.findall(r'<span class="statut">([^<]+)</span>', html_text) == ["En relecture"]
     # The filters: fieldsets with legends and labelled checkboxes, hidden until the script runs.
     assert re.search(r'<form class="catalogue-filtres"[^>]*hidden', html_text)
     assert re.findall(r"<legend>([^<]+)</legend>", html_text) == [

@@ -101,7 +101,7 @@ def test_unaccented_theme_label_finds_its_page_after_the_fiches(page: Page, site
 
 
 # «bénévolat» and «évaluation» also name themes: a fiche that answers them
-# still comes before the theme pages (THEME_SEARCH_BOOST).
+# still comes before the theme pages (overrides/pages/theme.md).
 @pytest.mark.parametrize(
     "query", ["porteuses", "militants", "bénévolat", "benevolat", "evaluation"]
 )

@@ -7,12 +7,6 @@ import re
 from macros.data.catalogue import FICHE, PRACTICE, build_catalogue, build_matrix
 from macros.index.collection import Collection
 from macros.index.plain_text import excerpt, plain_text
-from macros.render.catalogue_page import catalogue_view
-from macros.render.matrix_page import matrix_view
-
-
-def _url_of(src: str) -> str:
-    return src.removesuffix(".md") + "/"
 
 
 def test_entries_list_each_fiche_then_its_practices(catalogue_collection: Collection) -> None:
@@ -63,18 +57,6 @@ def test_facets_count_entries_and_list_only_used_values(
     assert labels.index("Évaluation et valorisation non quantitative") == 2
 
 
-def test_view_carries_facet_values_as_data(catalogue_collection: Collection) -> None:
-    view = catalogue_view(catalogue_collection, _url_of)
-    fiche, practice = view["entries"][0], view["entries"][1]
-    assert fiche["url"] == "fiches/2.1/" and practice["url"] == "fiches/2.1/#pratique-1"
-    assert fiche["themes"] == "personnes-accompagnees cooperation-accompagnement"
-    assert fiche["structures"] == "pes-21 ardes apes" and practice["structures"] == "pes-21"
-    assert "themes" not in practice  # inherited from the fiche in the browser
-    assert view["summary"] == "4 fiches et 9 pratiques"
-    relecture = next(e for e in view["entries"] if e["fiche"] == "3.2" and e["kind"] == FICHE)
-    assert relecture["status_label"] == "En relecture"
-
-
 def test_matrix_counts_practices_per_structure_and_theme(
     catalogue_collection: Collection,
 ) -> None:
@@ -87,12 +69,6 @@ def test_matrix_counts_practices_per_structure_and_theme(
     assert pes.cells[column["personnes-accompagnees"]] == 1
     assert pes.cells[column["dla-culture"]] == 0
     assert rows["mes"].total == 0 and set(rows["mes"].cells) == {0}
-    view = matrix_view(catalogue_collection, _url_of)
-    assert view["catalogue_url"] == "catalogue/"
-    pes_view = next(r for r in view["rows"] if r["structure"].slug == "pes-21")
-    cell = pes_view["cells"][column["modele-economique"]]
-    assert cell["fragment"] == "type=pratique&structure=pes-21&theme=modele-economique"
-    assert pes_view["total_fragment"] == "type=pratique&structure=pes-21"
 
 
 def test_plain_text_shows_what_the_page_shows(catalogue_collection: Collection) -> None:

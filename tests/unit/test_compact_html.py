@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.site.compact_html import compact
+from macros.site.final_html import compact
 
 
 def test_blank_lines_and_indentation_collapse_to_one_line_break() -> None:

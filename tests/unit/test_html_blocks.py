@@ -7,13 +7,12 @@ import dataclasses
 import pytest
 
 from macros.index.collection import Collection
-from macros.render.html_blocks import Held, Listing, PageSource, fill, placeholder
-from macros.render.indexes import sommaire
+from macros.render.html_blocks import Listing, PageSource, fill, markdown_page, placeholder
 from tests.support import make_fiche, rendered
 
 
 def test_summary_page_lists_every_fiche(repo_collection: Collection) -> None:
-    source = sommaire(repo_collection)
+    source = markdown_page(repo_collection, "sommaire.md")
     assert source.listings
     assert placeholder(0) in source.text
     page = rendered(source)
@@ -33,9 +32,8 @@ def test_summary_page_lists_every_fiche(repo_collection: Collection) -> None:
 def test_every_value_is_shown_as_written(written: str, shown: str) -> None:
     """Content is plain text: Markdown syntax stays as written, markup is escaped."""
     fiche = dataclasses.replace(make_fiche("1.5"), title=written, summary=written)
-    held = Held()
-    text = held.place("sommaire.html", fiches=[fiche])
-    page = rendered(PageSource(text, {}, tuple(held.listings)))
+    listing = Listing("sommaire.html", {"fiches": [fiche]})
+    page = rendered(PageSource(placeholder(0), {}, (listing,)))
     assert f"Fiche 1.5 — {shown}</a>" in page
     assert f"<br>\n  {shown}</li>" in page
     assert "<script" not in page and "<img" not in page
@@ -43,11 +41,9 @@ def test_every_value_is_shown_as_written(written: str, shown: str) -> None:
 
 def test_listings_render_only_in_their_pass() -> None:
     """Search reads a page between the two passes: each listing goes in at its own."""
-    held = Held()
-    fiches = [make_fiche("1.5")]
-    searched = held.place("sommaire.html", searched=True, fiches=fiches)
-    later = held.place("sommaire.html", fiches=fiches)
-    listings = tuple(held.listings)
+    fiches = {"fiches": [make_fiche("1.5")]}
+    listings = (Listing("sommaire.html", fiches, searched=True), Listing("sommaire.html", fiches))
+    searched, later = placeholder(0), placeholder(1)
 
     def draw(listing: Listing, *, when: bool) -> str | None:
         assert listing in listings
@@ -59,8 +55,7 @@ def test_listings_render_only_in_their_pass() -> None:
 
 
 def test_a_comment_written_like_a_placeholder_is_not_one() -> None:
-    held = Held()
-    mark = held.place("sommaire.html", fiches=[make_fiche("1.5")])
+    listing = Listing("sommaire.html", {"fiches": [make_fiche("1.5")]})
     written = "<!-- mes-fiches:bloc 0 -->"
-    page = rendered(PageSource(written + mark, {}, tuple(held.listings)))
+    page = rendered(PageSource(written + placeholder(0), {}, (listing,)))
     assert page.startswith(written + "<ul>")

@@ -6,8 +6,12 @@ import re
 
 from macros.check.html_lock import lock_page_html
 from macros.data.search_index import PageWords
-from macros.site.pagefind import candidate_forms, hidden_forms
-from macros.site.pagefind_html import ignore_excluded_sections, mark_article
+from macros.site.pagefind import (
+    candidate_forms,
+    hidden_forms,
+    ignore_excluded_sections,
+    mark_article,
+)
 
 SEPARATOR = re.compile(r"[\s\-'’·]+|\.(?!\d)")
 

@@ -11,7 +11,7 @@ from macros.index.collection import Collection, load_collection
 from macros.index.parcours import slug_of_name
 from macros.render.embedded_fiche import embedded_body
 from macros.render.pages import virtual_pages
-from macros.render.parcours_page import collection_booklet, parcours_index, parcours_source
+from macros.render.parcours_page import collection_booklet, parcours_source
 from tests.support import ROOT, copy_project, rendered
 
 MINI = ROOT / "tests" / "fixtures" / "collections" / "mini" / "fiches"
@@ -134,13 +134,13 @@ def test_booklet_plan_then_fiches_in_order(repo_collection: Collection) -> None:
 
 
 def test_index_and_collection_booklet_pages(repo_collection: Collection) -> None:
-    index = rendered(parcours_index(repo_collection))
+    pages = {p.src_uri: p for p in virtual_pages(repo_collection, {}, feed=False)}
+    index = rendered(pages["parcours/index.md"])
     assert '<a href="/parcours/accompagnement-sur-mesure.md">' in index
     assert "(/impression.md)" in index
     booklet = collection_booklet(repo_collection).text
     for number in repo_collection.index.fiches:
         assert "{ #fiche-" + number.replace(".", "-") + " data-search-exclude }" in booklet
-    pages = {p.src_uri: p for p in virtual_pages(repo_collection, {}, feed=False)}
     assert pages["parcours/accompagnement-sur-mesure.md"].edit_path == (
         "fiches/parcours/accompagnement-sur-mesure.yml"
     )

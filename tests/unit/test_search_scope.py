@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from macros.index.collection import Collection
-from macros.render.fiche_page import fiche_source
-from macros.render.search_scope import exclude_context
+from macros.render.fiche_page import exclude_context, fiche_source
 
 
 def test_context_headings_get_the_exclusion_and_only_them() -> None:

@@ -95,7 +95,7 @@
     ready = loadScript(bundle + "pagefind-component-ui.js").then(function () {
       // Before any <pagefind-*> element exists: the first one creates the
       // instance with these options. Each page's hidden forms (metadata,
-      // macros/site/pagefind_html.py) are searched; a fiche's weigh as its
+      // macros/site/pagefind.py) are searched; a fiche's weigh as its
       // text does (FICHE_SEARCH_BOOST).
       window.PagefindComponents.configureInstance("default", {
         bundlePath: bundle,
