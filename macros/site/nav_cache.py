@@ -52,7 +52,7 @@ class NavCache:
     def _target_folders(self, item: Any) -> frozenset[str]:
         found = self._folders.get(id(item))
         if found is None:
-            prefixes = set()
+            prefixes: set[str] = set()
             for url in _targets(item):
                 parts = posixpath.normpath("/" + url)[1:].split("/")
                 prefixes.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
