@@ -146,14 +146,7 @@ class Checkouts:
 # Hand-made fast paths beside a library, each switched off in the build's
 # process by its prelude: docs/performances.md shows what each gains on the
 # whole build (a fast path stays only for 10 % or more).
-FAST_PATHS: list[tuple[str, str]] = [
-    (
-        "navigation : chaque sous-arbre sans la page courante rendu une fois (nav_cache.py)",
-        "import jinja2\nimport macros.site.nav_cache as m\n"
-        "m.NavCache.render = jinja2.pass_context("
-        "lambda self, context, item, path, level, *, caller: caller())",
-    ),
-]
+FAST_PATHS: list[tuple[str, str]] = []
 
 
 def _generated_fiches(work: Path, n: int) -> Path:

@@ -43,7 +43,6 @@ from macros.site.final_html import finish
 from macros.site.html_check import check_page_html
 from macros.site.macros_gate import page_variables
 from macros.site.nav import expand_nav
-from macros.site.nav_cache import NavCache
 from macros.site.page_blocks import PageBlocks
 from macros.site.page_meta import escape_shown_meta
 from macros.site.pagefind import (
@@ -261,7 +260,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             fiche_label=fiche_label,
             author=AUTHOR,
             registries=self.collection.registries,
-            nav_cached=NavCache().render,  # one cache per build
         )
         return env
 
