@@ -28,6 +28,12 @@ FOLDER = "donnees"
 JSON_PATH = f"{FOLDER}/fiches.json"
 CSV_PATH = f"{FOLDER}/pratiques.csv"
 PACKAGE_PATH = f"{FOLDER}/datapackage.json"
+# Each published file and its media type, as the data page's JSON-LD lists them.
+DOWNLOADS = (
+    (CSV_PATH, "text/csv"),
+    (JSON_PATH, "application/json"),
+    (PACKAGE_PATH, "application/json"),
+)
 SCHEMAS = ("pratiques.schema.json", "fiches.schema.json")
 # French Excel reads «;» as the column separator; the BOM tells Excel the
 # file is UTF-8 (LibreOffice detects both).

@@ -27,7 +27,7 @@ from macros.core.safe_write import write_fiche
 from macros.core.wording import plural
 from macros.data.citation import AUTHOR
 from macros.data.history import Change, git_history, last_changes
-from macros.data.open_data import data_files, package_files
+from macros.data.open_data import DOWNLOADS, data_files, package_files
 from macros.data.search_index import enrich_json, page_words
 from macros.index.collection import Collection, load_collection
 from macros.index.fiche_cache import FicheCache
@@ -260,6 +260,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             fiche_label=fiche_label,
             author=AUTHOR,
             registries=self.collection.registries,
+            data_page=DATA_PAGE,
         )
         return env
 
@@ -297,6 +298,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             index = self.collection.index
             known = [c.date for n, c in self._changes.items() if index.fiche(n)]
             variables["data_modified"] = max(known).isoformat() if known else ""
+            variables["data_downloads"] = DOWNLOADS
             # overrides/donnees.html draws this last section after the
             # text: a sub-entry of the page's title, like the other h2.
             items = page.toc.items
