@@ -81,7 +81,12 @@ def virtual_pages(
     pages += [
         (
             t.page,
-            page("theme.md", theme=t, structures=_involved(t, collection)),
+            page(
+                "theme.md",
+                theme=t,
+                structures=_involved(t, collection),
+                fiche_boost=fiche_page.FICHE_SEARCH_BOOST,
+            ),
             source("themes", ""),
         )
         for t in reg.themes.values()
