@@ -35,7 +35,7 @@ from macros.index.macro_words import fiche_label
 from macros.render.editor_page import editor_files
 from macros.render.fiche_page import LINKS_HEADINGS, fiche_view
 from macros.render.json_script import json_script
-from macros.render.pages import PAGE_VIEWS, virtual_pages
+from macros.render.pages import CATALOGUE_PAGE, PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
 from macros.site.booklets import Booklets
 from macros.site.config import FichesPluginConfig
@@ -261,6 +261,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             author=AUTHOR,
             registries=self.collection.registries,
             data_page=DATA_PAGE,
+            catalogue_page=CATALOGUE_PAGE,
         )
         return env
 
