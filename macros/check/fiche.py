@@ -92,6 +92,7 @@ def parse_fiche(
         plain_refs=plain_refs,
         release_note=(data.get("note_de_version") or "").strip(),
         pieces=pieces,
+        macros=macros,
     )
     _check_meta(fiche, meta, registries, display_path, report)
     _placeholders(fiche, display_path, report)

@@ -33,6 +33,8 @@ from macros.core.diagnostics import Report
 _ENV = jinja2.Environment()
 # A call Jinja read: its name and literal arguments.
 _Known = tuple[str, list[str | int | float], dict[str, str | int | float]]
+# Replace text[start:end] by a text: (start, end, replacement).
+Edit = tuple[int, int, str]
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
 # 50,000 a second here, so a file made of nothing else would hold CI for
 # seconds per megabyte; past this count it is refused unread.
@@ -101,6 +103,68 @@ class Macros:
             return None
         return pieces
 
+    def edited(self, text: str, edits: list[Edit]) -> nodes.Template | None:
+        """Jinja's tree of `text` (the text read here) once `edits` are made,
+        built from this reading, not by reading the edited text again; None
+        when only reading it again could tell.
+
+        Each edit replaces `text[start:end]`, outside every construct, with
+        plain text. That is all that changes when every delimiter in `text`
+        opens a construct read here (no raw block, no delimiter inside a
+        string), no construct spans lines or trims whitespace, and no edit
+        makes a delimiter with its neighbours: the calls are the ones the
+        allow-list accepted, in the same order, between edited text.
+        """
+        if not self.ok or self.tree is None:
+            return None
+        if sum(text.count(mark) for mark in MARKS) != len(self.spans):
+            return None
+        sources = [text[start:end] for start, end in self.spans]
+        if any("\n" in s or s[2] == "-" or s[-3] == "-" for s in sources):
+            return None
+        if not all(isinstance(node, nodes.Output) for node in self.tree.body):
+            return None
+        children = [child for output in self.tree.body for child in output.nodes]  # type: ignore[attr-defined]
+        expressions = iter(c for c in children if not isinstance(c, nodes.TemplateData))
+        read = [c.data for c in children if isinstance(c, nodes.TemplateData)]
+        # The text between constructs, as written and as edited.
+        gaps = [0, *(offset for span in self.spans for offset in span), len(text)]
+        edits = sorted(edits, key=lambda edit: edit[:2])
+        written: list[str] = []
+        built: list[nodes.Node] = []
+        for index in range(0, len(gaps), 2):
+            start, end = gaps[index], gaps[index + 1]
+            inside: list[Edit] = []
+            while edits and edits[0][0] <= end:
+                edit_start, edit_end, replacement = edits.pop(0)
+                around = (
+                    text[edit_start - 1 : edit_start] + replacement + text[edit_end : edit_end + 1]
+                )
+                if edit_start < start or edit_end > end or may_hold_macros(around):
+                    return None  # an edit that touches a construct, or makes one
+                inside.append((edit_start - start, edit_end - start, replacement))
+            was = text[start:end]
+            data = apply_edits(was, inside)
+            if index + 2 == len(gaps):
+                # Jinja drops one newline at the end of a template.
+                was, data = was.removesuffix("\n"), data.removesuffix("\n")
+            written.append(was)
+            if data:  # Jinja reads no empty text
+                built.append(nodes.TemplateData(data))
+            if index + 2 < len(gaps) and sources[index // 2].startswith("{{"):
+                expression = next(expressions, None)
+                if expression is None:
+                    return None
+                built.append(expression)
+        if edits or [w for w in written if w] != read:
+            return None
+        output = nodes.Output(built, lineno=1)
+        tree = nodes.Template([output], lineno=1)
+        # What set_environment does, for the new nodes only: the calls have it.
+        for node in (tree, output, *built):
+            node.environment = _ENV
+        return tree
+
     def remove_calls(self, text: str) -> str:
         """`text`, a part of the scanned text, without the `{{ … }}` and
         `{% … %}` it holds: their brackets and asterisks are not Markdown."""
@@ -109,6 +173,17 @@ class Macros:
         for source in self.sources:
             text = text.replace(source, "")
         return text
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """`text` with each `(start, end, replacement)` made; the edits do not overlap."""
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in sorted(edits, key=lambda edit: edit[:2]):
+        pieces += [text[position:start], replacement]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def read_macros(
@@ -172,7 +247,9 @@ def read_macros(
         return Macros(ok=False)
     found.ok = check_tree(tree, display_path, first_line, report, allowed)
     lines = _LineStarts(text)
-    outputs = [child for output in tree.find_all(nodes.Output) for child in output.nodes]
+    # An accepted tree is all Output nodes; a refused one may hide calls in blocks.
+    found_outputs = tree.body if found.ok else tree.find_all(nodes.Output)
+    outputs = [child for output in found_outputs for child in output.nodes]  # type: ignore[attr-defined]
     spans = iter(expressions)  # one per `{{ … }}`, in order, as Output nodes are
     for child in outputs:
         if isinstance(child, nodes.TemplateData):
@@ -181,7 +258,7 @@ def read_macros(
         span = next(spans, None)
         if span is None:
             break  # not one expression per `{{ … }}`: refused above anyway
-        call = _call(child)
+        call = _call(child, accepted=found.ok)
         if call is not None:
             found.calls.append(_macro_call(call, text, *span, lines, first_line))
             found.pieces.append(found.calls[-1])
@@ -235,12 +312,13 @@ class _LineStarts:
         return self.line, offset - self.line_start + 1
 
 
-def _call(expr: nodes.Expr) -> _Known | None:
-    """A call the allow-list accepts, as name and literal arguments."""
+def _call(expr: nodes.Expr, *, accepted: bool) -> _Known | None:
+    """A call the allow-list accepts, as name and literal arguments;
+    `accepted`: check_tree accepted every expression of the text."""
     if not (isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)):
         return None
     name = expr.node.name
-    if name not in MACROS or arguments_problem(expr, MACROS[name]) is not None:
+    if not accepted and (name not in MACROS or arguments_problem(expr, MACROS[name]) is not None):
         return None
     args = [literal_value(a) for a in expr.args]
     kwargs = {kw.key: literal_value(kw.value) for kw in expr.kwargs}

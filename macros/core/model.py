@@ -190,6 +190,9 @@ class Fiche:
     # Block text -> its text and macro calls in order (macro_grammar.Macros.pieces_of),
     # for the texts that show a practice's calls as words without reading it again.
     pieces: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
+    # The body as the macro grammar read it (macro_grammar.Macros): the fiche
+    # page's Jinja tree is built from it, so the gate does not read the page again.
+    macros: Any = field(default=None, repr=False, compare=False)
 
     @property
     def chapter(self) -> int:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
 from macros.check.fiche_body import CONTEXT
 from macros.check.glossary import abbreviations
+from macros.check.macro_grammar import Edit, apply_edits
 from macros.core.model import Fiche, GlossaryTerm
 from macros.core.names import fold
 from macros.data.citation import AUTHOR, citation
@@ -35,8 +37,9 @@ def fiche_source(
     full_text_search: bool = True,
     terms: list[GlossaryTerm] | None = None,
 ) -> PageSource:
-    """The fiche page's Markdown; `terms` is glossary.all_terms, worked out
-    once by a caller that writes every fiche page."""
+    """The fiche page's Markdown, the body as written with what the page adds,
+    and its Jinja tree; `terms` is glossary.all_terms, worked out once by a
+    caller that writes every fiche page."""
     meta: dict[str, Any] = {
         "title": f"{fiche.number} — {fiche.title}",
         "description": fiche.summary,
@@ -49,9 +52,17 @@ def fiche_source(
     if fiche.keywords:
         # In the page text, so that search finds the fiche by its keywords.
         keywords = "Mots-clés : " + ", ".join(fiche.keywords) + "\n{ .fiche-mots-cles }\n\n"
-    text = anchored_body(fiche, full_text_search=full_text_search) + "\n\n" + keywords
+    body = fiche.body
+    edits = body_edits(fiche, full_text_search=full_text_search)
+    text = apply_edits(body, edits).rstrip() + "\n\n" + keywords
     definitions = abbreviations(collection.registries, _shown_text(fiche, text), terms=terms)
-    return PageSource(text + definitions, meta)
+    # MkDocs drops the blank lines a page starts with; the gate compares texts.
+    blank = len(body) - len(body.lstrip("\n"))
+    end = len(body.rstrip())
+    edits += [(0, blank, "")] if blank <= end else []
+    edits.append((end, len(body), "\n\n" + keywords + definitions))
+    tree = fiche.macros.edited(body, edits) if fiche.macros is not None else None
+    return PageSource(apply_edits(body, edits), meta, tree=tree)
 
 
 def _shown_text(fiche: Fiche, text: str) -> str | None:
@@ -68,21 +79,32 @@ def _shown_text(fiche: Fiche, text: str) -> str | None:
     return "\n".join([text, *(f"Fiche {ref.number}" for ref in fiche.fiche_refs)])
 
 
-def anchored_body(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True) -> str:
-    """Give each practice a stable anchor (`#pratique-N`) that structure pages link to.
+def anchored_body(fiche: Fiche, prefix: str = "") -> str:
+    """The body with its practice anchors (body_edits)."""
+    return apply_edits(fiche.body, body_edits(fiche, prefix)).rstrip()
 
-    Python-Markdown's attr_list cannot set an id on a tight list item, hence
-    an empty span at the start of the item. `prefix` keeps the ids unique
-    when several fiches share a page (parcours booklets).
+
+def body_edits(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True) -> list[Edit]:
+    """What a page adds to the body as written, as edits of `fiche.body`.
+
+    Each practice gets a stable anchor (`#pratique-N`) that structure pages
+    link to: Python-Markdown's attr_list cannot set an id on a tight list
+    item, hence an empty span at the start of the item. `prefix` keeps the
+    ids unique when several fiches share a page (parcours booklets). Past a
+    threshold, «Contexte et enjeux» leaves the search index (exclude_context).
     """
     lines = fiche.body.split("\n")
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
+    edits: list[Edit] = []
     for practice in fiche.practices:
         index = practice.line - fiche.body_first_line
-        anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
-        lines[index] = _ITEM_MARKER.sub(rf"\g<1>{anchor}", lines[index], count=1)
+        marker = _ITEM_MARKER.match(lines[index])
+        if marker is not None:
+            anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
+            edits.append((starts[index] + marker.end(), starts[index] + marker.end(), anchor))
     if not full_text_search:
-        exclude_context(lines)
-    return "\n".join(lines).rstrip()
+        edits += [(starts[i] + s, starts[i] + e, r) for i, s, e, r in exclude_context(lines)]
+    return edits
 
 
 def fiche_view(
@@ -149,18 +171,12 @@ def fiche_view(
 # what a reader waits for. Material's documented `data-search-exclude` on its
 # headings does it: titles, practices, further sections and keywords stay
 # searchable, and the page itself is unchanged.
-def _excluded(line: str) -> str:
-    """The heading line with the exclusion added to its attribute list, or one added."""
-    stripped = line.rstrip()
-    if _ATTR_LIST.search(stripped):
-        return stripped[:-1].rstrip() + f" {NOT_INDEXED} }}"
-    return f"{stripped} {{ {NOT_INDEXED} }}"
-
-
-def exclude_context(lines: list[str]) -> None:
-    """Mark the «Contexte et enjeux» heading and its sub-headings, in place."""
+def exclude_context(lines: list[str]) -> list[tuple[int, int, int, str]]:
+    """The «Contexte et enjeux» heading and its sub-headings with the exclusion
+    added to their attribute list, or one added: (line index, start, end, text)."""
     inside = False
     wanted = fold(CONTEXT)
+    edits = []
     for index, line in enumerate(lines):
         match = _HEADING.match(line)
         if match is None:
@@ -168,5 +184,11 @@ def exclude_context(lines: list[str]) -> None:
         level, title = len(match.group(1)), _ATTR_LIST.sub("", match.group(2)).strip()
         if level <= 2:
             inside = level == 2 and fold(title) == wanted
-        if inside:
-            lines[index] = _excluded(line)
+        if not inside:
+            continue
+        end = len(line.rstrip())
+        if _ATTR_LIST.search(line[:end]):
+            edits.append((index, len(line[: end - 1].rstrip()), end, f" {NOT_INDEXED} }}"))
+        else:
+            edits.append((index, end, end, f" {{ {NOT_INDEXED} }}"))
+    return edits

@@ -75,6 +75,9 @@ class PageSource:
     listings: tuple[Listing, ...] = ()
     src_uri: str = ""  # where it pretends to live under docs/ (render/pages.py)
     edit_path: str | None = None  # its real source file, from the repository root
+    # Jinja's tree of `text`, when the engine built it from a reading it had
+    # already made (fiche pages: macro_grammar.Macros.edited).
+    tree: Any = None
 
     def __post_init__(self) -> None:
         # Only the keys that say something: templates and the macro gate read the keys.

@@ -128,7 +128,12 @@ def gate(env: Any) -> None:
     if problem is not None:
         report.error(where, 1, 1, "entete-macros", problem, "« render_macros: false » suffit")
     markdown = env.markdown
-    found = read_macros(markdown, where, first_line, report, allowed=allowed)
+    # A fiche page's tree comes from the engine's reading of its body
+    # (render/fiche_page.py); any other text is read here.
+    checked = plugin.checked.get(page.file.src_uri)
+    if checked is None or checked != markdown:
+        found = read_macros(markdown, where, first_line, report, allowed=allowed)
+        checked = None if found.tree is None else CheckedMarkdown(markdown, found.tree)
     title = page.title or ""
     if may_hold_macros(title):
         report.error(
@@ -147,10 +152,9 @@ def gate(env: Any) -> None:
             f"{where} : page refusée avant le rendu des macros (détail ci-dessus) ; "
             "« fiches check » donne la même liste"
         )
-    tree = found.tree
-    if tree is not None:
+    if checked is not None:
         # mkdocs-macros renders exactly the tree checked here (_GatedEnvironment).
-        env.markdown = CheckedMarkdown(markdown, tree)
+        env.markdown = checked
 
 
 class CheckedMarkdown(str):

@@ -35,13 +35,13 @@ from macros.index.macro_words import fiche_label
 from macros.render.editor_page import editor_files
 from macros.render.fiche_page import LINKS_HEADINGS, fiche_view
 from macros.render.json_script import json_script
-from macros.render.pages import CATALOGUE_PAGE, PAGE_VIEWS, virtual_pages
+from macros.render.pages import CATALOGUE_PAGE, NO_FRONT_MATTER, PAGE_VIEWS, virtual_pages
 from macros.render.reader_files import absolute, reader_files
 from macros.site.booklets import Booklets
 from macros.site.config import FichesPluginConfig
 from macros.site.final_html import finish
 from macros.site.html_check import check_page_html
-from macros.site.macros_gate import page_variables
+from macros.site.macros_gate import CheckedMarkdown, page_variables
 from macros.site.nav import expand_nav
 from macros.site.page_blocks import PageBlocks
 from macros.site.page_meta import escape_shown_meta
@@ -69,6 +69,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self._booklets: Booklets | None = None
         self._blocks = PageBlocks()
         self._meta: dict[str, dict[str, Any]] = {}  # generated pages' meta, by source path
+        # Generated pages whose Jinja tree the engine built, by source path (macro gate).
+        self.checked: dict[str, CheckedMarkdown] = {}
         self._pagefind: PagefindSearch | None = None
         self._licence: Licence = KNOWN[UNDECIDED]
 
@@ -145,6 +147,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         docs = f"{docs_prefix}/"
         page_clash = "d'une page générée : supprimez ou renommez ce fichier."
         self._meta = {}
+        self.checked = {}
         pages = virtual_pages(
             self.collection, self._changes, feed=bool(config.site_url), full_text_search=full_text
         )
@@ -153,6 +156,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             generated.edit_uri = page.edit_path
             self._blocks.add(page.src_uri, page.listings)
             self._meta[page.src_uri] = page.meta
+            if page.tree is not None:
+                markdown = page.text.removeprefix(NO_FRONT_MATTER)
+                self.checked[page.src_uri] = CheckedMarkdown(markdown, page.tree)
         self._files = files
         if not config.site_url:
             log.info(

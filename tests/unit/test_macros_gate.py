@@ -9,14 +9,19 @@ nothing but the three macros.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.exceptions import PluginError
 
-from macros.check.macro_grammar import read_macros
+from macros.check.macro_grammar import apply_edits, read_macros
 from macros.core.diagnostics import Report
-from macros.site.macros_gate import _harden
+from macros.index.collection import Collection
+from macros.render.fiche_page import fiche_source
+from macros.site import macros_gate
+from macros.site.macros_gate import CheckedMarkdown, _harden
 from tests.support import ROOT
 
 CORPUS = ROOT / "tests" / "fixtures" / "hostile" / "fiches"
@@ -143,3 +148,88 @@ def test_hardened_environment_alone_leaks_nothing(payload: str, secret_env: None
         return  # refused: the outcome we want
     for leak in (SECRET, "uid=", "os.environ", "<module", "site_dir", "site_name"):
         assert leak not in output, (payload, output)
+
+
+# A fiche page's tree is built from the reading of its body (Macros.edited):
+# it must be the tree Jinja reads from the page text, or None.
+EDITED = [
+    ('Texte {{ structure("PES 21") }} et {{ theme("x") }}.\n', [(0, 0, "<span></span>")]),
+    ('\n\n- {{ structure("PES 21") }} fait.\n', [(0, 2, ""), (4, 4, "<span></span>")]),
+    (
+        '## Contexte {{ theme("x") }}\n{# note #}\nfin\n',
+        [(28, 28, " { data-x }"), (44, 44, "\n\nS")],
+    ),
+    ("a {# c #}\n", []),
+    ('a {{ fiche("1.5") }}', [(20, 20, "\n\nMots-clés : b\n")]),
+]
+DECLINED = [
+    ("a {% raw %}{{ x }}{% endraw %} b", []),  # a raw block: not a construct read
+    ('a {{ structure(\n"PES 21") }} b', []),  # a construct over two lines
+    ('a\n  {{- structure("PES 21") }}', []),  # whitespace control
+    ('a {{ structure("a{{b") }} b', []),  # a delimiter inside a string
+    ('a {{ structure("PES 21") }} b', [(5, 6, "x")]),  # an edit inside a construct
+    ('a { {{ structure("PES 21") }}', [(3, 3, "{")]),  # an edit that makes `{{`
+    ('a {{ structure("PES 21") }}', [(2, 2, "{")]),
+    ('a {{ structure("PES 21") }}\r\nb', []),  # Jinja's newline is not the text's
+    ("{{ config }}", []),  # refused
+    ("sans macro\n", []),  # nothing read: the gate's own reading is a substring test
+]
+
+
+@pytest.mark.parametrize(("text", "edits"), EDITED)
+def test_edited_tree_is_jinjas_reading_of_the_edited_text(
+    text: str, edits: list[tuple[int, int, str]]
+) -> None:
+    found = read_macros(text, "fiches/9.1.md", 1, Report())
+    tree = found.edited(text, edits)
+    assert tree is not None
+    assert tree == jinja2.Environment().parse(apply_edits(text, edits))
+
+
+@pytest.mark.parametrize(("text", "edits"), DECLINED)
+def test_edited_declines_what_only_a_new_reading_tells(
+    text: str, edits: list[tuple[int, int, str]]
+) -> None:
+    found = read_macros(text, "fiches/9.1.md", 1, Report())
+    assert found.edited(text, edits) is None
+
+
+@pytest.mark.parametrize("full_text_search", [True, False])
+def test_fiche_page_tree_is_jinjas_reading_of_the_page(
+    repo_collection: Collection, full_text_search: bool
+) -> None:
+    for fiche in repo_collection.fiches:
+        source = fiche_source(fiche, repo_collection, full_text_search=full_text_search)
+        assert source.tree is not None
+        assert source.tree == jinja2.Environment().parse(source.text)
+
+
+def _gate_env(markdown: str, checked: dict[str, CheckedMarkdown]) -> SimpleNamespace:
+    plugin = SimpleNamespace(
+        config=SimpleNamespace(page_variables=[]), fiche_of=lambda page: None, checked=checked
+    )
+    file = SimpleNamespace(src_uri="fiches/1.5.md", edit_uri="fiches/1.5.md", generated_by="x")
+    page = SimpleNamespace(meta={}, title="1.5 — Une fiche", markdown=markdown, file=file)
+    conf = {"plugins": {"mes-fiches": plugin}}
+    return SimpleNamespace(env=jinja2.Environment(), page=page, markdown=markdown, conf=conf)
+
+
+def test_gate_takes_the_fiche_page_tree_without_reading_it_again(
+    repo_collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = fiche_source(repo_collection.fiches[0], repo_collection)
+    checked = {"fiches/1.5.md": CheckedMarkdown(source.text, source.tree)}
+    monkeypatch.setattr(macros_gate, "read_macros", None)  # any reading would fail
+    env = _gate_env(source.text, checked)
+    macros_gate.gate(env)
+    assert env.markdown.tree is source.tree
+
+
+def test_gate_reads_a_page_text_changed_since_the_engine_built_it(
+    repo_collection: Collection,
+) -> None:
+    source = fiche_source(repo_collection.fiches[0], repo_collection)
+    checked = {"fiches/1.5.md": CheckedMarkdown(source.text, source.tree)}
+    # Another plugin's on_page_markdown, before mkdocs-macros, added to the page.
+    with pytest.raises(PluginError, match="page refusée avant le rendu des macros"):
+        macros_gate.gate(_gate_env(source.text + "\n{{ config }}\n", checked))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.check.macro_grammar import apply_edits
 from macros.index.collection import Collection
 from macros.render.fiche_page import exclude_context, fiche_source
 
@@ -17,7 +18,12 @@ def test_context_headings_get_the_exclusion_and_only_them() -> None:
         "### Une sous-partie",
         "- une pratique",
     ]
-    exclude_context(lines)
+    lines = [
+        apply_edits(
+            lines[i], [(s, e, r) for index, s, e, r in exclude_context(lines) if index == i]
+        )
+        for i in range(len(lines))
+    ]
     assert lines == [
         "## Contexte et enjeux { data-search-exclude }",
         "Du texte.",
