@@ -85,11 +85,18 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir).resolve()
+        if not docs.is_relative_to(root.resolve()):
+            # The check, edit links and messages name files from the project's root.
+            raise PluginError(
+                f"mkdocs.yml : docs_dir ({docs}) doit être un dossier du projet, "
+                f"sous {root.resolve()} (un lien symbolique vers ailleurs ne convient pas)"
+            )
         paths = ProjectPaths.at(
             root,
             fiches=self.config.fiches_dir,
             registries=self.config.registries_dir,
-            docs=str(Path(config.docs_dir).resolve().relative_to(root.resolve())),
+            docs=str(docs.relative_to(root.resolve())),
         )
         self.collection = load_collection(
             paths,

@@ -149,3 +149,15 @@ def test_build_stops_before_copying_anything(tmp_path: Path) -> None:
     for path in shown:
         assert re.search(rf"^ERROR +- +mes-fiches: {re.escape(path)}:1:1: ", log, re.M), path
     assert not (project / "site").exists()
+
+
+@pytest.mark.build
+def test_docs_folder_outside_the_project_is_a_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projet")
+    (project / "docs").rename(tmp_path / "ailleurs")
+    (project / "docs").symlink_to(tmp_path / "ailleurs", target_is_directory=True)
+    result = build_site(project)
+    log = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in log
+    assert "docs_dir" in log and "doit être un dossier du projet" in log, log
