@@ -292,7 +292,12 @@ def split_names(group: str) -> list[str]:
 
 def parenthetical_groups(text: str) -> list[str]:
     """The contents of the outermost parentheses of `text`, in order."""
-    groups: list[str] = []
+    return [group for _, group in parenthetical_spans(text)]
+
+
+def parenthetical_spans(text: str) -> list[tuple[int, str]]:
+    """The outermost parenthesised groups: the offset of each one's content, and the content."""
+    groups: list[tuple[int, str]] = []
     depth = opened = 0
     for match in _PARENTHESIS.finditer(text):
         if match.group() == "(":
@@ -302,5 +307,5 @@ def parenthetical_groups(text: str) -> list[str]:
         elif depth:
             depth -= 1
             if depth == 0:
-                groups.append(text[opened + 1 : match.start()])
+                groups.append((opened + 1, text[opened + 1 : match.start()]))
     return groups

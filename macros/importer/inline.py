@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from macros.check.fiche_body import parenthetical_groups
+from macros.check.fiche_body import parenthetical_spans
 from macros.check.registries import Registries
 from macros.core.model import FicheNumber
 from macros.core.names import fold
@@ -155,7 +155,7 @@ def _structures(
     names that look like structures missing from the registry."""
     calls: list[tuple[int, int, str]] = []
     unknown: list[UnknownName] = []
-    for start, content in _groups(text):
+    for start, content in parenthetical_spans(text):
         offset = start
         for index, part in enumerate(_NAME_SEPARATOR.split(content)):
             name = part.strip(SPACE + "\n")
@@ -169,17 +169,6 @@ def _structures(
                 unknown.append(UnknownName(name, lead))
             offset += len(part)
     return calls, unknown
-
-
-def _groups(text: str) -> list[tuple[int, str]]:
-    """Outermost parenthesised groups with the offset of their first character."""
-    found: list[tuple[int, str]] = []
-    position = 0
-    for content in parenthetical_groups(text):
-        start = text.index("(" + content + ")", position) + 1
-        found.append((start, content))
-        position = start + len(content) + 1
-    return found
 
 
 def _resolve(name: str, registries: Registries) -> tuple[bool, str] | None:
