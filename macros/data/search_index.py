@@ -96,6 +96,11 @@ def bare(word: str) -> str:
     return match.group(1) if match else word
 
 
+def folded(word: str) -> str:
+    """What Pagefind matches a word as: without elision, accents or case."""
+    return unaccented(bare(word)).lower()
+
+
 def _plural(word: str) -> str:
     if word.endswith(("s", "x", "z")):
         return word

@@ -38,15 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from macros.data.search_index import (
-    Forms,
-    PageWords,
-    bare,
-    page_words,
-    plain_text,
-    tokens,
-    unaccented,
-)
+from macros.data.search_index import Forms, PageWords, folded, page_words, plain_text, tokens
 from macros.index.collection import Collection
 from macros.read.html_spec import Node, parse_fragment
 from macros.render.html_blocks import NOT_INDEXED
@@ -94,10 +86,6 @@ def check_choice(choice: str, config: MkDocsConfig) -> None:
         )
 
 
-def _fold(word: str) -> str:
-    return unaccented(bare(word)).lower()
-
-
 def candidate_forms(text: str, extra: PageWords, forms: Forms) -> set[str]:
     """Forms a reader may type for a page: those of its indexed `text`, and its other names."""
     return forms.of(text)[1] | forms.all_of((*extra.names, *extra.header))
@@ -109,9 +97,9 @@ def hidden_forms(candidates: set[str], shown: str, separator: re.Pattern[str]) -
     Pagefind already ignores accents and elided articles; the inclusive forms
     («porteuses» for «porteur·ses») and a page's unwritten names remain.
     """
-    reached = {_fold(w) for w in tokens(shown, separator)}
+    reached = {folded(w) for w in tokens(shown, separator)}
     # One form per folded spelling: Pagefind matches «adherente» as «adhérente».
-    kept = {_fold(w): w for w in sorted(candidates, reverse=True) if w.isalnum()}
+    kept = {folded(w): w for w in sorted(candidates, reverse=True) if w.isalnum()}
     return sorted(w for key, w in kept.items() if key not in reached)
 
 
