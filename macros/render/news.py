@@ -10,6 +10,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import urljoin
 
+from macros.data.citation import AUTHOR
 from macros.data.history import Change, newest_first
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
@@ -19,7 +20,6 @@ from macros.render.html_blocks import PageSource, markdown_page
 NEWS_PAGE = "nouveautes/index.md"
 FEED_PATH = "nouveautes/atom.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-AUTHOR = "Mouvement pour l'Économie Solidaire"
 
 
 def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
