@@ -21,15 +21,6 @@ def fold(name: str) -> str:
     return _SPACES.sub(" ", bare).strip().casefold()
 
 
-def closest(wanted: str, candidates: Iterable[str], *, n: int = 3) -> list[str]:
-    """The known names nearest to `wanted`, best first."""
-    by_fold: dict[str, str] = {}
-    for candidate in candidates:
-        by_fold.setdefault(fold(candidate), candidate)
-    matches = difflib.get_close_matches(fold(wanted), list(by_fold), n=n, cutoff=0.5)
-    return [by_fold[m] for m in matches]
-
-
 def quoted_list(names: Iterable[str]) -> str:
     return ", ".join(f"« {n} »" for n in names)
 
@@ -40,9 +31,12 @@ def suggestion(wanted: str, candidates: Iterable[str], *, what: str) -> str:
     `what` names the list, agreed in gender: «structures connues», «clés connues».
     """
     pool = list(candidates)
-    near = closest(wanted, pool)
+    by_fold: dict[str, str] = {}
+    for candidate in pool:
+        by_fold.setdefault(fold(candidate), candidate)
+    near = difflib.get_close_matches(fold(wanted), list(by_fold), n=3, cutoff=0.5)
     if near:
-        return f"vouliez-vous dire {quoted_list(near)} ?"
+        return f"vouliez-vous dire {quoted_list(by_fold[m] for m in near)} ?"
     if not pool:
         return f"aucune entrée dans la liste des {what}"
     if len(pool) <= 12:

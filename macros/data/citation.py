@@ -8,7 +8,6 @@ not when a reader downloads them. Without `site_url` there is no URL.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 from macros.core.licence import KNOWN, UNDECIDED, Licence
@@ -21,17 +20,19 @@ NO_DATE = "s. d."
 _BIBTEX_MONTHS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 )  # fmt: skip
-_BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 # BibTeX counts every brace, escaped or not, to find where a field ends: a
 # lone `\}` would close the title and let the rest of it add fields. Braces
 # are written as commands whose own braces are balanced.
-_BIBTEX_ESCAPES = {
-    "\\": r"\textbackslash{}",
-    "{": r"\textbraceleft{}",
-    "}": r"\textbraceright{}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
+_BIBTEX_ESCAPES = str.maketrans(
+    {char: "\\" + char for char in "&%$#_"}
+    | {
+        "\\": r"\textbackslash{}",
+        "{": r"\textbraceleft{}",
+        "}": r"\textbraceright{}",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,8 @@ def citation(
 def bibtex(cite: Citation) -> str:
     """A biblatex-friendly @misc entry."""
     fields = [
-        ("author", f"{{{{{_bibtex_escape(AUTHOR)}}}}}"),
-        ("title", f"{{{{{_bibtex_escape(cite.title)}}}}}"),
+        ("author", f"{{{{{AUTHOR.translate(_BIBTEX_ESCAPES)}}}}}"),
+        ("title", f"{{{{{cite.title.translate(_BIBTEX_ESCAPES)}}}}}"),
         ("howpublished", f"{{Fiche pratique n°{cite.number}}}"),
     ]
     if cite.day is not None:
@@ -78,14 +79,10 @@ def bibtex(cite: Citation) -> str:
         if cite.day is not None:
             fields.append(("urldate", f"{{{cite.day.date.isoformat()}}}"))
     # Zotero reads `copyright` into its «Droits» field.
-    fields.append(("copyright", f"{{{_bibtex_escape(cite.licence.label)}}}"))
+    fields.append(("copyright", f"{{{cite.licence.label.translate(_BIBTEX_ESCAPES)}}}"))
     fields.append(("language", "{french}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@misc{{{cite.key},\n{body}\n}}\n"
-
-
-def _bibtex_escape(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(0), "\\" + m.group(0)), text)
 
 
 def csl_json(cite: Citation) -> str:

@@ -3,8 +3,9 @@
 package, with the static schemas of macros/schemas/donnees/ beside the data.
 
 No date of generation: an unchanged collection gives byte-identical files.
-`url_of` maps a page's source path to its site-root URL. docs/donnees.md
-documents every field: keep it in step.
+`url_of` maps a page's source path to its site-root URL, `page_url` to its
+URL in the files, absolute with a `site_url`. docs/donnees.md documents
+every field: keep it in step.
 """
 
 from __future__ import annotations
@@ -61,10 +62,6 @@ class DataFile:
     content: bytes
 
 
-def absolute(url: str, site_url: str | None) -> str:
-    return f"{site_url.rstrip('/')}/{url}" if site_url else url
-
-
 def _fiche_record(fiche: Fiche, collection: Collection, page_url: str) -> dict[str, Any]:
     reg = collection.registries
     number = str(fiche.number)
@@ -108,24 +105,20 @@ def _fiche_record(fiche: Fiche, collection: Collection, page_url: str) -> dict[s
     }
 
 
-def fiches_json(
-    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
-) -> str:
+def fiches_json(collection: Collection, page_url: Callable[[str], str]) -> str:
     records = [
-        _fiche_record(fiche, collection, absolute(url_of(fiche.page), site_url))
+        _fiche_record(fiche, collection, page_url(fiche.page))
         for fiche in collection.index.fiches.values()
     ]
     document = {"version": FORMAT_VERSION, "fiches": records}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def practice_rows(
-    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
-) -> list[list[str]]:
+def practice_rows(collection: Collection, page_url: Callable[[str], str]) -> list[list[str]]:
     reg = collection.registries
     rows: list[list[str]] = []
     for fiche in collection.index.fiches.values():
-        page_url = absolute(url_of(fiche.page), site_url)
+        url = page_url(fiche.page)
         themes = [t for t in fiche.themes if t in reg.themes]
         for practice in fiche.practices:
             credits = [s for s in dict.fromkeys(practice.credits) if s in reg.structures]
@@ -136,7 +129,7 @@ def practice_rows(
                     f"n°{fiche.number}",
                     fiche.title,
                     str(practice.rank),
-                    f"{page_url}#{practice.anchor}",
+                    f"{url}#{practice.anchor}",
                     MULTI_SEPARATOR.join(reg.structures[s].short_name for s in credits),
                     MULTI_SEPARATOR.join(credits),
                     MULTI_SEPARATOR.join(reg.themes[t].label for t in themes),
@@ -148,14 +141,12 @@ def practice_rows(
     return rows
 
 
-def pratiques_csv(
-    collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
-) -> str:
+def pratiques_csv(collection: Collection, page_url: Callable[[str], str]) -> str:
     """The CSV text, BOM first, CRLF as RFC 4180 says; every data cell quoted."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=CSV_DELIMITER).writerow(CSV_COLUMNS)
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL)
-    for row in practice_rows(collection, url_of, site_url):
+    for row in practice_rows(collection, page_url):
         writer.writerow([csv_cell(value) for value in row])
     return "\ufeff" + buffer.getvalue()
 
@@ -168,9 +159,13 @@ def csv_cell(value: str) -> str:
 def data_files(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
 ) -> list[DataFile]:
+    def page_url(src_uri: str) -> str:
+        url = url_of(src_uri)
+        return f"{site_url.rstrip('/')}/{url}" if site_url else url
+
     return [
-        DataFile(JSON_PATH, fiches_json(collection, url_of, site_url).encode("utf-8")),
-        DataFile(CSV_PATH, pratiques_csv(collection, url_of, site_url).encode("utf-8")),
+        DataFile(JSON_PATH, fiches_json(collection, page_url).encode("utf-8")),
+        DataFile(CSV_PATH, pratiques_csv(collection, page_url).encode("utf-8")),
     ]
 
 

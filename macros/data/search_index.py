@@ -1,5 +1,8 @@
-"""Enriching Material's search index with the forms readers type (search_terms.py).
+"""The words a French reader may type for a text, and Material's search index
+enriched with those the page does not hold.
 
+The search matches a query term only as the start of an indexed word, unstemmed:
+«porteur·ses» is not found by «porteuses», nor «économie» by «economie».
 Material's worker indexes every field of `config.fields` but shows only
 `title`, `text` and `tags`: the variant terms go into two extra fields, weighted
 as the title and as the text, so snippets stay exactly the page's words.
@@ -7,14 +10,176 @@ as the title and as the text, so snippets stay exactly the page's words.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from macros.data.search_terms import plain_text, tokens, variants
 from macros.index.collection import Collection
+
+# The middle dot and the look-alikes that writers and keyboards put in its place.
+MIDDLE_DOTS = "·∙•‧⋅"
+APOSTROPHES = "'’ʼ‘"
+
+_LETTERS = r"[^\W\d_]"
+# «porteur·ses», «salarié·e·s»: letters joined by middle dots, nothing else.
+# The look-behinds spare a retry from every letter of every word.
+_DOTTED = re.compile(rf"(?<!{_LETTERS}){_LETTERS}+(?:[{MIDDLE_DOTS}]{_LETTERS}+)+")
+# The older «adhérent(e)s», «structure(s)».
+_BRACKETED = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_LETTERS}*)")
+_ELISION = re.compile(rf"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[{APOSTROPHES}](.+)$")
+_TAGS = re.compile(r"<[^>]*>")
+
+# What may follow the stem of an inclusive word, all segments joined: «·e·s» → «es»;
+# a feminine ending, singular or plural, or the plural «s» alone. Anything else
+# («col·lectiu», «kW·h») is not inclusive writing and is left alone.
+_FEMININE_ENDINGS = (
+    "e", "se", "euse", "ice", "rice", "trice", "ve", "ne", "le", "te", "fe", "ère", "que", "sse",
+    "elle",
+)  # fmt: skip
+_ENDINGS = frozenset({"s", *_FEMININE_ENDINGS, *(e + "s" for e in _FEMININE_ENDINGS)})
+
+# Masculine stem ending, feminine ending written, letters of the stem to drop, feminine tail.
+_FEMININE_RULES: tuple[tuple[str, str, int, str], ...] = (
+    ("teur", "trice", 4, "trice"),
+    ("eur", "trice", 3, "rice"),
+    ("eur", "rice", 3, "rice"),
+    ("eur", "ice", 3, "rice"),  # acteur·ice → actrice
+    ("eur", "euse", 3, "euse"),
+    ("eur", "se", 1, "se"),  # porteur·se → porteuse
+    ("eux", "euse", 3, "euse"),
+    ("x", "se", 1, "se"),  # heureux·se, jaloux·se
+    ("f", "ve", 1, "ve"),  # sportif·ve
+    ("er", "ère", 2, "ère"),
+    ("er", "e", 2, "ère"),  # ouvrier·e → ouvrière
+    ("eau", "elle", 3, "elle"),  # nouveau·elle → nouvelle
+    ("al", "le", 0, "e"),  # local·le → locale
+    ("c", "que", 1, "que"),  # public·que
+)
+
+# Forms no rule derives, with the spellings that give them. Keys are lower
+# case with «·» as the dot.
+_IRREGULAR_SPELLINGS = {
+    ("tout", "tous", "toute", "toutes"): ("tou·te·s", "tous·tes", "tous·te·s", "tous·toutes"),
+    ("il", "ils", "elle", "elles"): ("il·elle", "ils·elles"),
+    ("celui", "ceux", "celle", "celles"): ("celui·celle", "ceux·celles"),
+    ("copain", "copains", "copine", "copines"): ("copain·ine", "copain·ine·s", "copains·ines"),
+    ("vieux", "vieil", "vieille", "vieilles"): ("vieux·eille", "vieux·eille·s", "vieux·vieilles"),
+    ("fou", "fous", "folle", "folles"): ("fou·olle", "fou·olle·s"),
+    ("doux", "douce", "douces"): ("doux·ce", "doux·ce·s"),
+    ("long", "longs", "longue", "longues"): ("long·ue", "long·ue·s"),
+    ("héros", "héroïne", "héroïnes"): ("héros·ïne", "héros·ïne·s"),
+    ("complet", "complets", "complète", "complètes"): ("complet·ète", "complet·ète·s"),
+}
+IRREGULAR = {key: forms for forms, keys in _IRREGULAR_SPELLINGS.items() for key in keys}
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
+
+
+def unaccented(word: str) -> str:
+    """«économie» → «economie», «cœur» → «coeur»: unlike names.fold, it keeps
+    case and spacing, and spells out ligatures, which Unicode does not decompose."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LIGATURES))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def bare(word: str) -> str:
+    """The word without its elided article or pronoun: «l'économie» → «économie»."""
+    match = _ELISION.match(word)
+    return match.group(1) if match else word
+
+
+def folded(word: str) -> str:
+    """What Pagefind matches a word as: without elision, accents or case."""
+    return unaccented(bare(word)).lower()
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    if word.endswith(("eau", "eu")):
+        return word + "x"
+    return word + "s"
+
+
+def _feminine(stem: str, ending: str) -> str:
+    for masculine, written, drop, tail in _FEMININE_RULES:
+        if stem.endswith(masculine) and ending == written:
+            return (stem[:-drop] if drop else stem) + tail
+    return stem + ending
+
+
+def _singular(stem: str, ending: str) -> str:
+    """The singular of a stem written in the plural: «locaux·les», «nouveaux·elles»."""
+    if stem.endswith("eaux"):
+        return stem[:-1]
+    if stem.endswith("aux") and ending in ("le", "ale"):
+        return stem[:-3] + "al"
+    return stem
+
+
+def inclusive_forms(word: str) -> tuple[str, ...]:
+    """«porteur·ses» → porteur, porteurs, porteuse, porteuses; «kW·h» → ()."""
+    lowered = word.lower().translate({ord(dot): "·" for dot in MIDDLE_DOTS})
+    if lowered in IRREGULAR:
+        return IRREGULAR[lowered]
+    stem, *rest = lowered.split("·")
+    ending = "".join(rest)
+    if (
+        not rest
+        or len(stem) < 2
+        or ending not in _ENDINGS
+        or not all(part.isalpha() for part in (stem, *rest))
+    ):
+        return ()
+    feminine_ending = ending[:-1] if ending.endswith("s") and ending != "s" else ending
+    if ending == "s":
+        return (stem, _plural(stem))
+    masculine = _singular(stem, feminine_ending)
+    feminine = _feminine(masculine, feminine_ending)
+    return tuple(dict.fromkeys((masculine, _plural(masculine), feminine, _plural(feminine))))
+
+
+def _inclusive_words(text: str) -> Iterable[str]:
+    if any(dot in text for dot in MIDDLE_DOTS):
+        for match in _DOTTED.finditer(text):
+            yield from inclusive_forms(match.group(0))
+    if "(" not in text:
+        return
+    for match in _BRACKETED.finditer(text):
+        stem, inner, after = match.groups()
+        yield from inclusive_forms(f"{stem}·{inner}" + (f"·{after}" if after else ""))
+
+
+def plain_text(html_text: str) -> str:
+    return html.unescape(_TAGS.sub(" ", html_text))
+
+
+def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
+    """The words the search worker indexes for `text`: split on the separator, lower case."""
+    return [part.lower() for part in separator.split(text) if part]
+
+
+def variants(text: str, separator: re.Pattern[str], words: Iterable[str] | None = None) -> set[str]:
+    """Every form a reader may type for `text` that is not one of its words.
+
+    `words` are `tokens(text, separator)`, when the caller has them already.
+    """
+    own = set(tokens(text, separator) if words is None else words)
+    found = {form for w in _inclusive_words(text) for form in tokens(w, separator)}
+    found |= {bare(w) for w in own if not w.isalnum()}
+    found |= {unaccented(w) for w in own | found}
+    return found - own
+
 
 # Short names: they are repeated in every enriched entry of the index.
 TITLE_ALT = "title_alt"
@@ -35,12 +200,12 @@ def compact(candidates: Iterable[str], present: Iterable[str]) -> list[str]:
     ]
 
 
-class _Forms:
+class Forms:
     """The words and reader forms of texts, worked out once per distinct chunk.
 
     Neither an inclusive word nor a separator match spans whitespace, so a
     text's forms are its chunks' forms, unless the site's separator does not
-    split on whitespace. Lives for one enrichment: no cache outlives a build.
+    split on whitespace. Lives for one build: no cache outlives it.
     """
 
     def __init__(self, separator: re.Pattern[str]) -> None:
@@ -104,7 +269,7 @@ def enrich(index: dict[str, Any], extra: Mapping[str, PageWords]) -> int:
     `extra` maps a page's URL (the location of its first entry) to words that must find it.
     """
     config = index["config"]
-    forms = _Forms(re.compile(config["separator"]))
+    forms = Forms(re.compile(config["separator"]))
     fields = config["fields"]
     fields[TITLE_ALT] = {"boost": fields.get("title", {}).get("boost", 1.0)}
     fields[TEXT_ALT] = {"boost": fields.get("text", {}).get("boost", 1.0)}

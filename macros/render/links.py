@@ -37,7 +37,7 @@ def theme_link(theme: Theme, text: str | None = None) -> str:
     return link(text or theme.label, theme.page, theme.description)
 
 
-def fiche_link(index: Index, number: str, text: str | None = None, anchor: str = "") -> str:
+def fiche_link(index: Index, number: str, text: str | None = None) -> str:
     """A link to fiche `number`, or its «à paraître» mark when it is not published yet.
 
     A former number (`anciens_numeros`) links to the fiche that carries it now.
@@ -49,7 +49,6 @@ def fiche_link(index: Index, number: str, text: str | None = None, anchor: str =
             f'<span class="fiche-a-paraitre" title="{html.escape(PENDING_TITLE)}" '
             f'data-numero="{html.escape(number)}">{shown}</span>'
         )
-    target = fiche.page + (f"#{anchor}" if anchor else "")
     return link(
-        text or fiche_words(fiche, number), target, None if text is None else fiche_label(fiche)
+        text or fiche_words(fiche, number), fiche.page, None if text is None else fiche_label(fiche)
     )

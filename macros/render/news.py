@@ -10,6 +10,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import urljoin
 
+from macros.data.citation import AUTHOR
 from macros.data.history import Change, newest_first
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
@@ -19,7 +20,6 @@ from macros.render.html_blocks import PageSource, markdown_page
 NEWS_PAGE = "nouveautes/index.md"
 FEED_PATH = "nouveautes/atom.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-AUTHOR = "Mouvement pour l'Économie Solidaire"
 
 
 def news_source(collection: Collection, changes: dict[str, Change], *, feed: bool) -> PageSource:
@@ -49,38 +49,33 @@ def atom_feed(
     if not ordered:
         return None
     base = site_url if site_url.endswith("/") else site_url + "/"
-    etree.register_namespace("", ATOM)
-    feed = etree.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
+    feed = etree.Element("feed", {"xmlns": ATOM, "xml:lang": "fr"})
     news_url = urljoin(base, url_of(NEWS_PAGE))
-    _text(feed, "id", news_url)
-    _text(feed, "title", f"{site_name} — Quoi de neuf")
-    _text(feed, "updated", ordered[0][1].timestamp)
-    _text(etree.SubElement(feed, f"{{{ATOM}}}author"), "name", AUTHOR)
-    _text(feed, "rights", rights)
-    etree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": news_url})
-    etree.SubElement(
-        feed,
-        f"{{{ATOM}}}link",
-        {"rel": "self", "type": "application/atom+xml", "href": urljoin(base, FEED_PATH)},
-    )
+    _add(feed, "id", news_url)
+    _add(feed, "title", f"{site_name} — Quoi de neuf")
+    _add(feed, "updated", ordered[0][1].timestamp)
+    _add(_add(feed, "author"), "name", AUTHOR)
+    _add(feed, "rights", rights)
+    _add(feed, "link", rel="alternate", href=news_url)
+    _add(feed, "link", rel="self", type="application/atom+xml", href=urljoin(base, FEED_PATH))
     for number, change in ordered:
         fiche = collection.index.fiche(number)
         assert fiche is not None
         url = urljoin(base, url_of(fiche.page))
-        entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
-        _text(entry, "id", url)
-        _text(entry, "title", fiche_label(fiche))
-        _text(entry, "updated", change.timestamp)
-        etree.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
-        _text(entry, "summary", one_line(change.note))
+        entry = _add(feed, "entry")
+        _add(entry, "id", url)
+        _add(entry, "title", fiche_label(fiche))
+        _add(entry, "updated", change.timestamp)
+        _add(entry, "link", rel="alternate", href=url)
+        _add(entry, "summary", one_line(change.note))
         if fiche.summary:
-            _text(entry, "content", one_line(fiche.summary))
+            _add(entry, "content", one_line(fiche.summary))
     etree.indent(feed)
     body = etree.tostring(feed, encoding="unicode")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 
-def _text(parent: etree.Element, tag: str, text: str) -> etree.Element:
-    element = etree.SubElement(parent, f"{{{ATOM}}}{tag}")
+def _add(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+    element = etree.SubElement(parent, tag, attrs)
     element.text = text
     return element

@@ -3,7 +3,7 @@
 MkDocs converts every page (on_page_content) before it renders any template
 (on_env, then on_page_context): the plugin notes the fiche pages and the
 booklets as they are converted, then puts each fiche's body in its booklet's
-placeholders (render/embedded_html.py) before Material's search plugin reads
+placeholders (render/parcours_page.py) before Material's search plugin reads
 the booklets and before MkDocs checks their anchors. The booklet's table of
 contents gets each fiche's headings, one level down, as if it had converted
 the fiche's Markdown itself.
@@ -22,8 +22,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from macros.index.collection import Collection
-from macros.render.embedded_fiche import id_prefix, section_id
-from macros.render.embedded_html import MARK, embedded_html, fill_bodies, page_body
+from macros.render import parcours_page as booklet_page
 
 
 class Booklets:
@@ -39,7 +38,7 @@ class Booklets:
         number = self._fiche_pages.get(page.file.src_uri)
         if number is not None:
             self._fiches[number] = page
-        elif MARK in html:  # only booklets hold the run's placeholders
+        elif booklet_page.MARK in html:  # only booklets hold the run's placeholders
             self._booklets.append(page)
 
     def fill(self) -> None:
@@ -58,20 +57,20 @@ class Booklets:
                     f"{booklet.file.src_uri} : la page de la fiche {number} n'a pas été "
                     "produite, le livret ne peut pas la reprendre"
                 )
-            embedded = embedded_html(
-                page_body(page.content, fiche),
+            embedded = booklet_page.embedded_html(
+                booklet_page.page_body(page.content, fiche),
                 fiche,
                 selected,
                 partial(rebase, source=page.file.url, target=booklet.file.url),
             )
             if booklet.present_anchor_ids is not None:
                 booklet.present_anchor_ids |= embedded.ids
-            section = sections.get(section_id(fiche))
+            section = sections.get(booklet_page.section_id(fiche))
             if section is not None:
-                section.children = _demoted(page.toc.items, id_prefix(fiche))
+                section.children = _demoted(page.toc.items, booklet_page.id_prefix(fiche))
             return embedded.html
 
-        booklet.content = fill_bodies(booklet.content or "", body)
+        booklet.content = booklet_page.fill_bodies(booklet.content or "", body)
 
 
 def _walk(items: list[AnchorLink]) -> Iterator[AnchorLink]:

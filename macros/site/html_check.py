@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from macros.check.html_lock import lock_page_html
-from macros.render.embedded_html import MARK as BODY_MARK
 from macros.render.html_blocks import KEY
+from macros.render.parcours_page import MARK as BODY_MARK
 
 # The engine's own placeholder comments, up to their keyed part.
 OWN_COMMENTS = (BODY_MARK, f"<!-- mes-fiches:bloc {KEY} ")

@@ -22,7 +22,7 @@ attributes:
   or an element) get `data-pagefind-ignore` on each of their elements;
 - pages that Material's index boosts (fiche pages: FICHE_SEARCH_BOOST) weigh
   more (`data-pagefind-weight`);
-- the forms a reader types that the page does not hold (search_terms.py)
+- the forms a reader types that the page does not hold (data/search_index.py)
   go in a `variantes` metadata field: Pagefind 1.5 searches metadata, and its
   result excerpts show only the page's own words.
 """
@@ -38,8 +38,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from macros.data.search_index import PageWords, page_words
-from macros.data.search_terms import bare, plain_text, tokens, unaccented, variants
+from macros.data.search_index import Forms, PageWords, folded, page_words, plain_text, tokens
 from macros.index.collection import Collection
 from macros.read.html_spec import Node, parse_fragment
 from macros.render.html_blocks import NOT_INDEXED
@@ -87,17 +86,9 @@ def check_choice(choice: str, config: MkDocsConfig) -> None:
         )
 
 
-def _fold(word: str) -> str:
-    return unaccented(bare(word)).lower()
-
-
-def candidate_forms(text: str, extra: PageWords, separator: re.Pattern[str]) -> set[str]:
+def candidate_forms(text: str, extra: PageWords, forms: Forms) -> set[str]:
     """Forms a reader may type for a page: those of its indexed `text`, and its other names."""
-    found = variants(text, separator)
-    for name in (*extra.names, *extra.header):
-        words = tokens(name, separator)
-        found |= set(words) | variants(name, separator, words)
-    return found
+    return forms.of(text)[1] | forms.all_of((*extra.names, *extra.header))
 
 
 def hidden_forms(candidates: set[str], shown: str, separator: re.Pattern[str]) -> list[str]:
@@ -106,9 +97,9 @@ def hidden_forms(candidates: set[str], shown: str, separator: re.Pattern[str]) -
     Pagefind already ignores accents and elided articles; the inclusive forms
     («porteuses» for «porteur·ses») and a page's unwritten names remain.
     """
-    reached = {_fold(w) for w in tokens(shown, separator)}
+    reached = {folded(w) for w in tokens(shown, separator)}
     # One form per folded spelling: Pagefind matches «adherente» as «adhérente».
-    kept = {_fold(w): w for w in sorted(candidates, reverse=True) if w.isalnum()}
+    kept = {folded(w): w for w in sorted(candidates, reverse=True) if w.isalnum()}
     return sorted(w for key, w in kept.items() if key not in reached)
 
 
@@ -119,6 +110,7 @@ class PagefindSearch:
         search = config.plugins.get("material/search")
         pattern = getattr(search.config, "separator", None) if search is not None else None
         self._separator = re.compile(pattern or _DEFAULT_SEPARATOR)
+        self._forms = Forms(self._separator)
         self._words = page_words(collection)
         self._weights: dict[str, float] = {}
         self._candidates: dict[str, set[str]] = {}
@@ -140,7 +132,7 @@ class PagefindSearch:
             self._weights[src] = min(max(float(boost), 0.0), 10.0)
         marked, kept = ignore_excluded_sections(html)
         extra = self._words.get(src, PageWords())
-        self._candidates[src] = candidate_forms(plain_text(kept), extra, self._separator)
+        self._candidates[src] = candidate_forms(plain_text(kept), extra, self._forms)
         return marked
 
     def mark(self, output: str, page: Page) -> str:

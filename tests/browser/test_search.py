@@ -14,8 +14,7 @@ from typing import Any, cast
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.data.search_index import TEXT_ALT, TITLE_ALT
-from macros.data.search_terms import plain_text, tokens
+from macros.data.search_index import TEXT_ALT, TITLE_ALT, plain_text, tokens
 from tests.browser.searching import result_links, search, settled_text
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from macros.data.search_terms import plain_text, tokens
+from macros.data.search_index import plain_text, tokens
 from tests.browser.searching import settled_text
 from tests.browser.test_search import FICHE_15, QUERIES
 from tests.local_http import serve_directory

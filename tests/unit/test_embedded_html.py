@@ -1,4 +1,4 @@
-"""A fiche page's HTML made into a booklet section (render/embedded_html.py)."""
+"""A fiche page's HTML made into a booklet section (render/parcours_page.py)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ import pytest
 
 from macros.index.collection import Collection
 from macros.read.html_spec import parse_fragment
-from macros.render.embedded_fiche import embedded_body
-from macros.render.embedded_html import (
+from macros.render.fiche_page import fiche_source
+from macros.render.parcours_page import (
     can_reuse_page_html,
+    embedded_body,
     embedded_html,
     fill_bodies,
     page_body,
     placeholder,
 )
-from macros.render.fiche_page import fiche_source
 from macros.site.booklets import rebase
 from tests.support import make_fiche, render_macros
 
@@ -148,7 +148,7 @@ def _convert(text: str) -> str:
 def test_same_as_converting_the_embedded_markdown(
     collection_name: str, number: str, request: pytest.FixtureRequest
 ) -> None:
-    """What Python-Markdown gives for embedded_fiche.py's Markdown, from the page's HTML."""
+    """What Python-Markdown gives for embedded_body's Markdown, from the page's HTML."""
     repo_collection: Collection = request.getfixturevalue(collection_name)
     fiche = repo_collection.index.fiches[number]
     selected = tuple(range(1, len(fiche.practices) + 1, 2))

@@ -15,7 +15,7 @@ import pytest
 from macros.core.diagnostics import Severity
 from macros.core.project import ProjectPaths
 from macros.data import open_data
-from macros.data.open_data import CSV_COLUMNS, csv_cell, fiches_json, pratiques_csv
+from macros.data.open_data import CSV_COLUMNS, csv_cell, data_files, fiches_json, pratiques_csv
 from macros.index.collection import Collection, load_collection
 from tests.support import ROOT, catalogue_project
 
@@ -100,9 +100,10 @@ def test_json_has_one_record_per_fiche_with_its_practices(
 
 def test_urls_are_absolute_with_a_site_url(catalogue_collection: Collection) -> None:
     site = "https://fiches.example.org/mes/"
-    document = json.loads(fiches_json(catalogue_collection, _url_of, site))
+    json_file, csv_file = data_files(catalogue_collection, _url_of, site)
+    document = json.loads(json_file.content)
     assert document["fiches"][0]["url"] == "https://fiches.example.org/mes/fiches/2.1/"
-    rows = _rows(pratiques_csv(catalogue_collection, _url_of, site).removeprefix("\ufeff"))
+    rows = _rows(csv_file.content.decode("utf-8").removeprefix("\ufeff"))
     assert rows[0]["pratique_url"] == "https://fiches.example.org/mes/fiches/2.1/#pratique-1"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from macros.check.html_lock import lock_page_html
-from macros.data.search_index import PageWords
+from macros.data.search_index import Forms, PageWords
 from macros.site.pagefind import (
     candidate_forms,
     hidden_forms,
@@ -79,7 +79,7 @@ def test_forms_are_escaped_and_a_page_without_article_is_unchanged() -> None:
 
 def test_hidden_forms_are_those_pagefind_would_not_match() -> None:
     text = "Les porteur·ses de projet et l'économie solidaire."
-    forms = hidden_forms(candidate_forms(text, PageWords(), SEPARATOR), text, SEPARATOR)
+    forms = hidden_forms(candidate_forms(text, PageWords(), Forms(SEPARATOR)), text, SEPARATOR)
     assert {"porteuse", "porteuses"} <= set(forms)
     # Pagefind ignores accents and elided articles on its own.
     assert "economie" not in forms and "économie" not in forms
@@ -88,7 +88,7 @@ def test_hidden_forms_are_those_pagefind_would_not_match() -> None:
 
 def test_a_page_other_names_are_hidden_forms_unless_shown() -> None:
     extra = PageWords(names=("OPALE", "CRDLA Culture"))
-    candidates = candidate_forms("Organisation pour projets", extra, SEPARATOR)
+    candidates = candidate_forms("Organisation pour projets", extra, Forms(SEPARATOR))
     assert hidden_forms(candidates, "OPALE. Organisation pour projets", SEPARATOR) == [
         "crdla",
         "culture",
@@ -97,7 +97,7 @@ def test_a_page_other_names_are_hidden_forms_unless_shown() -> None:
 
 def test_one_form_per_spelling_without_accents() -> None:
     text = "Les adhérent·es"
-    forms = hidden_forms(candidate_forms(text, PageWords(), SEPARATOR), text, SEPARATOR)
+    forms = hidden_forms(candidate_forms(text, PageWords(), Forms(SEPARATOR)), text, SEPARATOR)
     folded = [f.replace("é", "e") for f in forms]
     assert len(folded) == len(set(folded))
     assert "adhérentes" in forms or "adherentes" in forms

@@ -9,9 +9,8 @@ from pathlib import Path
 from macros.core.project import ProjectPaths
 from macros.index.collection import Collection, load_collection
 from macros.index.parcours import slug_of_name
-from macros.render.embedded_fiche import embedded_body
 from macros.render.pages import virtual_pages
-from macros.render.parcours_page import collection_booklet, parcours_source
+from macros.render.parcours_page import collection_booklet, embedded_body, parcours_source
 from tests.support import ROOT, copy_project, rendered
 
 MINI = ROOT / "tests" / "fixtures" / "collections" / "mini" / "fiches"

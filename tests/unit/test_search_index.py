@@ -10,14 +10,15 @@ from typing import Any
 from macros.data.search_index import (
     TEXT_ALT,
     TITLE_ALT,
+    Forms,
     PageWords,
-    _Forms,
     compact,
     enrich,
     enrich_json,
     page_words,
+    tokens,
+    variants,
 )
-from macros.data.search_terms import tokens, variants
 from macros.index.collection import Collection
 from tests.unit.test_search_terms import SEPARATOR
 
@@ -148,13 +149,13 @@ def test_forms_by_chunk_equal_the_whole_text_definition() -> None:
         "Acteur·ices, salarié·e·s… «tou·te·s» les bénévoles ;\ncoopérer.",
         "porteuses porteur·ses porteurs economie économie",
     ]
-    forms = _Forms(SEPARATOR)
+    forms = Forms(SEPARATOR)
     assert forms._chunked
     for _ in range(2):
         for text in texts:
             assert forms.of(text) == (set(tokens(text, SEPARATOR)), variants(text, SEPARATOR))
     # A separator blind to whitespace takes the whole-text path.
     commas = re.compile(r"[,;]+")
-    blind = _Forms(commas)
+    blind = Forms(commas)
     assert not blind._chunked
     assert blind.of(texts[1]) == (set(tokens(texts[1], commas)), variants(texts[1], commas))

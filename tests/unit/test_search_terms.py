@@ -1,4 +1,4 @@
-"""The forms a reader may type: inclusive writing, elisions, accents (data/search_terms.py)."""
+"""The forms a reader may type: inclusive writing, elisions, accents (data/search_index.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.data.search_terms import IRREGULAR, bare, inclusive_forms, tokens, unaccented, variants
+from macros.data.search_index import IRREGULAR, bare, inclusive_forms, tokens, unaccented, variants
 from macros.site.mkdocs_yml import read_config
 from tests.support import ROOT
 
