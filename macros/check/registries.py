@@ -42,10 +42,11 @@ class Registries:
         pool = [s.short_name for s in self.structures.values()]
         pool += [a for s in self.structures.values() for a in s.aliases]
         hint = suggestion(name, pool, what="structures connues")
-        return (
-            f"{hint} ; si c'est une nouvelle structure, ajoutez-la au registre "
-            f"{self.sources.get('structures', 'fiches/registres/structures.yml')}"
-        )
+        return f"{hint} ; si c'est une nouvelle structure, ajoutez-la au registre {self.source()}"
+
+    def source(self, name: str = "structures") -> str:
+        """The display path of registry `name`, read or not."""
+        return self.sources.get(name, f"fiches/registres/{name}.yml")
 
     def find_theme(self, name: str) -> Theme | None:
         if name in self.themes:
@@ -55,10 +56,7 @@ class Registries:
 
     def theme_hint(self, name: str) -> str:
         hint = suggestion(name, list(self.themes), what="thèmes connus")
-        return (
-            f"{hint} ; pour un nouveau thème, ajoutez-le au registre "
-            f"{self.sources.get('themes', 'fiches/registres/themes.yml')}"
-        )
+        return f"{hint} ; pour un nouveau thème, ajoutez-le au registre {self.source('themes')}"
 
     def unknown_structure(
         self, slug: str, shown: str, line: int, column: int, report: Report
@@ -205,7 +203,7 @@ def _glossary(reg: Registries, located: Located, skip: set[str | int], report: R
                 "glossaire-structure",
                 f"« {term} » est déjà une structure du registre ({owner.name})",
                 "retirez cette entrée : le glossaire reprend les sigles des structures "
-                f"depuis {reg.sources.get('structures', 'fiches/registres/structures.yml')}",
+                f"depuis {reg.source()}",
             )
             continue
         if not _unique(lines, fold(term), line, shown, report, "le terme", term):
@@ -225,14 +223,14 @@ def _glossary(reg: Registries, located: Located, skip: set[str | int], report: R
 def _links_known(
     reg: Registries, entry: dict[str, Any], located: Located, i: int, shown: str, report: Report
 ) -> bool:
-    # An empty registry failed to load and said so: no cascade of messages here.
     ok = True
-    slug = entry.get("structure")
-    if slug is not None and reg.structures and slug not in reg.structures:
-        reg.unknown_structure(slug, shown, *located.where([i, "structure"]), report)
-        ok = False
-    slug = entry.get("theme")
-    if slug is not None and reg.themes and slug not in reg.themes:
-        reg.unknown_theme(slug, shown, *located.where([i, "theme"]), report)
-        ok = False
+    for key, known, unknown in (
+        ("structure", reg.structures, reg.unknown_structure),
+        ("theme", reg.themes, reg.unknown_theme),
+    ):
+        slug = entry.get(key)
+        # An empty registry failed to load and said so: no cascade of messages here.
+        if slug is not None and known and slug not in known:
+            unknown(slug, shown, *located.where([i, key]), report)
+            ok = False
     return ok
