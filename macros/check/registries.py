@@ -208,7 +208,17 @@ def _glossary(reg: Registries, located: Located, skip: set[str | int], report: R
             continue
         if not _unique(lines, fold(term), line, shown, report, "le terme", term):
             continue
-        if not _links_known(reg, entry, located, i, shown, report):
+        linked = True
+        for key, known, unknown in (
+            ("structure", reg.structures, reg.unknown_structure),
+            ("theme", reg.themes, reg.unknown_theme),
+        ):
+            slug = entry.get(key)
+            # An empty registry failed to load and said so: no cascade of messages here.
+            if slug is not None and known and slug not in known:
+                unknown(slug, shown, *located.where([i, key]), report)
+                linked = False
+        if not linked:
             continue
         reg.glossary[term] = GlossaryTerm(
             term,
@@ -218,19 +228,3 @@ def _glossary(reg: Registries, located: Located, skip: set[str | int], report: R
             entry.get("theme"),
             line,
         )
-
-
-def _links_known(
-    reg: Registries, entry: dict[str, Any], located: Located, i: int, shown: str, report: Report
-) -> bool:
-    ok = True
-    for key, known, unknown in (
-        ("structure", reg.structures, reg.unknown_structure),
-        ("theme", reg.themes, reg.unknown_theme),
-    ):
-        slug = entry.get(key)
-        # An empty registry failed to load and said so: no cascade of messages here.
-        if slug is not None and known and slug not in known:
-            unknown(slug, shown, *located.where([i, key]), report)
-            ok = False
-    return ok

@@ -187,7 +187,8 @@ def load_yaml(
             "un document binaire)",
         )
     except yaml.MarkedYAMLError as exc:
-        problem = _french_problem(exc.problem or str(exc))
+        problem = exc.problem or str(exc)
+        problem = next((fr for en, fr in _FRENCH.items() if problem.startswith(en)), problem)
         fail(
             exc.problem_mark or exc.context_mark,
             "yaml-syntaxe",
@@ -199,7 +200,8 @@ def load_yaml(
     return None
 
 
-_FRENCH_PROBLEMS = {
+# PyYAML's commonest problems, said in French.
+_FRENCH = {
     "mapping values are not allowed here": (
         "deux-points inattendu (mettez la valeur entre guillemets)"
     ),
@@ -212,7 +214,3 @@ _FRENCH_PROBLEMS = {
         "indentation incohérente d'une liste"
     ),
 }
-
-
-def _french_problem(problem: str) -> str:
-    return next((fr for en, fr in _FRENCH_PROBLEMS.items() if problem.startswith(en)), problem)
