@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,9 @@ from macros.core.project import ProjectPaths
 from macros.read.sources import read_source
 from macros.read.yaml_reader import Located, load_yaml
 
+# Fiches repeat the same few names: each spelling is folded once.
+_fold = functools.lru_cache(maxsize=4096)(fold)
+
 
 @dataclass
 class Registries:
@@ -25,17 +29,12 @@ class Registries:
     # Display paths of the registry files, for messages and «Modifier cette page».
     sources: dict[str, str] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
-    # Folded spelling of each name looked up: fiches repeat the same few names.
-    _folded: dict[str, str] = field(default_factory=dict)
 
     def find_structure(self, name: str) -> Structure | None:
         """By slug, short name, full name or alias, ignoring case and accents."""
         if name in self.structures:
             return self.structures[name]
-        folded = self._folded.get(name)
-        if folded is None:
-            folded = self._folded[name] = fold(name)
-        slug = self._names.get(folded)
+        slug = self._names.get(_fold(name))
         return self.structures[slug] if slug else None
 
     def structure_hint(self, name: str) -> str:
