@@ -33,7 +33,7 @@ def unknown_acronyms(
     # when the glossary knows every one, no line can have anything to report.
     if known.issuperset(_TOKEN.findall(fiche.body)):
         return
-    glossary = registries.sources.get("glossaire", "fiches/registres/glossaire.yml")
+    glossary = registries.source("glossaire")
     seen: set[str] = set()
     fenced = False
     for offset, line in enumerate(fiche.body.split("\n")):

@@ -14,7 +14,7 @@ Canonical layout (see docs/contribuer/format.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add
@@ -22,7 +22,7 @@ from operator import add
 from markdown.extensions.toc import slugify as toc_slugify
 
 from macros.check.macro_grammar import MacroCall
-from macros.check.markdown_blocks import Block, Heading, Text
+from macros.check.markdown_blocks import Block, Heading
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
 from macros.core.model import Practice, Section, Stake
@@ -69,12 +69,10 @@ def parse_body(
     # Filtered once for the whole body, not once per block; calls come in
     # text order, so a block's calls are found by bisection.
     structures = [c for c in calls if c.name == "structure"]
-    resolved = [c for c in structures if c.resolved]
-    lines = [c.line for c in resolved]
     starts = [c.start for c in structures]
     parts = BodyParts()
     section: str | None = None  # folded title of the current h2
-    stake: Stake | None = None
+    stake: Stake | None = None  # only ever set under the context's h2
     seen: list[tuple[str, Heading]] = []
     last_level = 1
     for block in blocks:
@@ -98,15 +96,13 @@ def parse_body(
                     "titre de niveau 1 dans le corps de la fiche",
                     "le titre vient de la clé « titre » de l'en-tête : supprimez cette ligne",
                 )
-                continue
-            if block.level == 2:
+            elif block.level == 2:
                 section = fold(block.title)
                 seen.append((section, block))
                 stake = None
                 if section not in _FOLDED_REQUIRED:
                     parts.sections.append(Section(block.title, anchor_for(block), block.line))
-                continue
-            if block.level == 3 and section == _FOLDED_CONTEXT:
+            elif block.level == 3 and section == _FOLDED_CONTEXT:
                 stake = _stake(block, registries, display_path, report)
                 parts.stakes.append(stake)
             continue
@@ -119,25 +115,21 @@ def parse_body(
                 "texte avant la première section",
                 f"placez-le sous « ## {CONTEXT} »",
             )
-            continue
-        if section == _FOLDED_CONTEXT:
-            if stake is None:
-                parts.context.append(block.text)
-            else:
+        elif section == _FOLDED_CONTEXT and stake is None:
+            parts.context.append(block.text)
+        elif stake is not None or (section == _FOLDED_PRACTICES and block.item):
+            start = offsets[block.line - first_line]
+            end = offsets[block.end_line - first_line + 1] - 1
+            inside = structures[bisect_left(starts, start) : bisect_left(starts, end)]
+            if stake is not None:
                 stake.items.append(block.text)
-                stake.named.append(_named_in(block, resolved, lines))
-        elif section == _FOLDED_PRACTICES and block.item:
-            rank = len(parts.practices) + 1
-            credits, note = _credits(block, structures, starts, body, offsets, first_line)
-            parts.practices.append(Practice(rank, block.text, credits, note, block.line))
+                stake.named.append(list(dict.fromkeys(c.resolved for c in inside if c.resolved)))
+            else:
+                credits, note = _credits(body, start, end, inside)
+                rank = len(parts.practices) + 1
+                parts.practices.append(Practice(rank, block.text, credits, note, block.line))
     _check_sections(seen, parts, display_path, first_line, report)
     return parts
-
-
-def _named_in(block: Text, resolved: list[MacroCall], lines: list[int]) -> list[str]:
-    """`resolved`: the body's structure calls that name a known structure, on `lines`."""
-    inside = resolved[bisect_left(lines, block.line) : bisect_right(lines, block.end_line)]
-    return list(dict.fromkeys(call.resolved for call in inside if call.resolved))
 
 
 def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:
@@ -241,24 +233,14 @@ def _check_sections(
             )
 
 
-def _credits(
-    item: Text,
-    structures: list[MacroCall],
-    starts: list[int],
-    body: str,
-    offsets: list[int],
-    first_line: int,
-) -> tuple[list[str], str]:
-    """Structures credited by the practice, and the other words of their parenthesis.
+def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> tuple[list[str], str]:
+    """Structures credited by the practice at `body[start:end]`, and the other
+    words of their parenthesis; `inside`: the calls to `structure` that start there.
 
     The credit is the last parenthesis of the item that names a structure:
     «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
     structures the item names, e.g. partners, are mentions, not credits.
-    `structures`: the body's calls to `structure`, known or not, at `starts`.
     """
-    start = offsets[item.line - first_line]
-    end = offsets[item.end_line - first_line + 1] - 1
-    inside = structures[bisect_left(starts, start) : bisect_left(starts, end)]
     # The item with each call replaced by its placeholder; calls come in text
     # order and never overlap, and one may run past the item's end.
     pieces = []

@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from macros.check.macro_policy import may_hold_macros
-from macros.core.diagnostics import Report
+from macros.core.diagnostics import Diagnostic, Report, Severity
 from macros.read.html_spec import DOCUMENT_TAGS, LINE_END_MARK, read_line
 from macros.read.yaml_reader import Located
 
@@ -90,9 +89,6 @@ HINT_TAG = (
 )
 HINT_URL = "les liens doivent commencer par https://, http://, mailto: ou tel:, ou être relatifs"
 HINT_ATTR = "gardez les attributs class, id, title, lang, data-… et aria-…"
-CODE_HTML = "html-interdit"
-CODE_URL = "adresse-interdite"
-CODE_COMMENT = "html-commentaire"
 MESSAGE_COMMENT = (
     "commentaire HTML ou balise mal formée (« <!-- », « <![CDATA[ », « <! », « <? » "
     "ou « </ » suivi d'une espace) refusé"
@@ -101,7 +97,6 @@ HINT_COMMENT = (
     "un navigateur lit ces formes autrement qu'elles n'en ont l'air : supprimez-les ; "
     "pour montrer ces caractères, mettez-les entre accents graves `…` ou écrivez « &lt; »"
 )
-CODE_UNCLOSED = "html-non-fermee"
 MESSAGE_UNCLOSED = "balise ouverte par « < » et non refermée par « > » sur la même ligne"
 HINT_UNCLOSED = (
     "écrivez chaque balise entière sur une seule ligne, ou « \\< » ou « &lt; » pour "
@@ -109,17 +104,9 @@ HINT_UNCLOSED = (
 )
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int  # 1-based within the checked text
-    column: int
-    message: str
-    hint: str
-    code: str = CODE_HTML
-
-    @property
-    def report_code(self) -> str:
-        return CODE_URL if self.hint == HINT_URL else self.code
+def error_at(line: int, column: int, code: str, message: str, hint: str) -> Diagnostic:
+    """An error at `line` and `column` of the checked text; its caller places it in a file."""
+    return Diagnostic("", line, column, Severity.ERROR, code, message, hint)
 
 
 def url_problem(url: str) -> str | None:
@@ -169,14 +156,14 @@ def _tag_problems(
     return found
 
 
-def html_problems(text: str) -> list[Problem]:
+def html_problems(text: str) -> list[Diagnostic]:
     """Raw HTML of contributor text outside the allow-list, by line and column.
 
     Each line must start and end outside any markup: a tag, comment or CDATA
     section not closed on its line is refused, so no line can change how the
     next one is read, and an excerpt reads as it did in the whole.
     """
-    found: list[Problem] = []
+    found: list[Diagnostic] = []
     for number, physical in enumerate(text.split("\n"), start=1):
         if "<" not in physical:
             continue
@@ -187,10 +174,12 @@ def html_problems(text: str) -> list[Problem]:
     return found
 
 
-def _line_problems(line: str, number: int) -> list[Problem]:
+def _line_problems(line: str, number: int) -> list[Diagnostic]:
     lower = line.lower()
     if LINE_END_MARK in lower:
-        return [Problem(number, 1, f"balise <{LINE_END_MARK}> interdite", HINT_TAG)]
+        return [
+            error_at(number, 1, "html-interdit", f"balise <{LINE_END_MARK}> interdite", HINT_TAG)
+        ]
     # For the message only: the verdict comes from the parser, the column
     # from the n-th «<name» of the line.
     starts: dict[str, list[int]] = {}
@@ -204,7 +193,7 @@ def _line_problems(line: str, number: int) -> list[Problem]:
             found.append(position)
         return found[nth - 1] + 1
 
-    found: dict[Problem, None] = {}  # both readings of the line, each problem once
+    found: dict[Diagnostic, None] = {}  # both readings of the line, each problem once
     read = read_line(line)
     for elements in read.readings:
         seen: dict[str, int] = {}
@@ -215,14 +204,15 @@ def _line_problems(line: str, number: int) -> list[Problem]:
             # A document tag written by hand is refused: a browser moves its
             # attributes to the page's own element.
             for message, hint in _tag_problems(tag, attrs.items(), generated=False):
-                found[Problem(number, tag_column(tag, seen[tag]), message, hint)] = None
+                code = "adresse-interdite" if hint == HINT_URL else "html-interdit"
+                found[error_at(number, tag_column(tag, seen[tag]), code, message, hint)] = None
     if read.comments:
         markup = [i for i in (lower.find(m) for m in ("<!", "<?", "</")) if i != -1]
         at = min(markup, default=0) + 1
-        found[Problem(number, at, MESSAGE_COMMENT, HINT_COMMENT, CODE_COMMENT)] = None
+        found[error_at(number, at, "html-commentaire", MESSAGE_COMMENT, HINT_COMMENT)] = None
     elif not read.closed:
         at = lower.rfind("<") + 1
-        found[Problem(number, at, MESSAGE_UNCLOSED, HINT_UNCLOSED, CODE_UNCLOSED)] = None
+        found[error_at(number, at, "html-non-fermee", MESSAGE_UNCLOSED, HINT_UNCLOSED)] = None
     return list(found)
 
 

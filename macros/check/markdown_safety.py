@@ -5,24 +5,22 @@ allow-lists are in html_safety.py."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markdown.blockprocessors import ReferenceProcessor
 
 from macros.check.html_safety import (
-    CODE_COMMENT,
-    CODE_UNCLOSED,
-    CODE_URL,
     HINT_ATTR,
     HINT_URL,
     INLINE_URL,
     URL_ATTRIBUTES,
-    Problem,
     attribute_problem,
+    error_at,
     html_problems,
     url_problem,
 )
 from macros.check.macro_grammar import Macros, read_macros
-from macros.core.diagnostics import Report
+from macros.core.diagnostics import Diagnostic, Report
 from macros.read.linear_scan import blank_spans, code_spans, fenced_code_spans
 
 # Code is blanked only where Python-Markdown surely reads code (never more):
@@ -51,7 +49,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Problem]:
+def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Diagnostic]:
     """Raw HTML, attribute lists and link URLs of a Markdown text, by position.
 
     Code is shown escaped, never interpreted, so it is not checked. `macros`
@@ -72,15 +70,15 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
         patterns.append((_REFERENCE, 2))
     if tags:
         patterns.append((_AUTOLINK, 1))
-    found: list[Problem] = []
+    found: list[Diagnostic] = []
     for pattern, group in patterns:
         for match in pattern.finditer(text):
             raw = match.group(group)
             target = raw.lstrip("<")
             reason = url_problem(target.rstrip(">"))
             if reason:
-                where = match.start(group) + len(raw) - len(target)
-                found.append(Problem(*_position(text, where), reason, HINT_URL))
+                line, column = _position(text, match.start(group) + len(raw) - len(target))
+                found.append(error_at(line, column, "adresse-interdite", reason, HINT_URL))
     if tags:
         text = _blank_autolinks(text)
     if "{" in text:
@@ -98,21 +96,21 @@ def markdown_problems(markdown: str, macros: Macros | None = None) -> list[Probl
         raw = _ESCAPED_LT.sub("  ", _blank_autolinks(fenced))
         problems = html_problems(raw)
         starts = [0, *(match.end() for match in re.finditer("\n", raw))] if problems else []
-        for problem in problems:
-            offset = starts[problem.line - 1] + problem.column - 1
+        for found_raw in problems:
+            offset = starts[found_raw.line - 1] + found_raw.column - 1
             if not any(start <= offset < end for start, end in spans):
-                found.append(problem)
+                found.append(found_raw)
     return sorted(set(found), key=lambda p: (p.line, p.column, p.message))
 
 
-def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
+def _attr_list_problems(text: str, match: re.Match[str]) -> list[Diagnostic]:
     body = match.group(1).rstrip(" \t")
     messages = []
     for pair in _ATTR_PAIR.finditer(body):
         value = next((v for v in pair.groups()[1:] if v is not None), "")
-        problem = attribute_problem(None, pair.group(1), value)
-        if problem:
-            messages.append(f"{{ … }} : {problem}")
+        reason = attribute_problem(None, pair.group(1), value)
+        if reason:
+            messages.append(f"{{ … }} : {reason}")
     for word in _ATTR_WORD.finditer(_ATTR_PAIR.sub(" ", body)):
         name = word.group(1).lower()
         if name.startswith("on") or name in URL_ATTRIBUTES or name == "style":
@@ -120,7 +118,7 @@ def _attr_list_problems(text: str, match: re.Match[str]) -> list[Problem]:
     if not messages:
         return []  # placed only when there is something to say
     line, column = _position(text, match.start())
-    return [Problem(line, column, message, HINT_ATTR) for message in messages]
+    return [error_at(line, column, "html-interdit", message, HINT_ATTR) for message in messages]
 
 
 def check_markdown(
@@ -129,14 +127,5 @@ def check_markdown(
     """Report every policy breach of a page body; True when there is none."""
     problems = markdown_problems(markdown, macros)
     for p in problems:
-        line = first_line + p.line - 1
-        # Each code written out, so that the guide's test finds them all.
-        if p.report_code == CODE_URL:
-            report.error(display_path, line, p.column, "adresse-interdite", p.message, p.hint)
-        elif p.code == CODE_COMMENT:
-            report.error(display_path, line, p.column, "html-commentaire", p.message, p.hint)
-        elif p.code == CODE_UNCLOSED:
-            report.error(display_path, line, p.column, "html-non-fermee", p.message, p.hint)
-        else:
-            report.error(display_path, line, p.column, "html-interdit", p.message, p.hint)
+        report.items.append(replace(p, path=display_path, line=first_line + p.line - 1))
     return not problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,9 @@ from macros.core.project import ProjectPaths
 from macros.read.sources import read_source
 from macros.read.yaml_reader import Located, load_yaml
 
+# Fiches repeat the same few names: each spelling is folded once.
+_fold = functools.lru_cache(maxsize=4096)(fold)
+
 
 @dataclass
 class Registries:
@@ -25,27 +29,23 @@ class Registries:
     # Display paths of the registry files, for messages and «Modifier cette page».
     sources: dict[str, str] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
-    # Folded spelling of each name looked up: fiches repeat the same few names.
-    _folded: dict[str, str] = field(default_factory=dict)
 
     def find_structure(self, name: str) -> Structure | None:
         """By slug, short name, full name or alias, ignoring case and accents."""
         if name in self.structures:
             return self.structures[name]
-        folded = self._folded.get(name)
-        if folded is None:
-            folded = self._folded[name] = fold(name)
-        slug = self._names.get(folded)
+        slug = self._names.get(_fold(name))
         return self.structures[slug] if slug else None
 
     def structure_hint(self, name: str) -> str:
         pool = [s.short_name for s in self.structures.values()]
         pool += [a for s in self.structures.values() for a in s.aliases]
         hint = suggestion(name, pool, what="structures connues")
-        return (
-            f"{hint} ; si c'est une nouvelle structure, ajoutez-la au registre "
-            f"{self.sources.get('structures', 'fiches/registres/structures.yml')}"
-        )
+        return f"{hint} ; si c'est une nouvelle structure, ajoutez-la au registre {self.source()}"
+
+    def source(self, name: str = "structures") -> str:
+        """The display path of registry `name`, read or not."""
+        return self.sources.get(name, f"fiches/registres/{name}.yml")
 
     def find_theme(self, name: str) -> Theme | None:
         if name in self.themes:
@@ -55,10 +55,7 @@ class Registries:
 
     def theme_hint(self, name: str) -> str:
         hint = suggestion(name, list(self.themes), what="thèmes connus")
-        return (
-            f"{hint} ; pour un nouveau thème, ajoutez-le au registre "
-            f"{self.sources.get('themes', 'fiches/registres/themes.yml')}"
-        )
+        return f"{hint} ; pour un nouveau thème, ajoutez-le au registre {self.source('themes')}"
 
     def unknown_structure(
         self, slug: str, shown: str, line: int, column: int, report: Report
@@ -205,12 +202,22 @@ def _glossary(reg: Registries, located: Located, skip: set[str | int], report: R
                 "glossaire-structure",
                 f"« {term} » est déjà une structure du registre ({owner.name})",
                 "retirez cette entrée : le glossaire reprend les sigles des structures "
-                f"depuis {reg.sources.get('structures', 'fiches/registres/structures.yml')}",
+                f"depuis {reg.source()}",
             )
             continue
         if not _unique(lines, fold(term), line, shown, report, "le terme", term):
             continue
-        if not _links_known(reg, entry, located, i, shown, report):
+        linked = True
+        for key, known, unknown in (
+            ("structure", reg.structures, reg.unknown_structure),
+            ("theme", reg.themes, reg.unknown_theme),
+        ):
+            slug = entry.get(key)
+            # An empty registry failed to load and said so: no cascade of messages here.
+            if slug is not None and known and slug not in known:
+                unknown(slug, shown, *located.where([i, key]), report)
+                linked = False
+        if not linked:
             continue
         reg.glossary[term] = GlossaryTerm(
             term,
@@ -220,19 +227,3 @@ def _glossary(reg: Registries, located: Located, skip: set[str | int], report: R
             entry.get("theme"),
             line,
         )
-
-
-def _links_known(
-    reg: Registries, entry: dict[str, Any], located: Located, i: int, shown: str, report: Report
-) -> bool:
-    # An empty registry failed to load and said so: no cascade of messages here.
-    ok = True
-    slug = entry.get("structure")
-    if slug is not None and reg.structures and slug not in reg.structures:
-        reg.unknown_structure(slug, shown, *located.where([i, "structure"]), report)
-        ok = False
-    slug = entry.get("theme")
-    if slug is not None and reg.themes and slug not in reg.themes:
-        reg.unknown_theme(slug, shown, *located.where([i, "theme"]), report)
-        ok = False
-    return ok

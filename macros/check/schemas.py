@@ -77,8 +77,7 @@ def _report(
     if kind == "additionalProperties":
         properties = schema.get("properties", {})
         instance: Any = error.instance
-        extra = [k for k in instance if k not in properties]
-        for key in extra:
+        for key in (k for k in instance if k not in properties):
             kline, kcol = located.where([*path, key], key=True)
             report.error(
                 display_path,

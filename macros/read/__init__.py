@@ -1,5 +1,1 @@
-"""Reading contributor files as their formats define them.
-
-Bytes, YAML, front matter, HTML (lexbor, the HTML5 parsing algorithm) and
-linear scans of text.
-"""
+"""Reading contributor files as their formats define them."""

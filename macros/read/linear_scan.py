@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from itertools import accumulate
 
 _BACKTICKS = re.compile(r"`+")
@@ -93,6 +92,8 @@ def fenced_code_spans(text: str) -> list[tuple[int, int]]:
 
 
 _PROSE_OPENERS = re.compile(r"[{`<]|\]\(")
+# What closes each span that an opener starts, but an attribute list's `{`.
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}", "`": "`", "<": ">", "](": ")"}
 
 
 def hidden_spans(line: str) -> list[tuple[int, int]]:
@@ -112,36 +113,23 @@ def hidden_spans(line: str) -> list[tuple[int, int]]:
     position = 0
     while (found := _PROSE_OPENERS.search(line, position)) is not None:
         start = found.start()
-        end = _hidden_end(line, start, find)
+        opener = line[start : start + 2] if line[start : start + 2] in _CLOSERS else line[start]
+        closer = _CLOSERS.get(opener, "")
+        end = find(closer, start + len(opener)) if closer else -1
+        end = end + len(closer) if end != -1 else -1
+        # `{`, or `{{`, `{%`, `{#` unclosed: an attribute list, up to the first
+        # `}`, if it starts with `:`, `#` or `.` after spaces, or holds an `=`.
+        close = find("}", start + 1) if end == -1 and opener[0] == "{" else -1
+        if close != -1:
+            inner = start + 1
+            while inner < close and line[inner].isspace():
+                inner += 1
+            equals = find("=", start + 1)
+            if (inner < close and line[inner] in ":#.") or -1 < equals < close:
+                end = close + 1
         if end == -1:
             position = start + 1
             continue
         spans.append((start, end))
         position = end if end > start else start + 1
     return spans
-
-
-def _hidden_end(line: str, start: int, find: Callable[[str, int], int]) -> int:
-    """Where the hidden span opened at `start` ends, or -1."""
-    two = line[start : start + 2]
-    if two in ("{{", "{%", "{#"):
-        close = find("}}" if two == "{{" else two[1] + "}", start + 2)
-        if close != -1:
-            return close + 2
-    first = line[start]
-    simple = {"`": "`", "<": ">", "]": ")"}
-    if first in simple:
-        close = find(simple[first], start + (2 if first == "]" else 1))
-        return close + 1 if close != -1 else -1
-    # `{`: an attribute list, up to the first `}`, if it starts with `:`, `#`
-    # or `.` after spaces, or holds an `=`.
-    close = find("}", start + 1)
-    if close == -1:
-        return -1
-    inner = start + 1
-    while inner < close and line[inner].isspace():
-        inner += 1
-    if inner < close and line[inner] in ":#.":
-        return close + 1
-    equals = find("=", start + 1)
-    return close + 1 if equals != -1 and equals < close else -1

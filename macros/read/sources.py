@@ -79,12 +79,7 @@ def decode(raw: bytes, display_path: str, report: Report) -> str | None:
 
 
 def read_source(path: Path, display_path: str, report: Report) -> str | None:
-    raw = _read(path, display_path, report)
-    return None if raw is None else decode(raw, display_path, report)
-
-
-def _read(path: Path, display_path: str, report: Report) -> bytes | None:
-    """The file's bytes, or None once the reason is reported."""
+    """The file's text, or None once the reason is reported."""
     try:
         # Never through a symlink, and without waiting on a fifo; one
         # unbuffered open, its size from the open file.
@@ -105,7 +100,7 @@ def _read(path: Path, display_path: str, report: Report) -> bytes | None:
                     "découpez le fichier ou retirez ce qui n'y a pas sa place",
                 )
             else:
-                return handle.read()
+                return decode(handle.read(), display_path, report)
     except OSError as exc:
         if exc.errno == errno.ELOOP or path.is_symlink():
             report_foreign(display_path, "lien-symbolique", report)

@@ -2,7 +2,7 @@
 
 Schema and registry errors must point at a line. PyYAML composes a node tree
 whose nodes carry their marks; the plain data is built from that tree once,
-and the tree is kept so that `Located.where` finds a value's line only when a
+keeping each value's marks, so that `Located.where` gives its line when a
 message asks for it. Dates are turned into ISO strings so that JSON Schema
 sees what was written.
 """
@@ -24,51 +24,28 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 @dataclass
 class Located:
-    """Plain data, the scalars as written, and the node tree they come from."""
+    """Plain data, the scalars as written, and where each value was written."""
 
     data: Any
-    root: yaml.Node | None = None
     # File line of the text's first line, minus one.
     line_offset: int = 0
     # Scalars as written, before YAML typed them: `numero: 1.10` must stay "1.10".
     raw: dict[PathKey, str] = field(default_factory=dict)
+    # The marks of each value's key (None in a list) and of the value itself.
+    marks: dict[PathKey, tuple[yaml.Mark | None, yaml.Mark]] = field(default_factory=dict)
 
     def where(self, path: Iterable[str | int], *, key: bool = False) -> tuple[int, int]:
         """1-based file position of `path` (of its key with `key`), or of its
         nearest ancestor that has one."""
-        node = self.root
-        if node is None:
+        found = tuple(path)
+        while found and found not in self.marks:
+            found = found[:-1]
+        if found not in self.marks:
             return (self.line_offset + 1, 1)
-        found: yaml.Node = node
-        for part in path:
-            child = _child(node, part)
-            if child is None:
-                break
-            key_node, node = child
-            found = key_node if key and key_node is not None else node
-        mark = found.start_mark
+        key_mark, mark = self.marks[found]
+        if key and key_mark is not None:
+            mark = key_mark
         return (mark.line + 1 + self.line_offset, mark.column + 1)
-
-
-def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    """The key node and value node that `part` names inside `node`. The last
-    of duplicate keys is the one whose value the data holds."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in reversed(node.value):
-            if _key(key_node) == part:
-                return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        items = node.value
-        return (None, items[part]) if 0 <= part < len(items) else None
-    return None
-
-
-def _key(node: yaml.Node, loader: Any = None) -> str:
-    """A mapping key as the data holds it: text, whatever YAML typed it as."""
-    if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    constructor = loader or yaml.constructor.SafeConstructor()
-    return str(constructor.construct_object(node, deep=True))
 
 
 # Front matter and registries are small: these caps only stop hostile input
@@ -141,11 +118,16 @@ def load_yaml(
         line, column = (mark.line, mark.column) if mark else (0, 0)
         report.error(display_path, line + 1 + line_offset, column + 1, code, message, hint)
 
-    def convert(node: yaml.Node, path: PathKey) -> Any:
+    def convert(node: yaml.Node, path: PathKey, key_mark: yaml.Mark | None = None) -> Any:
+        located.marks[path] = (key_mark, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = _key(key_node, loader)
+                # A key as the data holds it: text, whatever YAML typed it as.
+                if key_node.tag == _STR_TAG and isinstance(key_node, yaml.ScalarNode):
+                    key = str(key_node.value)
+                else:
+                    key = str(loader.construct_object(key_node, deep=True))
                 if key in result:
                     fail(
                         key_node.start_mark,
@@ -153,7 +135,10 @@ def load_yaml(
                         f"la clé « {key} » est écrite deux fois",
                         "gardez une seule des deux lignes",
                     )
-                result[key] = convert(value_node, (*path, key))
+                    # Only the last value is kept: so are only its positions.
+                    for stale in [p for p in located.marks if p[: len(path) + 1] == (*path, key)]:
+                        del located.marks[stale]
+                result[key] = convert(value_node, (*path, key), key_node.start_mark)
             return result
         if isinstance(node, yaml.SequenceNode):
             return [convert(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -171,7 +156,7 @@ def load_yaml(
     try:
         # PyYAML's reader refuses control characters (a NUL…) as it starts.
         loader, node = _compose(text)
-        located = Located(None, node, line_offset)
+        located = Located(None, line_offset)
         if node is not None:
             located.data = convert(node, ())
         return located
@@ -202,7 +187,8 @@ def load_yaml(
             "un document binaire)",
         )
     except yaml.MarkedYAMLError as exc:
-        problem = _french_problem(exc.problem or str(exc))
+        problem = exc.problem or str(exc)
+        problem = next((fr for en, fr in _FRENCH.items() if problem.startswith(en)), problem)
         fail(
             exc.problem_mark or exc.context_mark,
             "yaml-syntaxe",
@@ -214,7 +200,8 @@ def load_yaml(
     return None
 
 
-_FRENCH_PROBLEMS = {
+# PyYAML's commonest problems, said in French.
+_FRENCH = {
     "mapping values are not allowed here": (
         "deux-points inattendu (mettez la valeur entre guillemets)"
     ),
@@ -227,7 +214,3 @@ _FRENCH_PROBLEMS = {
         "indentation incohérente d'une liste"
     ),
 }
-
-
-def _french_problem(problem: str) -> str:
-    return next((fr for en, fr in _FRENCH_PROBLEMS.items() if problem.startswith(en)), problem)

@@ -169,7 +169,7 @@ def test_comments_cdata_and_bogus_comments_are_refused(markdown: str) -> None:
     problems = markdown_problems("Avant.\n\n" + markdown + "\n")
     assert problems, markdown
     assert {p.line for p in problems} == {3}
-    assert "html-commentaire" in {p.report_code for p in problems}
+    assert "html-commentaire" in {p.code for p in problems}
 
 
 @pytest.mark.parametrize(
@@ -186,8 +186,8 @@ def test_comments_cdata_and_bogus_comments_are_refused(markdown: str) -> None:
 def test_a_tag_left_open_at_the_end_of_its_line_is_refused(markdown: str) -> None:
     problems = markdown_problems(markdown)
     assert problems and problems[0].line == 1, markdown
-    assert {p.report_code for p in problems} & {"html-non-fermee", "html-interdit"}
-    assert all(p.line == 1 for p in problems if p.report_code == "html-non-fermee")
+    assert {p.code for p in problems} & {"html-non-fermee", "html-interdit"}
+    assert all(p.line == 1 for p in problems if p.code == "html-non-fermee")
 
 
 @pytest.mark.parametrize(
@@ -210,7 +210,7 @@ def test_a_tag_left_open_at_the_end_of_its_line_is_refused(markdown: str) -> Non
 def test_entities_and_context_dropped_tags_are_read_as_a_browser_does(markdown: str) -> None:
     problems = markdown_problems(markdown)
     assert problems, markdown
-    assert problems[0].report_code in {"adresse-interdite", "html-interdit"}
+    assert problems[0].code in {"adresse-interdite", "html-interdit"}
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_entities_and_context_dropped_tags_are_read_as_a_browser_does(markdown: 
 )
 def test_link_definitions_are_read_as_python_markdown_reads_them(markdown: str, line: int) -> None:
     problems = markdown_problems(markdown)
-    assert [(p.line, p.report_code) for p in problems][:1] == [(line, "adresse-interdite")]
+    assert [(p.line, p.code) for p in problems][:1] == [(line, "adresse-interdite")]
 
 
 def test_harmless_lines_pass_with_their_entities() -> None:
