@@ -74,8 +74,8 @@ class Macros:
     tree: nodes.Template | None = None  # Jinja's, as checked
     # Offsets of each `{{ … }}`, `{% … %}` and `{# … #}`, allowed or not.
     spans: list[tuple[int, int]] = field(default_factory=list)
-    # Their source text.
-    sources: frozenset[str] = frozenset()
+    # Their source text, longest first: a comment that holds a call goes whole.
+    sources: tuple[str, ...] = ()
 
     def pieces_of(
         self, fragment: str, first_line: int, last_line: int
@@ -265,7 +265,7 @@ def read_macros(
     if not found.ok:
         found.pieces = []
     found.tree = tree
-    found.sources = frozenset(text[start:end] for start, end in found.spans)
+    found.sources = tuple(sorted({text[s:e] for s, e in found.spans}, key=lambda s: (-len(s), s)))
     return found
 
 

@@ -114,7 +114,7 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
             founded=entry.get("fondation"),
             line=line,
         )
-        for name in {structure.short_name, structure.name, slug, *structure.aliases}:
+        for name in dict.fromkeys([structure.short_name, structure.name, slug, *structure.aliases]):
             key = fold(name)
             # Two names of one structure may fold alike.
             owned = reg._names.get(key) == slug

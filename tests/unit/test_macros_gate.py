@@ -233,3 +233,11 @@ def test_gate_reads_a_page_text_changed_since_the_engine_built_it(
     # Another plugin's on_page_markdown, before mkdocs-macros, added to the page.
     with pytest.raises(PluginError, match="page refusée avant le rendu des macros"):
         macros_gate.gate(_gate_env(source.text + "\n{{ config }}\n", checked))
+
+
+def test_remove_calls_takes_a_comment_holding_a_call_whole() -> None:
+    text = '{{ structure("PES 21") }} et {# {{ structure("PES 21") }} **brouillon #} fin'
+    found = read_macros(text, "fiches/9.1.md", 1, Report())
+    assert found.ok
+    # Whatever the order of a set: the comment goes before the call it holds.
+    assert found.remove_calls(text) == " et  fin"
