@@ -93,6 +93,7 @@ def parse_fiche(
         release_note=(data.get("note_de_version") or "").strip(),
         pieces=pieces,
         macros=macros,
+        headings=[block for block in blocks if isinstance(block, Heading)],
     )
     _check_meta(fiche, meta, registries, display_path, report)
     _placeholders(fiche, display_path, report)

@@ -193,6 +193,8 @@ class Fiche:
     # The body as the macro grammar read it (macro_grammar.Macros): the fiche
     # page's Jinja tree is built from it, so the gate does not read the page again.
     macros: Any = field(default=None, repr=False, compare=False)
+    # The body's headings, as its one reading found them (markdown_blocks.Heading).
+    headings: list[Any] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def chapter(self) -> int:

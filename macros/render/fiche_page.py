@@ -26,7 +26,6 @@ FICHE_SEARCH_BOOST = 5
 LINKS_HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))
 
 _ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}$")
 
 
@@ -103,7 +102,7 @@ def body_edits(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True)
             anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
             edits.append((starts[index] + marker.end(), starts[index] + marker.end(), anchor))
     if not full_text_search:
-        edits += [(starts[i] + s, starts[i] + e, r) for i, s, e, r in exclude_context(lines)]
+        edits += [(starts[i] + s, starts[i] + e, r) for i, s, e, r in exclude_context(fiche, lines)]
     return edits
 
 
@@ -171,21 +170,20 @@ def fiche_view(
 # what a reader waits for. Material's documented `data-search-exclude` on its
 # headings does it: titles, practices, further sections and keywords stay
 # searchable, and the page itself is unchanged.
-def exclude_context(lines: list[str]) -> list[tuple[int, int, int, str]]:
-    """The «Contexte et enjeux» heading and its sub-headings with the exclusion
-    added to their attribute list, or one added: (line index, start, end, text)."""
+def exclude_context(fiche: Fiche, lines: list[str]) -> list[tuple[int, int, int, str]]:
+    """The «Contexte et enjeux» heading and its sub-headings (the body's
+    `lines`) with the exclusion added to their attribute list, or one added:
+    (line index, start, end, text)."""
     inside = False
     wanted = fold(CONTEXT)
     edits = []
-    for index, line in enumerate(lines):
-        match = _HEADING.match(line)
-        if match is None:
-            continue
-        level, title = len(match.group(1)), _ATTR_LIST.sub("", match.group(2)).strip()
-        if level <= 2:
-            inside = level == 2 and fold(title) == wanted
+    for heading in fiche.headings:
+        if heading.level <= 2:
+            inside = heading.level == 2 and fold(heading.title) == wanted
         if not inside:
             continue
+        index = heading.line - fiche.body_first_line
+        line = lines[index]
         end = len(line.rstrip())
         if _ATTR_LIST.search(line[:end]):
             edits.append((index, len(line[: end - 1].rstrip()), end, f" {NOT_INDEXED} }}"))

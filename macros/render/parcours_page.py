@@ -33,8 +33,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.check.fiche_body import anchor_for
-from macros.check.markdown_blocks import Heading, scan
-from macros.core.diagnostics import Report
 from macros.core.model import Fiche
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
@@ -106,20 +104,18 @@ def embedded_body(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
     """The fiche's body as booklet Markdown; `selected` practices are marked for the reader."""
     prefix = id_prefix(fiche)
     lines = anchored_body(fiche, prefix).split("\n")
-    # The fiche was scanned (and its problems reported) when it was loaded.
-    for block in scan(fiche.body, fiche.source, fiche.body_first_line, Report()):
-        if isinstance(block, Heading):
-            # The fiche's own page is what search should find, not each booklet's copy.
-            parts = [f"#{prefix}{anchor_for(block)}", NOT_INDEXED]
-            for key, value in block.attrs.items():
-                if key == "class":
-                    parts += [f".{name}" for name in value.split()]
-                else:
-                    parts.append(f'{key}="{html.escape(value, quote=True)}"')
-            level = "#" * min(block.level + 1, 6)
-            lines[block.line - fiche.body_first_line] = (
-                f"{level} {block.title} {{ {' '.join(parts)} }}"
-            )
+    for heading in fiche.headings:
+        # The fiche's own page is what search should find, not each booklet's copy.
+        parts = [f"#{prefix}{anchor_for(heading)}", NOT_INDEXED]
+        for key, value in heading.attrs.items():
+            if key == "class":
+                parts += [f".{name}" for name in value.split()]
+            else:
+                parts.append(f'{key}="{html.escape(value, quote=True)}"')
+        level = "#" * min(heading.level + 1, 6)
+        lines[heading.line - fiche.body_first_line] = (
+            f"{level} {heading.title} {{ {' '.join(parts)} }}"
+        )
     return mark_selected("\n".join(lines), fiche, selected)
 
 
