@@ -7,8 +7,11 @@ a page, `gate` (the module's `on_pre_page_macros`) reads the page's Markdown
 and title with the one macro grammar (macro_grammar.py) and refuses, with
 the same French message and file:line as `fiches check`, anything but the
 three macros with literal arguments and, on documentation pages, the
-`page_variables`. Front matter cannot opt a page back in: `render_macros`
-only ever turns rendering off, which mkdocs-macros honours first.
+`page_variables`. A fiche page whose Markdown is still the text the engine
+built takes the tree the engine built from its checked reading of the body
+(macro_grammar.Macros.edited) instead of a second reading. Front matter
+cannot opt a page back in: `render_macros` only ever turns rendering off,
+which mkdocs-macros honours first.
 
 `prepare` (from define_env) refuses the plugin options that would change
 the grammar or widen what a page reaches, and `_harden` strips mkdocs-macros'
