@@ -23,6 +23,7 @@ class FichesPluginConfig(base.Config):
     # also works offline, or Pagefind for online deployments of large
     # collections. mkdocs.yml reads it from the RECHERCHE environment variable.
     recherche = c.Choice(("material", "pagefind"), default="material")
-    # The site's own style sheets under overrides/, joined into one file,
-    # assets/site.css, that mkdocs.yml's extra_css names (site/stylesheets.py).
+    # The site's own style sheets under overrides/, joined after Material's
+    # main sheet into one file, assets/site.css, that overrides/main.html
+    # links in place of Material's (site/stylesheets.py).
     feuilles_de_style = c.ListOfItems(c.Type(str), default=[])

@@ -52,7 +52,7 @@ from macros.site.pagefind import (
     check_choice,
     offline_requested,
 )
-from macros.site.stylesheets import BUNDLE, bundle
+from macros.site.stylesheets import BUNDLE, bundle, material_sheet
 
 log = get_plugin_logger("mes-fiches")
 DATA_PAGE = "donnees.md"
@@ -141,10 +141,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             if file.generated_by is None and not file.src_uri.startswith("assets/"):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-        if self.config.feuilles_de_style:
-            overrides = Path(config.theme.custom_dir or "")
-            sheets = bundle(overrides, self.config.feuilles_de_style)
-            files.append(File.generated(config, BUNDLE, content=sheets))
+        overrides = Path(config.theme.custom_dir or "")
+        sheets = bundle(overrides, self.config.feuilles_de_style, material_sheet(files))
+        files.append(File.generated(config, BUNDLE, content=sheets))
         # Pagefind's browser fetches only what a query needs: no reason to trim.
         full_text = (
             self._pagefind is not None

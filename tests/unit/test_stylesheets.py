@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, get_files
 
-from macros.site.stylesheets import bundle
+from macros.site.stylesheets import bundle, material_sheet
+from tests.support import ROOT
 
 
 def test_sheets_are_joined_in_order_each_under_its_name_and_minified(tmp_path: Path) -> None:
@@ -23,3 +26,23 @@ def test_a_missing_or_linked_sheet_is_refused_in_french(tmp_path: Path) -> None:
     (tmp_path / "lien.css").symlink_to("/etc/passwd")
     with pytest.raises(PluginError, match="feuilles_de_style"):
         bundle(tmp_path, ["lien.css"])
+
+
+def test_materials_sheet_opens_the_bundle_as_shipped(tmp_path: Path) -> None:
+    (tmp_path / "a.css").write_text(".a { color: red; }\n", encoding="utf-8")
+    head = '@charset "UTF-8";html{margin:0}\n'
+    joined = bundle(tmp_path, ["a.css"], head)
+    assert joined == '@charset "UTF-8";html{margin:0}\n/*! a.css */.a{color:red}\n'
+
+
+def test_materials_sheet_is_found_among_the_theme_files() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    sheet = material_sheet(files)
+    assert sheet.startswith('@charset "UTF-8";') and ".md-typeset" in sheet
+
+
+def test_a_theme_without_materials_sheet_is_refused_in_french() -> None:
+    with pytest.raises(PluginError, match="feuille de style principale de Material"):
+        material_sheet(Files([]))
