@@ -118,6 +118,12 @@ def test_online_page_loads_cleanly(
     assert answer is not None
     assert answer.status == (404 if address == MISSING else 200)
     expect(page.locator("article h1").first).to_be_visible()
+    # One sheet before the first paint, Material's rules at its head
+    # (site/stylesheets.py); the print layout waits for nothing.
+    screen = page.locator("link[rel=stylesheet]:not([media=print])")
+    expect(screen).to_have_count(1)
+    assert str(screen.get_attribute("href")).endswith("assets/site.css")
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
 
 
 def test_the_feed_is_announced_and_still_clean(page: Page, published_url: str) -> None:
