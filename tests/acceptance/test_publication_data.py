@@ -323,6 +323,10 @@ def test_undecided_licence_everywhere(online: Path) -> None:
     [footer] = _by_class(home, "div", "md-copyright__licence")
     [link] = list(footer.iter("a"))
     assert link.get("href") == "donnees/#licence"
+    # The whole footer in French: Material writes its credit line in English.
+    [copyright] = _by_class(home, "div", "md-copyright")
+    assert "Réalisé avec Material for MkDocs" in " ".join(_text(copyright).split())
+    assert "Made with" not in _text(copyright)
 
 
 def test_a_chosen_licence_reaches_every_reader(tmp_path_factory: pytest.TempPathFactory) -> None:
