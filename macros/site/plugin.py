@@ -42,6 +42,7 @@ from macros.site.config import FichesPluginConfig
 from macros.site.final_html import finish
 from macros.site.html_check import check_page_html
 from macros.site.macros_gate import CheckedMarkdown, page_variables
+from macros.site.material_assets import main_sheet, script_path
 from macros.site.nav import expand_nav
 from macros.site.page_blocks import PageBlocks
 from macros.site.page_meta import escape_shown_meta
@@ -52,7 +53,7 @@ from macros.site.pagefind import (
     check_choice,
     offline_requested,
 )
-from macros.site.stylesheets import BUNDLE, bundle, material_sheet
+from macros.site.stylesheets import BUNDLE, bundle
 
 log = get_plugin_logger("mes-fiches")
 DATA_PAGE = "donnees.md"
@@ -73,6 +74,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
         self.checked: dict[str, CheckedMarkdown] = {}
         self._pagefind: PagefindSearch | None = None
         self._licence: Licence = KNOWN[UNDECIDED]
+        self._material_script = ""  # Material's script, hash included (material_assets.py)
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds
     # (MkDocs' documented behaviour), so that unchanged fiches are not parsed
@@ -142,8 +144,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         overrides = Path(config.theme.custom_dir or "")
-        sheets = bundle(overrides, self.config.feuilles_de_style, material_sheet(files))
+        sheets = bundle(overrides, self.config.feuilles_de_style, main_sheet(files))
         files.append(File.generated(config, BUNDLE, content=sheets))
+        self._material_script = script_path(files)
         # Pagefind's browser fetches only what a query needs: no reason to trim.
         full_text = (
             self._pagefind is not None
@@ -274,6 +277,7 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             registries=self.collection.registries,
             data_page=DATA_PAGE,
             catalogue_page=CATALOGUE_PAGE,
+            material_script=self._material_script,
         )
         return env
 

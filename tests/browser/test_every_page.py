@@ -124,6 +124,11 @@ def test_online_page_loads_cleanly(
     expect(screen).to_have_count(1)
     assert str(screen.get_attribute("href")).endswith("assets/site.css")
     assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
+    # Material's script deferred (site/material_assets.py), and run: its
+    # search box answers the keyboard shortcut.
+    expect(page.locator("script[src*='assets/javascripts/bundle.'][defer]")).to_have_count(1)
+    page.keyboard.press("s")
+    expect(page.locator("input[data-md-component=search-query]")).to_be_focused()
 
 
 def test_the_feed_is_announced_and_still_clean(page: Page, published_url: str) -> None:

@@ -9,7 +9,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, get_files
 
-from macros.site.stylesheets import bundle, material_sheet
+from macros.site.material_assets import main_sheet, script_path
+from macros.site.stylesheets import bundle
 from tests.support import ROOT
 
 
@@ -35,14 +36,19 @@ def test_materials_sheet_opens_the_bundle_as_shipped(tmp_path: Path) -> None:
     assert joined == '@charset "UTF-8";html{margin:0}\n/*! a.css */.a{color:red}\n'
 
 
-def test_materials_sheet_is_found_among_the_theme_files() -> None:
+def test_materials_sheet_and_script_are_found_among_the_theme_files() -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
-    sheet = material_sheet(files)
+    sheet = main_sheet(files)
     assert sheet.startswith('@charset "UTF-8";') and ".md-typeset" in sheet
+    script = script_path(files)
+    assert script.startswith("assets/javascripts/bundle.") and script.endswith(".min.js")
+    assert files.get_file_from_path(script) is not None
 
 
-def test_a_theme_without_materials_sheet_is_refused_in_french() -> None:
+def test_a_theme_without_materials_assets_is_refused_in_french() -> None:
     with pytest.raises(PluginError, match="feuille de style principale de Material"):
-        material_sheet(Files([]))
+        main_sheet(Files([]))
+    with pytest.raises(PluginError, match=r"script principal de Material introuvable \(assets/"):
+        script_path(Files([]))
