@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 _MAIN_SHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
+_PALETTE_SHEET = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 _SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
@@ -29,9 +30,13 @@ def _theme_file(files: Files, pattern: re.Pattern[str], what: str) -> File:
     )
 
 
-def main_sheet(files: Files) -> str:
-    """The text of Material's main sheet."""
-    return _theme_file(files, _MAIN_SHEET, "feuille de style principale").content_string
+def main_sheet(files: Files, *, palette: bool) -> str:
+    """The text of Material's main sheet, and of its palette sheet when
+    mkdocs.yml sets a `palette` (Material links it only then)."""
+    text = _theme_file(files, _MAIN_SHEET, "feuille de style principale").content_string
+    if palette:
+        text += "\n" + _theme_file(files, _PALETTE_SHEET, "feuille des couleurs").content_string
+    return text
 
 
 def script_path(files: Files) -> str:

@@ -144,7 +144,8 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
                 # edit_uri points at the repository root (mkdocs.yml).
                 file.edit_uri = f"{docs_prefix}/{file.src_uri}"
         overrides = Path(config.theme.custom_dir or "")
-        sheets = bundle(overrides, self.config.feuilles_de_style, main_sheet(files))
+        material = main_sheet(files, palette=bool(config.theme.get("palette")))
+        sheets = bundle(overrides, self.config.feuilles_de_style, material)
         files.append(File.generated(config, BUNDLE, content=sheets))
         self._material_script = script_path(files)
         # Pagefind's browser fetches only what a query needs: no reason to trim.

@@ -40,8 +40,12 @@ def test_materials_sheet_and_script_are_found_among_the_theme_files() -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
     files = get_files(config)
     files.add_files_from_theme(config.theme.get_env(), config)
-    sheet = main_sheet(files)
+    sheet = main_sheet(files, palette=False)
     assert sheet.startswith('@charset "UTF-8";') and ".md-typeset" in sheet
+    assert "[data-md-color-primary=indigo]" not in sheet
+    # A `palette` in mkdocs.yml: Material's colour sheet follows its main one.
+    coloured = main_sheet(files, palette=True)
+    assert coloured.startswith(sheet) and "[data-md-color-primary=indigo]" in coloured
     script = script_path(files)
     assert script.startswith("assets/javascripts/bundle.") and script.endswith(".min.js")
     assert files.get_file_from_path(script) is not None
@@ -49,6 +53,6 @@ def test_materials_sheet_and_script_are_found_among_the_theme_files() -> None:
 
 def test_a_theme_without_materials_assets_is_refused_in_french() -> None:
     with pytest.raises(PluginError, match="feuille de style principale de Material"):
-        main_sheet(Files([]))
+        main_sheet(Files([]), palette=False)
     with pytest.raises(PluginError, match=r"script principal de Material introuvable \(assets/"):
         script_path(Files([]))
