@@ -15,30 +15,28 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-_MAIN_SHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
-_PALETTE_SHEET = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
-_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
-
-def _theme_file(files: Files, pattern: re.Pattern[str], what: str) -> File:
+def _theme_file(files: Files, path: str) -> File:
+    """The theme's file at `path`, where `*` stands for the release's hash."""
+    pattern = re.compile(re.escape(path).replace(r"\*", "[0-9a-f]+"))
     for file in files:
         if pattern.fullmatch(file.src_uri):
             return file
     raise PluginError(
-        f"{what} de Material introuvable ({pattern.pattern.replace(chr(92), '')}) : "
-        "vérifiez que le thème de mkdocs.yml est « material », en version 9"
+        f"fichier de Material introuvable : {path} ; vérifiez que le thème de "
+        "mkdocs.yml est « material », en version 9"
     )
 
 
 def main_sheet(files: Files, *, palette: bool) -> str:
     """The text of Material's main sheet, and of its palette sheet when
     mkdocs.yml sets a `palette` (Material links it only then)."""
-    text = _theme_file(files, _MAIN_SHEET, "feuille de style principale").content_string
-    if palette:
-        text += "\n" + _theme_file(files, _PALETTE_SHEET, "feuille des couleurs").content_string
-    return text
+    names = ["main", "palette"] if palette else ["main"]
+    return "\n".join(
+        _theme_file(files, f"assets/stylesheets/{name}.*.min.css").content_string for name in names
+    )
 
 
 def script_path(files: Files) -> str:
     """The site path of Material's script."""
-    return _theme_file(files, _SCRIPT, "script principal").src_uri
+    return _theme_file(files, "assets/javascripts/bundle.*.min.js").src_uri

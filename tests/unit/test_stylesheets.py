@@ -52,7 +52,7 @@ def test_materials_sheet_and_script_are_found_among_the_theme_files() -> None:
 
 
 def test_a_theme_without_materials_assets_is_refused_in_french() -> None:
-    with pytest.raises(PluginError, match="feuille de style principale de Material"):
+    with pytest.raises(PluginError, match=r"Material introuvable : assets/stylesheets/main\.\*"):
         main_sheet(Files([]), palette=False)
-    with pytest.raises(PluginError, match=r"script principal de Material introuvable \(assets/"):
+    with pytest.raises(PluginError, match=r"Material introuvable : assets/javascripts/bundle\."):
         script_path(Files([]))
