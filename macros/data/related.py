@@ -9,7 +9,9 @@ signature is ranked once against the others, never fiche against fiche.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
 from macros.core.model import Fiche
 from macros.index.cross_refs import Index
@@ -34,29 +36,6 @@ class Related:
     structures: list[str]  # shared structure slugs
 
 
-@dataclass
-class SignatureGroups:
-    """Fiches by signature, in reading order, and the rankings worked out so far."""
-
-    members: dict[Signature, list[Fiche]] = field(default_factory=dict)
-    rankings: dict[Signature, Levels] = field(default_factory=dict)
-
-    def levels(self, signature: Signature) -> Levels:
-        if signature not in self.rankings:
-            themes, structures = signature
-            by_level: dict[tuple[int, int], list[list[Fiche]]] = {}
-            for (their_themes, their_structures), members in self.members.items():
-                shared = len(themes & their_themes)
-                score = THEME_WEIGHT * shared + STRUCTURE_WEIGHT * len(
-                    structures & their_structures
-                )
-                if score > 0:
-                    by_level.setdefault((score, shared), []).append(members)
-            ranking = [(level[0], by_level[level]) for level in sorted(by_level)[::-1]]
-            self.rankings[signature] = ranking
-        return self.rankings[signature]
-
-
 def related_fiches(
     index: Index,
     fiche: Fiche,
@@ -69,10 +48,11 @@ def related_fiches(
         return []
     themes = list(dict.fromkeys(fiche.themes))
     structures = fiche.structures()
-    signature = (frozenset(themes), frozenset(structures))
     skip = {fiche.number.text, *exclude}
     found: list[Related] = []
-    for score, groups in _groups(index).levels(signature):
+    if index.related_levels is None:
+        index.related_levels = _ranker(index)
+    for score, groups in index.related_levels((frozenset(themes), frozenset(structures))):
         # Groups of one level tie: their fiches are merged in reading order.
         merged = heapq.merge(*groups, key=lambda f: index.rank[f.number.text])
         for other in merged:
@@ -92,12 +72,22 @@ def related_fiches(
     return found
 
 
-def _groups(index: Index) -> SignatureGroups:
-    if index.related_groups is None:
-        groups = SignatureGroups()
-        for fiche in index.fiches.values():  # reading order
-            signature = (frozenset(fiche.themes), frozenset(fiche.structures()))
-            groups.members.setdefault(signature, []).append(fiche)
-        index.related_groups = groups
-    assert isinstance(index.related_groups, SignatureGroups)
-    return index.related_groups
+def _ranker(index: Index) -> Callable[[Signature], Levels]:
+    """The levels of a signature, each worked out once for this index."""
+    members: dict[Signature, list[Fiche]] = {}
+    for fiche in index.fiches.values():  # reading order
+        signature = (frozenset(fiche.themes), frozenset(fiche.structures()))
+        members.setdefault(signature, []).append(fiche)
+
+    @cache
+    def levels(signature: Signature) -> Levels:
+        themes, structures = signature
+        by_level: dict[tuple[int, int], list[list[Fiche]]] = {}
+        for (their_themes, their_structures), group in members.items():
+            shared = len(themes & their_themes)
+            score = THEME_WEIGHT * shared + STRUCTURE_WEIGHT * len(structures & their_structures)
+            if score > 0:
+                by_level.setdefault((score, shared), []).append(group)
+        return [(level[0], by_level[level]) for level in sorted(by_level, reverse=True)]
+
+    return levels

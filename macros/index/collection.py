@@ -119,30 +119,9 @@ def _load(
     redirects = former_numbers(fiches, report)
     page_refs = _check_pages(paths, registries, report, page_variables)
     check_static_files([paths.display(p) for p in paths.static_files()], report)
-    index = build_index(fiches, page_refs, redirects)
+    index = build_index(fiches, page_refs, redirects, report)
     for fiche in fiches:
         report_plain_refs(fiche.plain_refs, fiche.source, redirects, report)
-    for outdated in index.renumbered_refs:
-        current = outdated.current.number
-        report.info(
-            outdated.source,
-            outdated.line,
-            outdated.column,
-            "fiche-ancien-numero",
-            f"la fiche {outdated.number} porte désormais le numéro {current} : "
-            f"le renvoi mène à la fiche {current}",
-            f'écrivez son numéro actuel, {{{{ fiche("{current}") }}}}, '
-            "celui que le lecteur retrouve dans le sommaire",
-        )
-    for pending in index.pending:
-        report.info(
-            pending.source,
-            pending.line,
-            pending.column,
-            "fiche-a-paraitre",
-            f"la fiche {pending.number} n'est pas encore dans la collection",
-            "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
-        )
     parcours = load_parcours(paths, schemas, index, report)
     # Last, so that what a reading above already refused is not told twice.
     check_foreign(paths.root, paths.content_dirs(), paths.display, report)

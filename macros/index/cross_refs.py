@@ -6,26 +6,12 @@ so that every list in the index comes out in reading order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from macros.core.diagnostics import Report
 from macros.core.model import Fiche, FicheRef, Practice, Stake
-
-
-@dataclass(frozen=True)
-class PendingRef:
-    """A reference to a fiche not (yet) in the collection."""
-
-    number: str
-    source: str  # display path of the citing file
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class RenumberedRef(PendingRef):
-    """A reference written with a fiche's former number: it leads to `current`."""
-
-    current: Fiche
 
 
 @dataclass
@@ -40,12 +26,10 @@ class Index:
     fiches_of_theme: dict[str, list[Fiche]] = field(default_factory=dict)
     cites: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, list[Fiche]] = field(default_factory=dict)
-    pending: list[PendingRef] = field(default_factory=list)
     # Former number -> the fiche that carries it now (`anciens_numeros`).
     renumbered: dict[str, Fiche] = field(default_factory=dict)
-    renumbered_refs: list[RenumberedRef] = field(default_factory=list)
-    # related.py's signature groups, built on first use: never outlive the build.
-    related_groups: object | None = field(default=None, repr=False)
+    # related.py's ranking of signatures, built on first use: never outlives the build.
+    related_levels: Callable[[Any], Any] | None = field(default=None, repr=False)
 
     def fiche(self, number: str) -> Fiche | None:
         return self.fiches.get(number)
@@ -59,8 +43,14 @@ def build_index(
     fiches: list[Fiche],
     page_refs: list[tuple[str, FicheRef]] | None = None,
     renumbered: dict[str, Fiche] | None = None,
+    report: Report | None = None,
 ) -> Index:
-    """`fiches` must have unique numbers; `renumbered` maps former numbers to their fiche."""
+    """`fiches` must have unique numbers; `renumbered` maps former numbers to their fiche.
+
+    A reference by a former number, or to a fiche not in the collection, is
+    reported as an information.
+    """
+    report = Report() if report is None else report
     index = Index()
     # By the numbers' parts: FicheNumber's order, compared as tuples.
     ordered = sorted(fiches, key=lambda f: f.number.parts)
@@ -83,8 +73,7 @@ def build_index(
             index.fiches_of_theme.setdefault(theme, []).append(fiche)
         cited: list[str] = []
         for ref in fiche.fiche_refs:
-            target = index.resolve(ref.number)
-            _note_former(index, ref, target, fiche.source)
+            target = _resolve(index, ref, fiche.source, report)
             # A former number counts as a citation of the fiche that carries it now.
             key = str(target.number) if target is not None else ref.number
             if key == number or key in cited:
@@ -93,20 +82,39 @@ def build_index(
             if target is not None:
                 index.cited_by.setdefault(key, []).append(fiche)
             else:
-                index.pending.append(PendingRef(ref.number, fiche.source, ref.line, ref.column))
+                _pending(ref, fiche.source, report)
         index.cites[number] = cited
     for source, ref in page_refs or []:
-        target = index.resolve(ref.number)
-        _note_former(index, ref, target, source)
-        if target is None:
-            index.pending.append(PendingRef(ref.number, source, ref.line, ref.column))
+        if _resolve(index, ref, source, report) is None:
+            _pending(ref, source, report)
     return index
 
 
-def _note_former(index: Index, ref: FicheRef, target: Fiche | None, source: str) -> None:
-    """Every reference by a former number is noted, even a repeated one: each
-    place written with the old number is a place to correct."""
+def _resolve(index: Index, ref: FicheRef, source: str, report: Report) -> Fiche | None:
+    """The fiche `ref` leads to. Every reference by a former number is noted,
+    even a repeated one: each place written with the old number is a place to correct."""
+    target = index.resolve(ref.number)
     if target is not None and str(target.number) != ref.number:
-        index.renumbered_refs.append(
-            RenumberedRef(ref.number, source, ref.line, ref.column, target)
+        current = target.number
+        report.info(
+            source,
+            ref.line,
+            ref.column,
+            "fiche-ancien-numero",
+            f"la fiche {ref.number} porte désormais le numéro {current} : "
+            f"le renvoi mène à la fiche {current}",
+            f'écrivez son numéro actuel, {{{{ fiche("{current}") }}}}, '
+            "celui que le lecteur retrouve dans le sommaire",
         )
+    return target
+
+
+def _pending(ref: FicheRef, source: str, report: Report) -> None:
+    report.info(
+        source,
+        ref.line,
+        ref.column,
+        "fiche-a-paraitre",
+        f"la fiche {ref.number} n'est pas encore dans la collection",
+        "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
+    )
