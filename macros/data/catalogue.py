@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from macros.core.model import Fiche, Structure, Theme
 from macros.core.names import fold
@@ -122,15 +121,6 @@ class MatrixRow:
 class Matrix:
     themes: tuple[Theme, ...]
     rows: tuple[MatrixRow, ...]
-
-    @staticmethod
-    def fragment(structure: Structure, theme: Theme | None = None) -> str:
-        """The catalogue's URL fragment that shows these practices
-        (assets/javascripts/catalogue.js): `type=pratique&structure=pes-21`."""
-        filters = {"type": PRACTICE, "structure": structure.slug}
-        if theme is not None:
-            filters["theme"] = theme.slug
-        return urlencode(filters)
 
 
 def build_matrix(collection: Collection) -> Matrix:

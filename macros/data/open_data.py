@@ -42,17 +42,12 @@ CSV_DELIMITER = ";"
 MULTI_SEPARATOR = " | "
 # What makes a spreadsheet read a cell as a formula (OWASP, «CSV Injection»).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_COLUMNS = (
-    "fiche_numero",
-    "fiche_titre",
-    "pratique_rang",
-    "pratique_url",
-    "structures",
-    "structures_id",
-    "themes",
-    "themes_id",
-    "chapitre",
-    "texte",
+# The columns, in the order the published Table Schema gives them.
+CSV_COLUMNS = tuple(
+    column["name"]
+    for column in json.loads(
+        resources.files("macros").joinpath("schemas", FOLDER, SCHEMAS[0]).read_bytes()
+    )["fields"]
 )
 
 

@@ -16,7 +16,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from macros.index.collection import Collection
 
@@ -33,48 +36,15 @@ _BRACKETED = re.compile(rf"(?<!{_LETTERS})({_LETTERS}{{2,}})\(({_LETTERS}+)\)({_
 _ELISION = re.compile(rf"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)[{APOSTROPHES}](.+)$")
 _TAGS = re.compile(r"<[^>]*>")
 
-# What may follow the stem of an inclusive word, all segments joined: «·e·s» → «es»;
-# a feminine ending, singular or plural, or the plural «s» alone. Anything else
-# («col·lectiu», «kW·h») is not inclusive writing and is left alone.
-_FEMININE_ENDINGS = (
-    "e", "se", "euse", "ice", "rice", "trice", "ve", "ne", "le", "te", "fe", "ère", "que", "sse",
-    "elle",
-)  # fmt: skip
-_ENDINGS = frozenset({"s", *_FEMININE_ENDINGS, *(e + "s" for e in _FEMININE_ENDINGS)})
-
-# Masculine stem ending, feminine ending written, letters of the stem to drop, feminine tail.
-_FEMININE_RULES: tuple[tuple[str, str, int, str], ...] = (
-    ("teur", "trice", 4, "trice"),
-    ("eur", "trice", 3, "rice"),
-    ("eur", "rice", 3, "rice"),
-    ("eur", "ice", 3, "rice"),  # acteur·ice → actrice
-    ("eur", "euse", 3, "euse"),
-    ("eur", "se", 1, "se"),  # porteur·se → porteuse
-    ("eux", "euse", 3, "euse"),
-    ("x", "se", 1, "se"),  # heureux·se, jaloux·se
-    ("f", "ve", 1, "ve"),  # sportif·ve
-    ("er", "ère", 2, "ère"),
-    ("er", "e", 2, "ère"),  # ouvrier·e → ouvrière
-    ("eau", "elle", 3, "elle"),  # nouveau·elle → nouvelle
-    ("al", "le", 0, "e"),  # local·le → locale
-    ("c", "que", 1, "que"),  # public·que
+# Endings, feminine rules and irregular forms of inclusive writing: data that a
+# French reader of the network can extend without reading this module.
+_RULES = yaml.safe_load(
+    resources.files("macros").joinpath("templates", "ecriture-inclusive.yml").read_bytes()
 )
-
-# Forms no rule derives, with the spellings that give them. Keys are lower
-# case with «·» as the dot.
-_IRREGULAR_SPELLINGS = {
-    ("tout", "tous", "toute", "toutes"): ("tou·te·s", "tous·tes", "tous·te·s", "tous·toutes"),
-    ("il", "ils", "elle", "elles"): ("il·elle", "ils·elles"),
-    ("celui", "ceux", "celle", "celles"): ("celui·celle", "ceux·celles"),
-    ("copain", "copains", "copine", "copines"): ("copain·ine", "copain·ine·s", "copains·ines"),
-    ("vieux", "vieil", "vieille", "vieilles"): ("vieux·eille", "vieux·eille·s", "vieux·vieilles"),
-    ("fou", "fous", "folle", "folles"): ("fou·olle", "fou·olle·s"),
-    ("doux", "douce", "douces"): ("doux·ce", "doux·ce·s"),
-    ("long", "longs", "longue", "longues"): ("long·ue", "long·ue·s"),
-    ("héros", "héroïne", "héroïnes"): ("héros·ïne", "héros·ïne·s"),
-    ("complet", "complets", "complète", "complètes"): ("complet·ète", "complet·ète·s"),
-}
-IRREGULAR = {key: forms for forms, keys in _IRREGULAR_SPELLINGS.items() for key in keys}
+_FEMININE_ENDINGS: list[str] = _RULES["terminaisons_feminines"]
+_ENDINGS = frozenset({"s", *_FEMININE_ENDINGS, *(e + "s" for e in _FEMININE_ENDINGS)})
+_FEMININE_RULES: list[tuple[str, str, int, str]] = [tuple(rule) for rule in _RULES["feminins"]]
+IRREGULAR = {key: tuple(forms) for forms, keys in _RULES["irreguliers"] for key in keys}
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 
