@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -139,12 +140,9 @@ def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
     return [part.lower() for part in separator.split(text) if part]
 
 
-def variants(text: str, separator: re.Pattern[str], words: Iterable[str] | None = None) -> set[str]:
-    """Every form a reader may type for `text` that is not one of its words.
-
-    `words` are `tokens(text, separator)`, when the caller has them already.
-    """
-    own = set(tokens(text, separator) if words is None else words)
+def variants(text: str, separator: re.Pattern[str]) -> set[str]:
+    """Every form a reader may type for `text` that is not one of its words."""
+    own = set(tokens(text, separator))
     found = {form for w in _inclusive_words(text) for form in tokens(w, separator)}
     found |= {bare(w) for w in own if not w.isalnum()}
     found |= {unaccented(w) for w in own | found}
@@ -180,26 +178,24 @@ class Forms:
 
     def __init__(self, separator: re.Pattern[str]) -> None:
         self.separator = separator
-        self._by_chunk: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._chunked = len(tokens("a b\tc\u00a0d\ne", separator)) == 5
+        self._of_chunk = cache(self._forms)
+
+    def _forms(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(tokens(text, self.separator)), frozenset(variants(text, self.separator))
 
     def of(self, text: str) -> tuple[set[str], set[str]]:
         """`text`'s own words (as the worker indexes them), and the forms it does not hold."""
         if not self._chunked:
-            words = tokens(text, self.separator)
-            return set(words), variants(text, self.separator, words)
+            words, forms = self._forms(text)
+            return set(words), set(forms)
         own: set[str] = set()
         found: set[str] = set()
-        cache = self._by_chunk
         for chunk in set(text.split()):
-            entry = cache.get(chunk)
-            if entry is None:
-                words = tokens(chunk, self.separator)
-                # Not yet minus the other chunks' words: only the whole text says.
-                forms = variants(chunk, self.separator, words)
-                entry = cache[chunk] = (frozenset(words), frozenset(forms))
-            own |= entry[0]
-            found |= entry[1]
+            # Not yet minus the other chunks' words: only the whole text says.
+            words, forms = self._of_chunk(chunk)
+            own |= words
+            found |= forms
         return own, found - own
 
     def all_of(self, texts: Iterable[str]) -> set[str]:
