@@ -14,7 +14,6 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -49,12 +48,6 @@ CSV_COLUMNS = tuple(
         resources.files("macros").joinpath("schemas", FOLDER, SCHEMAS[0]).read_bytes()
     )["fields"]
 )
-
-
-@dataclass(frozen=True)
-class DataFile:
-    src_uri: str
-    content: bytes
 
 
 def _fiche_record(fiche: Fiche, collection: Collection, page_url: str) -> dict[str, Any]:
@@ -153,20 +146,22 @@ def csv_cell(value: str) -> str:
 
 def data_files(
     collection: Collection, url_of: Callable[[str], str], site_url: str | None = None
-) -> list[DataFile]:
+) -> dict[str, bytes]:
+    """Each file's path from the site root, and its bytes."""
+
     def page_url(src_uri: str) -> str:
         url = url_of(src_uri)
         return f"{site_url.rstrip('/')}/{url}" if site_url else url
 
-    return [
-        DataFile(JSON_PATH, fiches_json(collection, page_url).encode("utf-8")),
-        DataFile(CSV_PATH, pratiques_csv(collection, page_url).encode("utf-8")),
-    ]
+    return {
+        JSON_PATH: fiches_json(collection, page_url).encode("utf-8"),
+        CSV_PATH: pratiques_csv(collection, page_url).encode("utf-8"),
+    }
 
 
 def package_files(
     *, title: str, description: str, licence: Licence, homepage: str, licence_page: str
-) -> list[DataFile]:
+) -> dict[str, bytes]:
     """`homepage` and `licence_page` are "" without site_url."""
     stored = resources.files("macros")
     descriptor = yaml.safe_load(stored.joinpath("templates", "datapackage.yml").read_bytes())
@@ -183,7 +178,5 @@ def package_files(
             del descriptor[key]
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     schemas = stored.joinpath("schemas", FOLDER)
-    return [
-        DataFile(PACKAGE_PATH, text.encode("utf-8")),
-        *(DataFile(f"{FOLDER}/{name}", schemas.joinpath(name).read_bytes()) for name in SCHEMAS),
-    ]
+    files = {f"{FOLDER}/{name}": schemas.joinpath(name).read_bytes() for name in SCHEMAS}
+    return {PACKAGE_PATH: text.encode("utf-8"), **files}

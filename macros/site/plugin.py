@@ -199,8 +199,9 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             licence_page=homepage + "#licence" if homepage else "",
         )
         data_clash = "d'un fichier de données généré : supprimez ou renommez ce fichier."
-        for data in [*data_files(self.collection, self._url_of, config.site_url), *package]:
-            _add(files, config, data.src_uri, data.content, docs, data_clash)
+        data = data_files(self.collection, self._url_of, config.site_url) | package
+        for path, raw in data.items():
+            _add(files, config, path, raw, docs, data_clash)
         return files
 
     def _url_of(self, src_uri: str) -> str:

@@ -100,10 +100,11 @@ def test_json_has_one_record_per_fiche_with_its_practices(
 
 def test_urls_are_absolute_with_a_site_url(catalogue_collection: Collection) -> None:
     site = "https://fiches.example.org/mes/"
-    json_file, csv_file = data_files(catalogue_collection, _url_of, site)
-    document = json.loads(json_file.content)
+    files = data_files(catalogue_collection, _url_of, site)
+    assert list(files) == ["donnees/fiches.json", "donnees/pratiques.csv"]
+    document = json.loads(files["donnees/fiches.json"])
     assert document["fiches"][0]["url"] == "https://fiches.example.org/mes/fiches/2.1/"
-    rows = _rows(csv_file.content.decode("utf-8").removeprefix("\ufeff"))
+    rows = _rows(files["donnees/pratiques.csv"].decode("utf-8").removeprefix("\ufeff"))
     assert rows[0]["pratique_url"] == "https://fiches.example.org/mes/fiches/2.1/#pratique-1"
 
 
@@ -116,7 +117,7 @@ from tests.support import CATALOGUE_FICHES, ROOT
 
 paths = ProjectPaths.at(ROOT, fiches=str(CATALOGUE_FICHES.relative_to(ROOT)))
 files = data_files(load_collection(paths), lambda src: src.removesuffix(".md") + "/")
-print([(f.src_uri, hashlib.sha256(f.content).hexdigest()) for f in files])
+print([(name, hashlib.sha256(content).hexdigest()) for name, content in files.items()])
 """
 
 
