@@ -29,7 +29,6 @@ class Entry:
     kind: str  # FICHE or PRACTICE
     fiche: Fiche
     rank: int  # the practice's rank; 0 for a fiche
-    chapter: int
     themes: tuple[str, ...]
     structures: tuple[str, ...]
     text: str  # plain text: the fiche's summary or the practice's excerpt
@@ -76,14 +75,12 @@ def build_catalogue(collection: Collection) -> Catalogue:
     for fiche in collection.index.fiches.values():
         themes = tuple(t for t in dict.fromkeys(fiche.themes) if t in reg.themes)
         structures = tuple(s for s in fiche.structures() if s in reg.structures)
-        entries.append(Entry(FICHE, fiche, 0, fiche.chapter, themes, structures, fiche.summary))
+        entries.append(Entry(FICHE, fiche, 0, themes, structures, fiche.summary))
         for practice in fiche.practices:
             credits = tuple(s for s in dict.fromkeys(practice.credits) if s in reg.structures)
             text = excerpt(collection.plain(practice.text))
-            entries.append(
-                Entry(PRACTICE, fiche, practice.rank, fiche.chapter, themes, credits, text)
-            )
-    chapters = Counter(e.chapter for e in entries)
+            entries.append(Entry(PRACTICE, fiche, practice.rank, themes, credits, text))
+    chapters = Counter(e.fiche.chapter for e in entries)
     all_themes = sorted(reg.themes.values(), key=lambda t: fold(t.label))
     all_structures = sorted(reg.structures.values(), key=lambda s: fold(s.short_name))
     facets = (

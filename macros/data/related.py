@@ -44,8 +44,6 @@ def related_fiches(
     exclude: frozenset[str] = frozenset(),
 ) -> list[Related]:
     """The `limit` best-scored fiches sharing a theme or a structure with `fiche`."""
-    if limit <= 0:
-        return []
     themes = list(dict.fromkeys(fiche.themes))
     structures = fiche.structures()
     skip = {fiche.number.text, *exclude}

@@ -25,7 +25,7 @@ def test_entries_list_each_fiche_then_its_practices(catalogue_collection: Collec
     assert fiche.structures == ("pes-21", "ardes", "apes")
     assert first.structures == ("pes-21",) and uncredited.structures == ()
     assert first.themes == fiche.themes == ("personnes-accompagnees", "cooperation-accompagnement")
-    assert first.chapter == 2 and first.anchor == "pratique-1" and fiche.anchor == ""
+    assert first.fiche.chapter == 2 and first.anchor == "pratique-1" and fiche.anchor == ""
     assert first.text == "Tenir une permanence d'accueil sans rendez-vous (PES 21)."
 
 
