@@ -140,9 +140,12 @@ def tokens(text: str, separator: re.Pattern[str]) -> list[str]:
     return [part.lower() for part in separator.split(text) if part]
 
 
-def variants(text: str, separator: re.Pattern[str]) -> set[str]:
-    """Every form a reader may type for `text` that is not one of its words."""
-    own = set(tokens(text, separator))
+def variants(text: str, separator: re.Pattern[str], words: Iterable[str] | None = None) -> set[str]:
+    """Every form a reader may type for `text` that is not one of its words.
+
+    `words` are `tokens(text, separator)`, when the caller has them already.
+    """
+    own = set(tokens(text, separator) if words is None else words)
     found = {form for w in _inclusive_words(text) for form in tokens(w, separator)}
     found |= {bare(w) for w in own if not w.isalnum()}
     found |= {unaccented(w) for w in own | found}
@@ -182,7 +185,8 @@ class Forms:
         self._of_chunk = cache(self._forms)
 
     def _forms(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        return frozenset(tokens(text, self.separator)), frozenset(variants(text, self.separator))
+        words = tokens(text, self.separator)
+        return frozenset(words), frozenset(variants(text, self.separator, words))
 
     def of(self, text: str) -> tuple[set[str], set[str]]:
         """`text`'s own words (as the worker indexes them), and the forms it does not hold."""
