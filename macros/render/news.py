@@ -45,37 +45,31 @@ def atom_feed(
     rights: str,
 ) -> str | None:
     """The Atom document, or None when no fiche has a date; `rights` names the licence."""
-    ordered = [(n, c) for n, c in newest_first(changes) if collection.index.fiche(n)]
+    ordered = [(f, c) for n, c in newest_first(changes) if (f := collection.index.fiche(n))]
     if not ordered:
         return None
     base = site_url if site_url.endswith("/") else site_url + "/"
     feed = etree.Element("feed", {"xmlns": ATOM, "xml:lang": "fr"})
     news_url = urljoin(base, url_of(NEWS_PAGE))
-    _add(feed, "id", news_url)
-    _add(feed, "title", f"{site_name} — Quoi de neuf")
-    _add(feed, "updated", ordered[0][1].timestamp)
-    _add(_add(feed, "author"), "name", AUTHOR)
-    _add(feed, "rights", rights)
-    _add(feed, "link", rel="alternate", href=news_url)
-    _add(feed, "link", rel="self", type="application/atom+xml", href=urljoin(base, FEED_PATH))
-    for number, change in ordered:
-        fiche = collection.index.fiche(number)
-        assert fiche is not None
+    etree.SubElement(feed, "id").text = news_url
+    etree.SubElement(feed, "title").text = f"{site_name} — Quoi de neuf"
+    etree.SubElement(feed, "updated").text = ordered[0][1].timestamp
+    etree.SubElement(etree.SubElement(feed, "author"), "name").text = AUTHOR
+    etree.SubElement(feed, "rights").text = rights
+    etree.SubElement(feed, "link", rel="alternate", href=news_url)
+    etree.SubElement(
+        feed, "link", rel="self", type="application/atom+xml", href=urljoin(base, FEED_PATH)
+    )
+    for fiche, change in ordered:
         url = urljoin(base, url_of(fiche.page))
-        entry = _add(feed, "entry")
-        _add(entry, "id", url)
-        _add(entry, "title", fiche_label(fiche))
-        _add(entry, "updated", change.timestamp)
-        _add(entry, "link", rel="alternate", href=url)
-        _add(entry, "summary", one_line(change.note))
+        entry = etree.SubElement(feed, "entry")
+        etree.SubElement(entry, "id").text = url
+        etree.SubElement(entry, "title").text = fiche_label(fiche)
+        etree.SubElement(entry, "updated").text = change.timestamp
+        etree.SubElement(entry, "link", rel="alternate", href=url)
+        etree.SubElement(entry, "summary").text = one_line(change.note)
         if fiche.summary:
-            _add(entry, "content", one_line(fiche.summary))
+            etree.SubElement(entry, "content").text = one_line(fiche.summary)
     etree.indent(feed)
     body = etree.tostring(feed, encoding="unicode")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
-
-
-def _add(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
-    element = etree.SubElement(parent, tag, attrs)
-    element.text = text
-    return element
