@@ -10,16 +10,11 @@ from typing import Any
 from macros.check.glossary import all_terms
 from macros.core.model import Structure, Theme
 from macros.data.catalogue import build_catalogue, build_matrix
-from macros.data.history import Change
+from macros.data.history import Change, newest_first
 from macros.index.collection import Collection
-from macros.render import (
-    editor_page,
-    fiche_page,
-    news,
-    parcours_page,
-    structure_page,
-)
+from macros.render import editor_page, fiche_page, parcours_page, structure_page
 from macros.render.html_blocks import PageSource, markdown_page
+from macros.render.reader_files import FEED_PATH, NEWS_PAGE
 
 # What a generated page's file starts with: its metadata goes to page.meta
 # from the plugin, and an empty YAML header keeps MkDocs from reading
@@ -101,7 +96,16 @@ def virtual_pages(
         (p.page, parcours_page.parcours_source(p, collection), p.source)
         for p in collection.parcours
     ]
-    pages.append((news.NEWS_PAGE, news.news_source(collection, changes, feed=feed), None))
+    index = collection.index
+    dated = [(index.fiche(n), c) for n, c in newest_first(changes) if index.fiche(n)]
+    undated = [f for f in index.fiches.values() if str(f.number) not in changes]
+    news = page(
+        "nouveautes.md",
+        feed=FEED_PATH if feed else "",
+        dated=dated,
+        undated=undated if index.fiches else None,
+    )
+    pages.append((NEWS_PAGE, news, None))
     return [
         replace(source, text=NO_FRONT_MATTER + source.text, src_uri=uri, edit_path=edit)
         for uri, source, edit in pages
