@@ -45,45 +45,31 @@ def virtual_pages(
     terms = all_terms(reg)
     structures = sorted(reg.structures.values(), key=lambda s: s.short_name.casefold())
     themes = sorted(reg.themes.values(), key=lambda t: t.label.casefold())
+    structures_file, themes_file = source("structures", ""), source("themes", "")
     # Pages drawn from many files have no one source file to edit (None).
     pages: list[tuple[str, PageSource, str | None]] = [
         ("fiches/index.md", page("sommaire.md"), source("chapitres", "")),
-        (
-            "structures/index.md",
-            page("structures.md", structures=structures),
-            source("structures", ""),
-        ),
-        ("themes/index.md", page("themes.md", themes=themes), source("themes", "")),
+        ("structures/index.md", page("structures.md", structures=structures), structures_file),
+        ("themes/index.md", page("themes.md", themes=themes), themes_file),
         ("glossaire/index.md", page("glossaire.md", terms=terms), source("glossaire", "")),
         (CATALOGUE_PAGE, page("catalogue.md"), None),
         (MATRIX_PAGE, page("matrice.md"), None),
         (editor_page.PAGE, page("editeur.md"), None),
     ]
+    fiche_source = partial(
+        fiche_page.fiche_source,
+        collection=collection,
+        full_text_search=full_text_search,
+        terms=terms,
+    )
+    pages += [(f.page, fiche_source(f), f.source) for f in collection.index.fiches.values()]
     pages += [
-        (
-            fiche.page,
-            fiche_page.fiche_source(
-                fiche, collection, full_text_search=full_text_search, terms=terms
-            ),
-            fiche.source,
-        )
-        for fiche in collection.index.fiches.values()
-    ]
-    pages += [
-        (s.page, structure_page.structure_source(s, collection), source("structures", ""))
+        (s.page, structure_page.structure_source(s, collection), structures_file)
         for s in reg.structures.values()
     ]
+    theme_page = partial(page, "theme.md", fiche_boost=fiche_page.FICHE_SEARCH_BOOST)
     pages += [
-        (
-            t.page,
-            page(
-                "theme.md",
-                theme=t,
-                structures=_involved(t, collection),
-                fiche_boost=fiche_page.FICHE_SEARCH_BOOST,
-            ),
-            source("themes", ""),
-        )
+        (t.page, theme_page(theme=t, structures=_involved(t, collection)), themes_file)
         for t in reg.themes.values()
     ]
     # The parcours list, one booklet per parcours, and the whole collection's booklet.
