@@ -32,12 +32,13 @@ from collections.abc import Callable
 from typing import Any
 
 from macros.check.fiche_body import anchor_for
+from macros.check.macro_grammar import apply_edits
 from macros.core.model import Fiche
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.parcours import Parcours
 from macros.read.html_spec import parse_fragment
-from macros.render.fiche_page import anchored_body
+from macros.render.fiche_page import body_edits
 from macros.render.html_blocks import KEY, NOT_INDEXED, PageSource, markdown_page
 
 INDEX_PAGE = "parcours/index.md"
@@ -102,7 +103,7 @@ def mark_selected(text: str, fiche: Fiche, selected: tuple[int, ...]) -> str:
 def embedded_body(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
     """The fiche's body as booklet Markdown; `selected` practices are marked for the reader."""
     prefix = id_prefix(fiche)
-    lines = anchored_body(fiche, prefix).split("\n")
+    lines = apply_edits(fiche.body, body_edits(fiche, prefix)).rstrip().split("\n")
     for heading in fiche.headings:
         # The fiche's own page is what search should find, not each booklet's copy.
         parts = [f"#{prefix}{anchor_for(heading)}", NOT_INDEXED]
