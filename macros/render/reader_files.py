@@ -46,10 +46,11 @@ def citation_paths(fiche: Fiche) -> dict[str, str]:
 
 
 def redirect_html(number: str, fiche: Fiche, source: str, target: str, canonical: str) -> str:
-    """`source` and `target` are file paths from the site root; `canonical` a URL."""
+    """`source` is a file path from the site root, `target` a page URL from
+    there; `canonical` a URL."""
     relative = posixpath.relpath(target, posixpath.dirname(source) or ".")
-    if relative.endswith("index.html"):
-        relative = relative[: -len("index.html")] or "./"
+    if target.endswith("/"):
+        relative += "/"
     href = html.escape(relative, quote=True)
     label = html.escape(fiche_label(fiche))
     return (
@@ -116,7 +117,6 @@ def reader_files(
     url_of: Callable[[str], str],
     site_url: str,
     site_name: str,
-    directory_urls: bool,
     licence: Licence,
 ) -> dict[str, str]:
     """Site path -> content."""
@@ -145,11 +145,7 @@ def reader_files(
         files[paths["json"]] = csl_json(cite)
     for old, fiche in sorted(collection.redirects.items()):
         # Where the former page lived: /fiches/2.3/ or, offline, fiches/2.3.html.
-        source = f"fiches/{old}/index.html" if directory_urls else f"fiches/{old}.html"
-        target = url_of(fiche.page)
-        if directory_urls:
-            target += "index.html"
-        files[source] = redirect_html(
-            old, fiche, source, target, absolute(site_url, url_of(fiche.page))
-        )
+        url = url_of(fiche.page)
+        source = f"fiches/{old}/index.html" if url.endswith("/") else f"fiches/{old}.html"
+        files[source] = redirect_html(old, fiche, source, url, absolute(site_url, url))
     return files
