@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from urllib.parse import urlsplit
 
 from macros.core.model import Structure
@@ -23,8 +24,12 @@ def structure_source(structure: Structure, collection: Collection) -> PageSource
         "structure.md",
         structure=structure,
         host=urlsplit(structure.website or "").netloc.removeprefix("www."),
-        opening=lambda text: excerpt(collection.plain(text), OPENING_LENGTH),
+        opening=partial(_opening, collection=collection),
         # Per fiche number, the practices it credits to the structure.
         credited=Counter(str(f.number) for f, _ in collection.index.practices_of.get(slug, [])),
         full_text_up_to=FULL_TEXT_UP_TO,
     )
+
+
+def _opening(text: str, collection: Collection) -> str:
+    return excerpt(collection.plain(text), OPENING_LENGTH)
