@@ -78,11 +78,6 @@ def _shown_text(fiche: Fiche, text: str) -> str | None:
     return "\n".join([text, *(f"Fiche {ref.number}" for ref in fiche.fiche_refs)])
 
 
-def anchored_body(fiche: Fiche, prefix: str = "") -> str:
-    """The body with its practice anchors (body_edits)."""
-    return apply_edits(fiche.body, body_edits(fiche, prefix)).rstrip()
-
-
 def body_edits(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True) -> list[Edit]:
     """What a page adds to the body as written, as edits of `fiche.body`.
 

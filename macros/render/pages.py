@@ -10,16 +10,11 @@ from typing import Any
 from macros.check.glossary import all_terms
 from macros.core.model import Structure, Theme
 from macros.data.catalogue import build_catalogue, build_matrix
-from macros.data.history import Change
+from macros.data.history import Change, newest_first
 from macros.index.collection import Collection
-from macros.render import (
-    editor_page,
-    fiche_page,
-    news,
-    parcours_page,
-    structure_page,
-)
+from macros.render import editor_page, fiche_page, parcours_page, structure_page
 from macros.render.html_blocks import PageSource, markdown_page
+from macros.render.reader_files import FEED_PATH, NEWS_PAGE
 
 # What a generated page's file starts with: its metadata goes to page.meta
 # from the plugin, and an empty YAML header keeps MkDocs from reading
@@ -50,45 +45,31 @@ def virtual_pages(
     terms = all_terms(reg)
     structures = sorted(reg.structures.values(), key=lambda s: s.short_name.casefold())
     themes = sorted(reg.themes.values(), key=lambda t: t.label.casefold())
+    structures_file, themes_file = source("structures", ""), source("themes", "")
     # Pages drawn from many files have no one source file to edit (None).
     pages: list[tuple[str, PageSource, str | None]] = [
         ("fiches/index.md", page("sommaire.md"), source("chapitres", "")),
-        (
-            "structures/index.md",
-            page("structures.md", structures=structures),
-            source("structures", ""),
-        ),
-        ("themes/index.md", page("themes.md", themes=themes), source("themes", "")),
+        ("structures/index.md", page("structures.md", structures=structures), structures_file),
+        ("themes/index.md", page("themes.md", themes=themes), themes_file),
         ("glossaire/index.md", page("glossaire.md", terms=terms), source("glossaire", "")),
         (CATALOGUE_PAGE, page("catalogue.md"), None),
         (MATRIX_PAGE, page("matrice.md"), None),
         (editor_page.PAGE, page("editeur.md"), None),
     ]
+    fiche_source = partial(
+        fiche_page.fiche_source,
+        collection=collection,
+        full_text_search=full_text_search,
+        terms=terms,
+    )
+    pages += [(f.page, fiche_source(f), f.source) for f in collection.index.fiches.values()]
     pages += [
-        (
-            fiche.page,
-            fiche_page.fiche_source(
-                fiche, collection, full_text_search=full_text_search, terms=terms
-            ),
-            fiche.source,
-        )
-        for fiche in collection.index.fiches.values()
-    ]
-    pages += [
-        (s.page, structure_page.structure_source(s, collection), source("structures", ""))
+        (s.page, structure_page.structure_source(s, collection), structures_file)
         for s in reg.structures.values()
     ]
+    theme_page = partial(page, "theme.md", fiche_boost=fiche_page.FICHE_SEARCH_BOOST)
     pages += [
-        (
-            t.page,
-            page(
-                "theme.md",
-                theme=t,
-                structures=_involved(t, collection),
-                fiche_boost=fiche_page.FICHE_SEARCH_BOOST,
-            ),
-            source("themes", ""),
-        )
+        (t.page, theme_page(theme=t, structures=_involved(t, collection)), themes_file)
         for t in reg.themes.values()
     ]
     # The parcours list, one booklet per parcours, and the whole collection's booklet.
@@ -101,7 +82,16 @@ def virtual_pages(
         (p.page, parcours_page.parcours_source(p, collection), p.source)
         for p in collection.parcours
     ]
-    pages.append((news.NEWS_PAGE, news.news_source(collection, changes, feed=feed), None))
+    index = collection.index
+    dated = [(index.fiche(n), c) for n, c in newest_first(changes) if index.fiche(n)]
+    undated = [f for f in index.fiches.values() if str(f.number) not in changes]
+    news = page(
+        "nouveautes.md",
+        feed=FEED_PATH if feed else "",
+        dated=dated,
+        undated=undated if index.fiches else None,
+    )
+    pages.append((NEWS_PAGE, news, None))
     return [
         replace(source, text=NO_FRONT_MATTER + source.text, src_uri=uri, edit_path=edit)
         for uri, source, edit in pages

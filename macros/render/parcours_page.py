@@ -29,16 +29,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from macros.check.fiche_body import anchor_for
+from macros.check.macro_grammar import apply_edits
 from macros.core.model import Fiche
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
 from macros.index.parcours import Parcours
 from macros.read.html_spec import parse_fragment
-from macros.render.fiche_page import anchored_body
+from macros.render.fiche_page import body_edits
 from macros.render.html_blocks import KEY, NOT_INDEXED, PageSource, markdown_page
 
 INDEX_PAGE = "parcours/index.md"
@@ -103,7 +103,7 @@ def mark_selected(text: str, fiche: Fiche, selected: tuple[int, ...]) -> str:
 def embedded_body(fiche: Fiche, selected: tuple[int, ...] = ()) -> str:
     """The fiche's body as booklet Markdown; `selected` practices are marked for the reader."""
     prefix = id_prefix(fiche)
-    lines = anchored_body(fiche, prefix).split("\n")
+    lines = apply_edits(fiche.body, body_edits(fiche, prefix)).rstrip().split("\n")
     for heading in fiche.headings:
         # The fiche's own page is what search should find, not each booklet's copy.
         parts = [f"#{prefix}{anchor_for(heading)}", NOT_INDEXED]
@@ -152,27 +152,21 @@ def page_body(content: str, fiche: Fiche) -> str:
     return content.rstrip()
 
 
-@dataclass
-class Embedded:
-    html: str
-    ids: set[str] = field(default_factory=set)
-
-
 def embedded_html(
     body: str, fiche: Fiche, selected: tuple[int, ...], rebase: Callable[[str], str]
-) -> Embedded:
-    """`body` (page_body) as the booklet shows it; `rebase` maps a URL relative to
-    the fiche's page to the same target relative to the booklet."""
+) -> tuple[str, set[str]]:
+    """`body` (page_body) as the booklet shows it, and the ids it holds; `rebase`
+    maps a URL relative to the fiche's page to the same target relative to the booklet."""
     prefix = id_prefix(fiche)
     parser = parse_fragment(body)
     parser.unwrap_tags(["abbr"])
-    out = Embedded("")
+    ids: set[str] = set()
     for node in parser.css("[id], [href], [src]"):
         attrs = node.attrs
         if "id" in attrs:
             new_id = prefix + (attrs["id"] or "")
             attrs["id"] = new_id
-            out.ids.add(new_id)
+            ids.add(new_id)
         for name in _URL_ATTRS:
             url = attrs.get(name)
             if url is not None:
@@ -186,5 +180,4 @@ def embedded_html(
             shown.attrs[name] = attributes[name] or ""
         shown.inner_html = heading.inner_html or ""
         heading.replace_with(shown)
-    out.html = mark_selected(parser.html or "", fiche, selected)
-    return out
+    return mark_selected(parser.html or "", fiche, selected), ids

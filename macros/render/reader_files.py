@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import html
 import posixpath
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import urljoin
 
 from macros.core.licence import Licence
 from macros.core.model import Fiche
-from macros.data.citation import bibtex, citation, csl_json
-from macros.data.history import Change
+from macros.data.citation import AUTHOR, bibtex, citation, csl_json
+from macros.data.history import Change, newest_first
 from macros.index.collection import Collection
 from macros.index.macro_words import fiche_label
-from macros.render.news import FEED_PATH, atom_feed
+from macros.index.plain_text import one_line
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -33,6 +34,9 @@ def absolute(site_url: str, url: str) -> str:
 
 ROBOTS_PATH = "robots.txt"
 SITEMAP_PATH = "sitemap.xml"  # written by MkDocs at the site root
+NEWS_PAGE = "nouveautes/index.md"
+FEED_PATH = "nouveautes/atom.xml"
+ATOM = "http://www.w3.org/2005/Atom"
 
 
 def citation_paths(fiche: Fiche) -> dict[str, str]:
@@ -42,10 +46,11 @@ def citation_paths(fiche: Fiche) -> dict[str, str]:
 
 
 def redirect_html(number: str, fiche: Fiche, source: str, target: str, canonical: str) -> str:
-    """`source` and `target` are file paths from the site root; `canonical` a URL."""
+    """`source` is a file path from the site root, `target` a page URL from
+    there; `canonical` a URL."""
     relative = posixpath.relpath(target, posixpath.dirname(source) or ".")
-    if relative.endswith("index.html"):
-        relative = relative[: -len("index.html")] or "./"
+    if target.endswith("/"):
+        relative += "/"
     href = html.escape(relative, quote=True)
     label = html.escape(fiche_label(fiche))
     return (
@@ -61,6 +66,50 @@ def redirect_html(number: str, fiche: Fiche, source: str, target: str, canonical
     )
 
 
+def atom_feed(
+    collection: Collection,
+    changes: dict[str, Change],
+    *,
+    site_url: str,
+    site_name: str,
+    url_of: Callable[[str], str],
+    rights: str,
+) -> str | None:
+    """The Atom document of «Quoi de neuf», or None when no fiche has a date;
+    `rights` names the licence.
+
+    The feed is deterministic: its `updated` is the newest entry's date, never
+    the build time, so two builds of the same commit give the same bytes.
+    """
+    ordered = [(f, c) for n, c in newest_first(changes) if (f := collection.index.fiche(n))]
+    if not ordered:
+        return None
+    feed = etree.Element("feed", {"xmlns": ATOM, "xml:lang": "fr"})
+    news_url = absolute(site_url, url_of(NEWS_PAGE))
+    etree.SubElement(feed, "id").text = news_url
+    etree.SubElement(feed, "title").text = f"{site_name} — Quoi de neuf"
+    etree.SubElement(feed, "updated").text = ordered[0][1].timestamp
+    etree.SubElement(etree.SubElement(feed, "author"), "name").text = AUTHOR
+    etree.SubElement(feed, "rights").text = rights
+    etree.SubElement(feed, "link", rel="alternate", href=news_url)
+    etree.SubElement(
+        feed, "link", rel="self", type="application/atom+xml", href=absolute(site_url, FEED_PATH)
+    )
+    for fiche, change in ordered:
+        url = absolute(site_url, url_of(fiche.page))
+        entry = etree.SubElement(feed, "entry")
+        etree.SubElement(entry, "id").text = url
+        etree.SubElement(entry, "title").text = fiche_label(fiche)
+        etree.SubElement(entry, "updated").text = change.timestamp
+        etree.SubElement(entry, "link", rel="alternate", href=url)
+        etree.SubElement(entry, "summary").text = one_line(change.note)
+        if fiche.summary:
+            etree.SubElement(entry, "content").text = one_line(fiche.summary)
+    etree.indent(feed)
+    body = etree.tostring(feed, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
 def reader_files(
     collection: Collection,
     changes: dict[str, Change],
@@ -68,7 +117,6 @@ def reader_files(
     url_of: Callable[[str], str],
     site_url: str,
     site_name: str,
-    directory_urls: bool,
     licence: Licence,
 ) -> dict[str, str]:
     """Site path -> content."""
@@ -97,11 +145,7 @@ def reader_files(
         files[paths["json"]] = csl_json(cite)
     for old, fiche in sorted(collection.redirects.items()):
         # Where the former page lived: /fiches/2.3/ or, offline, fiches/2.3.html.
-        source = f"fiches/{old}/index.html" if directory_urls else f"fiches/{old}.html"
-        target = url_of(fiche.page)
-        if directory_urls:
-            target += "index.html"
-        files[source] = redirect_html(
-            old, fiche, source, target, absolute(site_url, url_of(fiche.page))
-        )
+        url = url_of(fiche.page)
+        source = f"fiches/{old}/index.html" if url.endswith("/") else f"fiches/{old}.html"
+        files[source] = redirect_html(old, fiche, source, url, absolute(site_url, url))
     return files

@@ -17,22 +17,12 @@ FULL_TEXT_UP_TO = 40
 OPENING_LENGTH = 140  # characters, cut on a word
 
 
-def profile_line(structure: Structure) -> str:
-    parts = [structure.kind_label]
-    if structure.location:
-        parts.append(structure.location)
-    if structure.founded:
-        parts.append(f"fondée en {structure.founded}")
-    return " · ".join(parts)
-
-
 def structure_source(structure: Structure, collection: Collection) -> PageSource:
     slug = structure.slug
     return markdown_page(
         collection,
         "structure.md",
         structure=structure,
-        profile=profile_line(structure),
         host=urlsplit(structure.website or "").netloc.removeprefix("www."),
         opening=partial(_opening, collection=collection),
         # Per fiche number, the practices it credits to the structure.

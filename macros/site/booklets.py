@@ -11,10 +11,9 @@ the fiche's Markdown itself.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 from functools import partial
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -57,18 +56,18 @@ class Booklets:
                     f"{booklet.file.src_uri} : la page de la fiche {number} n'a pas été "
                     "produite, le livret ne peut pas la reprendre"
                 )
-            embedded = booklet_page.embedded_html(
+            embedded, ids = booklet_page.embedded_html(
                 booklet_page.page_body(page.content, fiche),
                 fiche,
                 selected,
                 partial(rebase, source=page.file.url, target=booklet.file.url),
             )
             if booklet.present_anchor_ids is not None:
-                booklet.present_anchor_ids |= embedded.ids
+                booklet.present_anchor_ids |= ids
             section = sections.get(booklet_page.section_id(fiche))
             if section is not None:
                 section.children = _demoted(page.toc.items, booklet_page.id_prefix(fiche))
-            return embedded.html
+            return embedded
 
         booklet.content = booklet_page.fill_bodies(booklet.content or "", body)
 
@@ -94,11 +93,6 @@ def rebase(url: str, source: str, target: str) -> str:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
         return url
-    # The inverse of get_relative_url: a last segment holding a dot is a file.
-    folder, _, last = source.rpartition("/")
-    base = folder if "." in last else source
-    resolved = posixpath.normpath(posixpath.join(base, parts.path))
-    if parts.path.endswith("/"):
-        resolved = "./" if resolved == "." else resolved + "/"
-    path = get_relative_url(resolved, target)
+    # A page URL ends with «/» or with its file's name, as urljoin expects of a base.
+    path = get_relative_url(urljoin("/" + source, parts.path), target)
     return urlunsplit(("", "", path, parts.query, parts.fragment))

@@ -26,18 +26,13 @@ from markdown.util import AtomicString
 
 class _AtomicLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        # The text inside each link becomes atomic, but not the text after it.
         for link in root.iter("a"):
-            _freeze(link)
-
-
-def _freeze(element: etree.Element) -> None:
-    """Make the text inside `element` atomic, but not the text after it."""
-    if element.text:
-        element.text = AtomicString(element.text)
-    for child in element:
-        _freeze(child)
-        if child.tail:
-            child.tail = AtomicString(child.tail)
+            for element in link.iter():
+                if element.text:
+                    element.text = AtomicString(element.text)
+                if element is not link and element.tail:
+                    element.tail = AtomicString(element.tail)
 
 
 class _FocusableTerms(Treeprocessor):

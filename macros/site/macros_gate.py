@@ -89,14 +89,13 @@ def registry_entry(collection: Collection, kind: str, name: str) -> Any:
     """The structure or theme a macro names; the check has already refused
     unknown names, so this only guards pages it could not see."""
     reg = collection.registries
+    found: Any
     if kind == "structure":
-        found: Any = reg.find_structure(name)
-        if found is None:
-            raise PluginError(f"structure inconnue « {name} » ; {reg.structure_hint(name)}")
-        return found
-    found = reg.find_theme(name)
+        found, unknown, hint = reg.find_structure(name), "structure inconnue", reg.structure_hint
+    else:
+        found, unknown, hint = reg.find_theme(name), "thème inconnu", reg.theme_hint
     if found is None:
-        raise PluginError(f"thème inconnu « {name} » ; {reg.theme_hint(name)}")
+        raise PluginError(f"{unknown} « {name} » ; {hint(name)}")
     return found
 
 

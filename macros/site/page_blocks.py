@@ -23,15 +23,12 @@ from macros.core.wording import plural
 from macros.data.history import french_date
 from macros.index.plain_text import one_line
 from macros.render.html_blocks import Listing, fill, render
-from macros.render.structure_page import profile_line
 
 
 def listing_env(env: Environment) -> Environment:
     """`env` with autoescape on and the listings' filters."""
     listings = env.overlay(autoescape=True)
-    listings.filters.update(
-        plural=plural, profile=profile_line, french_date=french_date, one_line=one_line
-    )
+    listings.filters.update(plural=plural, french_date=french_date, one_line=one_line)
     return listings
 
 

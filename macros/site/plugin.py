@@ -181,7 +181,6 @@ class FichesPlugin(BasePlugin[FichesPluginConfig]):
             url_of=self._url_of,
             site_url=config.site_url or "",
             site_name=config.site_name,
-            directory_urls=config.use_directory_urls,
             licence=self._licence,
         )
         editor = editor_files(

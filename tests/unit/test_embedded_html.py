@@ -54,13 +54,11 @@ BOOKLET = (
 
 def test_booklet_section_from_the_fiche_page() -> None:
     fiche = make_fiche("1.5")
-    embedded = embedded_html(
+    embedded, ids = embedded_html(
         PAGE, fiche, (2,), lambda url: rebase(url, "fiches/1.5/", "impression/")
     )
-    assert embedded.html == BOOKLET
-    assert embedded.ids == {
-        f"f1-5-{i}" for i in ("contexte", "enjeux", "pratique-1", "pratique-2", "fin")
-    }
+    assert embedded == BOOKLET
+    assert ids == {f"f1-5-{i}" for i in ("contexte", "enjeux", "pratique-1", "pratique-2", "fin")}
 
 
 @pytest.mark.parametrize(
@@ -158,7 +156,7 @@ def test_same_as_converting_the_embedded_markdown(
     )
     booklet = _convert(render_macros(booklet_md, repo_collection))
     expected = booklet.removeprefix('<div class="livret-fiche">\n').removesuffix("\n</div>")
-    got = embedded_html(page_body(page, fiche), fiche, selected, lambda url: url).html
+    got, _ = embedded_html(page_body(page, fiche), fiche, selected, lambda url: url)
     # The glossary's terms are on the page, and not in the booklet.
     assert "<abbr" in page or collection_name != "repo_collection"
     # Both as the HTML lock publishes them: serialised by the spec parser.
