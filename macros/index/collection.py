@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from macros.check.acronyms import unknown_acronyms
 from macros.check.fiche import parse_fiche
-from macros.check.glossary import known_tokens
+from macros.check.glossary import known_tokens, unknown_acronyms
 from macros.check.html_safety import check_static_files, check_yaml_text
 from macros.check.macro_grammar import (
     MAX_CONSTRUCTS,
@@ -18,9 +17,8 @@ from macros.check.macro_grammar import (
     read_macros,
 )
 from macros.check.markdown_safety import check_markdown
-from macros.check.references import report_plain_refs, resolve_calls
+from macros.check.references import former_numbers, report_plain_refs, resolve_calls
 from macros.check.registries import Registries, load_registries
-from macros.check.renumbering import former_numbers
 from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.model import Fiche, FicheRef
