@@ -6,6 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
+from macros.check import schemas
 from macros.check.fiche_body import parenthetical_groups, parse_body, split_names
 from macros.check.html_safety import check_yaml_text
 from macros.check.macro_grammar import MAX_CONSTRUCTS, Macros, read_macros
@@ -13,7 +14,6 @@ from macros.check.markdown_blocks import Heading, scan
 from macros.check.markdown_safety import check_markdown
 from macros.check.references import report_plain_refs, resolve_calls
 from macros.check.registries import Registries
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report, Severity
 from macros.core.model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
 from macros.read.front_matter import split
@@ -25,7 +25,7 @@ _TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", r
 
 
 def parse_fiche(
-    text: str, display_path: str, registries: Registries, schemas: Schemas, report: Report
+    text: str, display_path: str, registries: Registries, report: Report
 ) -> Fiche | None:
     """Parse and check one fiche; None when it is too broken to index.
 

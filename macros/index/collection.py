@@ -19,7 +19,6 @@ from macros.check.macro_grammar import (
 from macros.check.markdown_safety import check_markdown
 from macros.check.references import former_numbers, report_plain_refs, resolve_calls
 from macros.check.registries import Registries, load_registries
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.model import Fiche, FicheRef
 from macros.core.project import REGISTRY_FILES, ProjectPaths
@@ -84,8 +83,7 @@ def _load(
     paths: ProjectPaths, page_variables: frozenset[str], cache: FicheCache | None
 ) -> Collection:
     report = Report()
-    schemas = Schemas()
-    registries = load_registries(paths, schemas, report)
+    registries = load_registries(paths, report)
     files: dict[str, str] = {}
     seen: dict[str, Fiche] = {}
     fiche_files = paths.fiche_files()
@@ -96,7 +94,7 @@ def _load(
     for path in fiche_files:
         shown = paths.display(path)
         files[shown] = str(path)
-        fiche = cache.read(path, shown, report, partial(_parse, path, shown, registries, schemas))
+        fiche = cache.read(path, shown, report, partial(_parse, path, shown, registries))
         if fiche is None:
             continue
         number = str(fiche.number)
@@ -141,17 +139,15 @@ def _load(
             f"la fiche {pending.number} n'est pas encore dans la collection",
             "le renvoi s'affiche « à paraître », sans lien, jusqu'à sa publication",
         )
-    parcours = load_parcours(paths, schemas, index, report)
+    parcours = load_parcours(paths, index, report)
     # Last, so that what a reading above already refused is not told twice.
     check_foreign(paths.root, paths.content_dirs(), paths.display, report)
     return Collection(paths, registries, fiches, index, report, files, redirects, parcours)
 
 
-def _parse(
-    path: Path, shown: str, registries: Registries, schemas: Schemas, report: Report
-) -> Fiche | None:
+def _parse(path: Path, shown: str, registries: Registries, report: Report) -> Fiche | None:
     source = read_source(path, shown, report)
-    return None if source is None else parse_fiche(source, shown, registries, schemas, report)
+    return None if source is None else parse_fiche(source, shown, registries, report)
 
 
 def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:
