@@ -82,7 +82,6 @@ def parse_fiche(
         search=dict(data.get("search") or {}),
         body=parts.body,
         body_first_line=parts.body_first_line,
-        context=body.context,
         stakes=body.stakes,
         practices=body.practices,
         sections=body.sections,

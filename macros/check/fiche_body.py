@@ -44,7 +44,6 @@ _FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
 
 @dataclass
 class BodyParts:
-    context: list[str] = field(default_factory=list)
     stakes: list[Stake] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -115,8 +114,6 @@ def parse_body(
                 "texte avant la première section",
                 f"placez-le sous « ## {CONTEXT} »",
             )
-        elif section == _FOLDED_CONTEXT and stake is None:
-            parts.context.append(block.text)
         elif stake is not None or (section == _FOLDED_PRACTICES and block.item):
             start = offsets[block.line - first_line]
             end = offsets[block.end_line - first_line + 1] - 1

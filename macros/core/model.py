@@ -177,7 +177,6 @@ class Fiche:
     search: dict[str, object]  # Material's per-page search settings, passed through
     body: str
     body_first_line: int
-    context: list[str] = field(default_factory=list)
     stakes: list[Stake] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
