@@ -39,7 +39,7 @@ _PARENTHESIS = re.compile(r"[()]")
 _NAME_SEPARATOR = re.compile(r",|\bet\b")
 _FOLDED_CONTEXT = fold(CONTEXT)
 _FOLDED_PRACTICES = fold(PRACTICES)
-_FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
+_FOLDED_REQUIRED = (_FOLDED_CONTEXT, _FOLDED_PRACTICES)  # in their order
 
 
 @dataclass
@@ -164,8 +164,7 @@ def _check_sections(
     report: Report,
 ) -> None:
     titles = [folded for folded, _ in seen]
-    expected = [_FOLDED_CONTEXT, _FOLDED_PRACTICES]
-    for wanted, label in zip(expected, REQUIRED, strict=True):
+    for wanted, label in zip(_FOLDED_REQUIRED, REQUIRED, strict=True):
         count = titles.count(wanted)
         if count == 0:
             line = seen[-1][1].line if seen else first_line
@@ -187,9 +186,9 @@ def _check_sections(
                 f"section « {label} » écrite deux fois",
                 "regroupez son contenu sous un seul titre",
             )
-    first_positions = [titles.index(t) for t in expected if t in titles]
+    first_positions = [titles.index(t) for t in _FOLDED_REQUIRED if t in titles]
     if first_positions != sorted(first_positions):
-        heading = seen[titles.index(expected[1])][1]
+        heading = seen[titles.index(_FOLDED_PRACTICES)][1]
         report.error(
             display_path,
             heading.line,
@@ -199,7 +198,7 @@ def _check_sections(
             "remettez les sections dans l'ordre : contexte et enjeux, puis pratiques, "
             "puis sections facultatives",
         )
-    if titles and titles[0] not in expected and expected[0] in titles:
+    if titles and titles[0] not in _FOLDED_REQUIRED and _FOLDED_CONTEXT in titles:
         report.error(
             display_path,
             seen[0][1].line,

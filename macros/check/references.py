@@ -13,13 +13,13 @@ from __future__ import annotations
 from macros.check.macro_grammar import MacroCall
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
-from macros.core.model import Fiche, FicheNumber, FicheRef, Mention, PlainFicheRef
+from macros.core.model import Fiche, FicheNumber, FicheRef, PlainFicheRef
 
 
 def resolve_calls(
     calls: list[MacroCall], registries: Registries, display_path: str, report: Report
-) -> tuple[list[Mention], list[FicheRef]]:
-    mentions: list[Mention] = []
+) -> tuple[list[str], list[FicheRef]]:
+    mentions: list[str] = []
     refs: list[FicheRef] = []
     for call in calls:
         if call.name == "structure":
@@ -30,7 +30,7 @@ def resolve_calls(
                 )
                 continue
             call.resolved = structure.slug
-            mentions.append(Mention(structure.slug, call.line, call.column))
+            mentions.append(structure.slug)
         elif call.name == "theme":
             theme = registries.find_theme(call.target)
             if theme is None:

@@ -100,15 +100,6 @@ class StakeKind:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A structure named through `{{ structure(...) }}` anywhere in a fiche."""
-
-    slug: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
 class FicheRef:
     number: str
     line: int
@@ -180,7 +171,8 @@ class Fiche:
     stakes: list[Stake] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    # Slugs of the structures named through `{{ structure(...) }}` anywhere in the fiche.
+    mentions: list[str] = field(default_factory=list)
     fiche_refs: list[FicheRef] = field(default_factory=list)
     former: list[FormerNumber] = field(default_factory=list)
     # Reported once the former numbers of every fiche are known (collection.py).
@@ -210,7 +202,7 @@ class Fiche:
     def structures(self) -> list[str]:
         """Slugs named in the fiche, credited ones first, each once."""
         credited = [slug for practice in self.practices for slug in practice.credits]
-        return list(dict.fromkeys([*credited, *(mention.slug for mention in self.mentions)]))
+        return list(dict.fromkeys([*credited, *self.mentions]))
 
 
 @dataclass(frozen=True)
