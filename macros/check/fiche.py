@@ -57,7 +57,7 @@ def parse_fiche(
     check_markdown(parts.body, display_path, parts.body_first_line, report, macros)
     mentions, refs = resolve_calls(calls, registries, display_path, report)
     blocks = scan(parts.body, display_path, parts.body_first_line, report, macros)
-    body = parse_body(
+    stakes, practices = parse_body(
         blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
     )
     plain_refs = _unlinked_names(blocks, macros, registries, display_path, report)
@@ -82,9 +82,8 @@ def parse_fiche(
         search=dict(data.get("search") or {}),
         body=parts.body,
         body_first_line=parts.body_first_line,
-        stakes=body.stakes,
-        practices=body.practices,
-        sections=body.sections,
+        stakes=stakes,
+        practices=practices,
         mentions=mentions,
         fiche_refs=refs,
         former=_former_numbers(meta),

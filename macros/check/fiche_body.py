@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add
 
@@ -25,7 +24,7 @@ from macros.check.macro_grammar import MacroCall
 from macros.check.markdown_blocks import Block, Heading
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
-from macros.core.model import Practice, Section, Stake
+from macros.core.model import Practice, Stake
 from macros.core.names import fold, quoted_list, suggestion
 
 CONTEXT = "Contexte et enjeux"
@@ -42,13 +41,6 @@ _FOLDED_PRACTICES = fold(PRACTICES)
 _FOLDED_REQUIRED = (_FOLDED_CONTEXT, _FOLDED_PRACTICES)  # in their order
 
 
-@dataclass
-class BodyParts:
-    stakes: list[Stake] = field(default_factory=list)
-    practices: list[Practice] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-
-
 def anchor_for(heading: Heading) -> str:
     return heading.anchor or toc_slugify(heading.title, "-")
 
@@ -61,7 +53,7 @@ def parse_body(
     display_path: str,
     first_line: int,
     report: Report,
-) -> BodyParts:
+) -> tuple[list[Stake], list[Practice]]:
     """`calls` carry offsets into `body`, whose first line is file line `first_line`."""
     # Offset of each line: the lengths so far plus one newline per line.
     offsets = list(map(add, accumulate(map(len, body.split("\n")), initial=0), count()))
@@ -69,7 +61,8 @@ def parse_body(
     # text order, so a block's calls are found by bisection.
     structures = [c for c in calls if c.name == "structure"]
     starts = [c.start for c in structures]
-    parts = BodyParts()
+    stakes: list[Stake] = []
+    practices: list[Practice] = []
     section: str | None = None  # folded title of the current h2
     stake: Stake | None = None  # only ever set under the context's h2
     seen: list[tuple[str, Heading]] = []
@@ -99,11 +92,9 @@ def parse_body(
                 section = fold(block.title)
                 seen.append((section, block))
                 stake = None
-                if section not in _FOLDED_REQUIRED:
-                    parts.sections.append(Section(block.title, anchor_for(block), block.line))
             elif block.level == 3 and section == _FOLDED_CONTEXT:
                 stake = _stake(block, registries, display_path, report)
-                parts.stakes.append(stake)
+                stakes.append(stake)
             continue
         if section is None:
             report.error(
@@ -123,10 +114,10 @@ def parse_body(
                 stake.named.append(list(dict.fromkeys(c.resolved for c in inside if c.resolved)))
             else:
                 credits, note = _credits(body, start, end, inside)
-                rank = len(parts.practices) + 1
-                parts.practices.append(Practice(rank, block.text, credits, note, block.line))
-    _check_sections(seen, parts, display_path, first_line, report)
-    return parts
+                rank = len(practices) + 1
+                practices.append(Practice(rank, block.text, credits, note, block.line))
+    _check_sections(seen, stakes, practices, display_path, first_line, report)
+    return stakes, practices
 
 
 def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:
@@ -158,7 +149,8 @@ def _stake(heading: Heading, registries: Registries, display_path: str, report: 
 
 def _check_sections(
     seen: list[tuple[str, Heading]],
-    parts: BodyParts,
+    stakes: list[Stake],
+    practices: list[Practice],
     display_path: str,
     first_line: int,
     report: Report,
@@ -207,7 +199,7 @@ def _check_sections(
             f"la section « {seen[0][1].title} » vient avant « {CONTEXT} »",
             "les sections facultatives se placent après les pratiques",
         )
-    if _FOLDED_PRACTICES in titles and not parts.practices:
+    if _FOLDED_PRACTICES in titles and not practices:
         heading = seen[titles.index(_FOLDED_PRACTICES)][1]
         report.error(
             display_path,
@@ -217,7 +209,7 @@ def _check_sections(
             "la section des pratiques ne contient aucune pratique",
             "écrivez chaque pratique comme un élément de liste commençant par « - »",
         )
-    for stake in parts.stakes:
+    for stake in stakes:
         if not stake.items:
             report.error(
                 display_path,

@@ -147,13 +147,6 @@ class Practice:
 
 
 @dataclass
-class Section:
-    title: str
-    anchor: str
-    line: int
-
-
-@dataclass
 class Fiche:
     number: FicheNumber
     title: str
@@ -170,7 +163,6 @@ class Fiche:
     body_first_line: int
     stakes: list[Stake] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
     # Slugs of the structures named through `{{ structure(...) }}` anywhere in the fiche.
     mentions: list[str] = field(default_factory=list)
     fiche_refs: list[FicheRef] = field(default_factory=list)

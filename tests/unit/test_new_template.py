@@ -118,7 +118,8 @@ def test_rendered_template_passes_the_check_with_only_placeholder_reminders() ->
         assert fiche.title == title
         assert [p.credits for p in fiche.practices] == [["pes-21"]]
         assert [s.kind for s in fiche.stakes] == ["politique"]
-        assert [s.title for s in fiche.sections] == ["Pour aller plus loin"]
+        sections = [h.title for h in fiche.headings if h.level == 2]
+        assert sections[2:] == ["Pour aller plus loin"]
 
 
 def test_unknown_token_in_template_is_a_french_error_not_a_crash() -> None:
