@@ -114,7 +114,7 @@ def make_fiche(
 ) -> Fiche:
     """A fiche built in memory, for index and ranking tests."""
     practices = [
-        Practice(i + 1, f"pratique {i + 1}", c, "", 10 + i) for i, c in enumerate(credits or [])
+        Practice(i + 1, f"pratique {i + 1}", c, 10 + i) for i, c in enumerate(credits or [])
     ]
     return Fiche(
         number=FicheNumber(number),

@@ -113,9 +113,9 @@ def parse_body(
                 stake.items.append(block.text)
                 stake.named.append(list(dict.fromkeys(c.resolved for c in inside if c.resolved)))
             else:
-                credits, note = _credits(body, start, end, inside)
+                credits = _credits(body, start, end, inside)
                 rank = len(practices) + 1
-                practices.append(Practice(rank, block.text, credits, note, block.line))
+                practices.append(Practice(rank, block.text, credits, block.line))
     _check_sections(seen, stakes, practices, display_path, first_line, report)
     return stakes, practices
 
@@ -221,9 +221,9 @@ def _check_sections(
             )
 
 
-def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> tuple[list[str], str]:
-    """Structures credited by the practice at `body[start:end]`, and the other
-    words of their parenthesis; `inside`: the calls to `structure` that start there.
+def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> list[str]:
+    """Structures credited by the practice at `body[start:end]`; `inside`: the
+    calls to `structure` that start there.
 
     The credit is the last parenthesis of the item that names a structure:
     «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
@@ -241,18 +241,10 @@ def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> tuple[
     text = "".join(pieces)
     groups = [g for g in parenthetical_groups(text) if "\x00" in g and _PLACEHOLDER_RE.search(g)]
     if not groups:
-        return [], ""
-    credits: list[str] = []
-    notes: list[str] = []
-    for part in split_names(groups[-1]):
-        match = _PLACEHOLDER_RE.fullmatch(part)
-        if match:
-            slug = inside[int(match.group(1))].resolved
-            if slug and slug not in credits:
-                credits.append(slug)
-        else:
-            notes.append(_PLACEHOLDER_RE.sub("", part).strip())
-    return credits, ", ".join(n for n in notes if n)
+        return []
+    found = (_PLACEHOLDER_RE.fullmatch(part) for part in split_names(groups[-1]))
+    slugs = (inside[int(match.group(1))].resolved for match in found if match)
+    return list(dict.fromkeys(slug for slug in slugs if slug))
 
 
 def split_names(group: str) -> list[str]:

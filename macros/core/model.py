@@ -138,7 +138,6 @@ class Practice:
     rank: int
     text: str
     credits: list[str]
-    note: str  # words of the closing parenthesis that are not structures
     line: int
 
     @property
