@@ -112,7 +112,6 @@ def load_registries(paths: ProjectPaths, report: Report) -> Registries:
             description=entry["description"],
             aliases=tuple(entry.get("alias", [])),
             founded=entry.get("fondation"),
-            line=line,
         )
         for name in dict.fromkeys([structure.short_name, structure.name, slug, *structure.aliases]):
             key = fold(name)
@@ -121,10 +120,8 @@ def load_registries(paths: ProjectPaths, report: Report) -> Registries:
             shown = reg.sources["structures"]
             if owned or _unique(name_lines, key, line, shown, report, "le nom", name):
                 reg._names[key] = slug
-    for entry, line in entries("themes", "slug", "l'identifiant"):
-        reg.themes[entry["slug"]] = Theme(
-            entry["slug"], entry["libelle"], entry["description"], line
-        )
+    for entry, _ in entries("themes", "slug", "l'identifiant"):
+        reg.themes[entry["slug"]] = Theme(entry["slug"], entry["libelle"], entry["description"])
     for entry, _ in entries("chapitres", "numero", "le chapitre"):
         reg.chapters[entry["numero"]] = Chapter(entry["numero"], entry.get("titre") or None)
     for entry, _ in entries("enjeux", "slug", "le type d'enjeu"):

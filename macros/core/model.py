@@ -58,7 +58,6 @@ class Structure:
     description: str
     aliases: tuple[str, ...]
     founded: int | None
-    line: int
 
     @property
     def kind_label(self) -> str:
@@ -74,7 +73,6 @@ class Theme:
     slug: str
     label: str
     description: str
-    line: int
 
     @property
     def page(self) -> str:
