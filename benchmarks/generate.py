@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.check.registries import Registries, load_registries
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.project import ProjectPaths
 
@@ -171,7 +170,7 @@ class Vocabulary:
 
 def project_vocabulary(root: Path = ROOT) -> Vocabulary:
     report = Report()
-    registries = load_registries(ProjectPaths.at(root), Schemas(), report)
+    registries = load_registries(ProjectPaths.at(root), report)
     if report.has_errors:
         raise SystemExit("\n".join(d.format() for d in report.items))
     return Vocabulary.from_registries(registries)

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from macros.check.registries import Registries, load_registries
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.project import ProjectPaths
 from macros.index.collection import Collection, load_collection
@@ -20,7 +19,7 @@ def repo_collection() -> Collection:
 @pytest.fixture(scope="session")
 def registries() -> Registries:
     report = Report()
-    reg = load_registries(ProjectPaths.at(ROOT), Schemas(), report)
+    reg = load_registries(ProjectPaths.at(ROOT), report)
     assert not report.has_errors, [d.format() for d in report.items]
     return reg
 

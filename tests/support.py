@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, ClassVar
 
-from macros.core.model import Fiche, FicheNumber, FicheRef, Mention, Practice
+from macros.core.model import Fiche, FicheNumber, FicheRef, Practice
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed-fiche-1.5.txt"
@@ -114,7 +114,7 @@ def make_fiche(
 ) -> Fiche:
     """A fiche built in memory, for index and ranking tests."""
     practices = [
-        Practice(i + 1, f"pratique {i + 1}", c, "", 10 + i) for i, c in enumerate(credits or [])
+        Practice(i + 1, f"pratique {i + 1}", c, 10 + i) for i, c in enumerate(credits or [])
     ]
     return Fiche(
         number=FicheNumber(number),
@@ -131,7 +131,7 @@ def make_fiche(
         body="",
         body_first_line=1,
         practices=practices,
-        mentions=[Mention(s, 1, 1) for s in mentions or []],
+        mentions=list(mentions or []),
         fiche_refs=[FicheRef(r, 3, 4) for r in refs or []],
     )
 

@@ -6,6 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
+from macros.check import schemas
 from macros.check.fiche_body import parenthetical_groups, parse_body, split_names
 from macros.check.html_safety import check_yaml_text
 from macros.check.macro_grammar import MAX_CONSTRUCTS, Macros, read_macros
@@ -13,7 +14,6 @@ from macros.check.markdown_blocks import Heading, scan
 from macros.check.markdown_safety import check_markdown
 from macros.check.references import report_plain_refs, resolve_calls
 from macros.check.registries import Registries
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report, Severity
 from macros.core.model import Fiche, FicheNumber, FormerNumber, PlainFicheRef
 from macros.read.front_matter import split
@@ -25,7 +25,7 @@ _TEXT_FICHE_REF = re.compile(r"f(?<!\w.)iches?\s+n\s*[°o]\s*(\d+(?:\.\d+)?)", r
 
 
 def parse_fiche(
-    text: str, display_path: str, registries: Registries, schemas: Schemas, report: Report
+    text: str, display_path: str, registries: Registries, report: Report
 ) -> Fiche | None:
     """Parse and check one fiche; None when it is too broken to index.
 
@@ -57,7 +57,7 @@ def parse_fiche(
     check_markdown(parts.body, display_path, parts.body_first_line, report, macros)
     mentions, refs = resolve_calls(calls, registries, display_path, report)
     blocks = scan(parts.body, display_path, parts.body_first_line, report, macros)
-    body = parse_body(
+    stakes, practices = parse_body(
         blocks, calls, parts.body, registries, display_path, parts.body_first_line, report
     )
     plain_refs = _unlinked_names(blocks, macros, registries, display_path, report)
@@ -82,10 +82,8 @@ def parse_fiche(
         search=dict(data.get("search") or {}),
         body=parts.body,
         body_first_line=parts.body_first_line,
-        context=body.context,
-        stakes=body.stakes,
-        practices=body.practices,
-        sections=body.sections,
+        stakes=stakes,
+        practices=practices,
         mentions=mentions,
         fiche_refs=refs,
         former=_former_numbers(meta),
@@ -143,8 +141,9 @@ def _former_numbers(meta: Located) -> list[FormerNumber]:
 
 def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
     """Template text left in place: fine while drafting, not once published."""
-    # The case-blind search is slow: most bodies are spared it.
-    if not _may_hold_placeholder(fiche.body) or _PLACEHOLDER.search(fiche.body) is None:
+    # The case-blind search is slow: most bodies are spared it. No character
+    # but those of «à remplacer» and «À» folds to its letters.
+    if "à remplacer" not in fiche.body.lower():
         return
     for offset, line in enumerate(fiche.body.split("\n")):
         match = _PLACEHOLDER.search(line)
@@ -162,11 +161,6 @@ def _placeholders(fiche: Fiche, display_path: str, report: Report) -> None:
             if published
             else "remplacez ce passage avant de passer la fiche en « publiee »",
         )
-
-
-def _may_hold_placeholder(body: str) -> bool:
-    """False when _PLACEHOLDER cannot match: no character but these folds to its letters."""
-    return "à remplacer" in body.lower()
 
 
 def _check_meta(

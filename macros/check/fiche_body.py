@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from itertools import accumulate, count
 from operator import add
 
@@ -25,7 +24,7 @@ from macros.check.macro_grammar import MacroCall
 from macros.check.markdown_blocks import Block, Heading
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
-from macros.core.model import Practice, Section, Stake
+from macros.core.model import Practice, Stake
 from macros.core.names import fold, quoted_list, suggestion
 
 CONTEXT = "Contexte et enjeux"
@@ -39,15 +38,7 @@ _PARENTHESIS = re.compile(r"[()]")
 _NAME_SEPARATOR = re.compile(r",|\bet\b")
 _FOLDED_CONTEXT = fold(CONTEXT)
 _FOLDED_PRACTICES = fold(PRACTICES)
-_FOLDED_REQUIRED = frozenset(fold(r) for r in REQUIRED)
-
-
-@dataclass
-class BodyParts:
-    context: list[str] = field(default_factory=list)
-    stakes: list[Stake] = field(default_factory=list)
-    practices: list[Practice] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+_FOLDED_REQUIRED = (_FOLDED_CONTEXT, _FOLDED_PRACTICES)  # in their order
 
 
 def anchor_for(heading: Heading) -> str:
@@ -62,7 +53,7 @@ def parse_body(
     display_path: str,
     first_line: int,
     report: Report,
-) -> BodyParts:
+) -> tuple[list[Stake], list[Practice]]:
     """`calls` carry offsets into `body`, whose first line is file line `first_line`."""
     # Offset of each line: the lengths so far plus one newline per line.
     offsets = list(map(add, accumulate(map(len, body.split("\n")), initial=0), count()))
@@ -70,7 +61,8 @@ def parse_body(
     # text order, so a block's calls are found by bisection.
     structures = [c for c in calls if c.name == "structure"]
     starts = [c.start for c in structures]
-    parts = BodyParts()
+    stakes: list[Stake] = []
+    practices: list[Practice] = []
     section: str | None = None  # folded title of the current h2
     stake: Stake | None = None  # only ever set under the context's h2
     seen: list[tuple[str, Heading]] = []
@@ -100,11 +92,9 @@ def parse_body(
                 section = fold(block.title)
                 seen.append((section, block))
                 stake = None
-                if section not in _FOLDED_REQUIRED:
-                    parts.sections.append(Section(block.title, anchor_for(block), block.line))
             elif block.level == 3 and section == _FOLDED_CONTEXT:
                 stake = _stake(block, registries, display_path, report)
-                parts.stakes.append(stake)
+                stakes.append(stake)
             continue
         if section is None:
             report.error(
@@ -115,8 +105,6 @@ def parse_body(
                 "texte avant la première section",
                 f"placez-le sous « ## {CONTEXT} »",
             )
-        elif section == _FOLDED_CONTEXT and stake is None:
-            parts.context.append(block.text)
         elif stake is not None or (section == _FOLDED_PRACTICES and block.item):
             start = offsets[block.line - first_line]
             end = offsets[block.end_line - first_line + 1] - 1
@@ -125,11 +113,11 @@ def parse_body(
                 stake.items.append(block.text)
                 stake.named.append(list(dict.fromkeys(c.resolved for c in inside if c.resolved)))
             else:
-                credits, note = _credits(body, start, end, inside)
-                rank = len(parts.practices) + 1
-                parts.practices.append(Practice(rank, block.text, credits, note, block.line))
-    _check_sections(seen, parts, display_path, first_line, report)
-    return parts
+                credits = _credits(body, start, end, inside)
+                rank = len(practices) + 1
+                practices.append(Practice(rank, block.text, credits, block.line))
+    _check_sections(seen, stakes, practices, display_path, first_line, report)
+    return stakes, practices
 
 
 def _stake(heading: Heading, registries: Registries, display_path: str, report: Report) -> Stake:
@@ -161,14 +149,14 @@ def _stake(heading: Heading, registries: Registries, display_path: str, report: 
 
 def _check_sections(
     seen: list[tuple[str, Heading]],
-    parts: BodyParts,
+    stakes: list[Stake],
+    practices: list[Practice],
     display_path: str,
     first_line: int,
     report: Report,
 ) -> None:
     titles = [folded for folded, _ in seen]
-    expected = [_FOLDED_CONTEXT, _FOLDED_PRACTICES]
-    for wanted, label in zip(expected, REQUIRED, strict=True):
+    for wanted, label in zip(_FOLDED_REQUIRED, REQUIRED, strict=True):
         count = titles.count(wanted)
         if count == 0:
             line = seen[-1][1].line if seen else first_line
@@ -190,9 +178,9 @@ def _check_sections(
                 f"section « {label} » écrite deux fois",
                 "regroupez son contenu sous un seul titre",
             )
-    first_positions = [titles.index(t) for t in expected if t in titles]
+    first_positions = [titles.index(t) for t in _FOLDED_REQUIRED if t in titles]
     if first_positions != sorted(first_positions):
-        heading = seen[titles.index(expected[1])][1]
+        heading = seen[titles.index(_FOLDED_PRACTICES)][1]
         report.error(
             display_path,
             heading.line,
@@ -202,7 +190,7 @@ def _check_sections(
             "remettez les sections dans l'ordre : contexte et enjeux, puis pratiques, "
             "puis sections facultatives",
         )
-    if titles and titles[0] not in expected and expected[0] in titles:
+    if titles and titles[0] not in _FOLDED_REQUIRED and _FOLDED_CONTEXT in titles:
         report.error(
             display_path,
             seen[0][1].line,
@@ -211,7 +199,7 @@ def _check_sections(
             f"la section « {seen[0][1].title} » vient avant « {CONTEXT} »",
             "les sections facultatives se placent après les pratiques",
         )
-    if _FOLDED_PRACTICES in titles and not parts.practices:
+    if _FOLDED_PRACTICES in titles and not practices:
         heading = seen[titles.index(_FOLDED_PRACTICES)][1]
         report.error(
             display_path,
@@ -221,7 +209,7 @@ def _check_sections(
             "la section des pratiques ne contient aucune pratique",
             "écrivez chaque pratique comme un élément de liste commençant par « - »",
         )
-    for stake in parts.stakes:
+    for stake in stakes:
         if not stake.items:
             report.error(
                 display_path,
@@ -233,9 +221,9 @@ def _check_sections(
             )
 
 
-def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> tuple[list[str], str]:
-    """Structures credited by the practice at `body[start:end]`, and the other
-    words of their parenthesis; `inside`: the calls to `structure` that start there.
+def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> list[str]:
+    """Structures credited by the practice at `body[start:end]`; `inside`: the
+    calls to `structure` that start there.
 
     The credit is the last parenthesis of the item that names a structure:
     «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
@@ -253,18 +241,10 @@ def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> tuple[
     text = "".join(pieces)
     groups = [g for g in parenthetical_groups(text) if "\x00" in g and _PLACEHOLDER_RE.search(g)]
     if not groups:
-        return [], ""
-    credits: list[str] = []
-    notes: list[str] = []
-    for part in split_names(groups[-1]):
-        match = _PLACEHOLDER_RE.fullmatch(part)
-        if match:
-            slug = inside[int(match.group(1))].resolved
-            if slug and slug not in credits:
-                credits.append(slug)
-        else:
-            notes.append(_PLACEHOLDER_RE.sub("", part).strip())
-    return credits, ", ".join(n for n in notes if n)
+        return []
+    found = (_PLACEHOLDER_RE.fullmatch(part) for part in split_names(groups[-1]))
+    slugs = (inside[int(match.group(1))].resolved for match in found if match)
+    return list(dict.fromkeys(slug for slug in slugs if slug))
 
 
 def split_names(group: str) -> list[str]:

@@ -31,8 +31,6 @@ from macros.core.diagnostics import Report
 
 # As mkdocs-macros builds its own: no j2_* option, no extension.
 _ENV = jinja2.Environment()
-# A call Jinja read: its name and literal arguments.
-_Known = tuple[str, list[str | int | float], dict[str, str | int | float]]
 # Replace text[start:end] by a text: (start, end, replacement).
 Edit = tuple[int, int, str]
 # Per contributor file: a fiche holds a few dozen calls. Jinja reads some
@@ -122,8 +120,7 @@ class Macros:
         sources = [text[start:end] for start, end in self.spans]
         if any("\n" in s or s[2] == "-" or s[-3] == "-" for s in sources):
             return None
-        if not all(isinstance(node, nodes.Output) for node in self.tree.body):
-            return None
+        # Accepted (`ok`), the tree is all Output nodes.
         children = [child for output in self.tree.body for child in output.nodes]  # type: ignore[attr-defined]
         expressions = iter(c for c in children if not isinstance(c, nodes.TemplateData))
         read = [c.data for c in children if isinstance(c, nodes.TemplateData)]
@@ -216,7 +213,7 @@ def read_macros(
             )
             return Macros(ok=False)
     found = Macros()
-    expressions: list[tuple[int, int]] = []
+    expressions: list[tuple[int, int, int, int]] = []
     try:
         # The parser pulls tokens as it goes: a text it refuses early (1 MB
         # of `{{`, say) is never lexed to its end.
@@ -246,7 +243,6 @@ def read_macros(
         )
         return Macros(ok=False)
     found.ok = check_tree(tree, display_path, first_line, report, allowed)
-    lines = _LineStarts(text)
     # An accepted tree is all Output nodes; a refused one may hide calls in blocks.
     found_outputs = tree.body if found.ok else tree.find_all(nodes.Output)
     outputs = [child for output in found_outputs for child in output.nodes]  # type: ignore[attr-defined]
@@ -258,10 +254,10 @@ def read_macros(
         span = next(spans, None)
         if span is None:
             break  # not one expression per `{{ … }}`: refused above anyway
-        call = _call(child, accepted=found.ok)
+        call = _macro_call(child, text, span, first_line, accepted=found.ok)
         if call is not None:
-            found.calls.append(_macro_call(call, text, *span, lines, first_line))
-            found.pieces.append(found.calls[-1])
+            found.calls.append(call)
+            found.pieces.append(call)
     if not found.ok:
         found.pieces = []
     found.tree = tree
@@ -273,67 +269,51 @@ def _spans(
     text: str,
     tokens: Iterator[tuple[int, str, str]],
     constructs: list[tuple[int, int]],
-    expressions: list[tuple[int, int]],
+    expressions: list[tuple[int, int, int, int]],
 ) -> Iterator[tuple[int, str, str]]:
-    """The tokens, on their way to the parser; the offsets of every construct
-    and of each `{{ … }}` read off them. Tokens carry their source text in
-    order; only the whitespace before `{{-` or `{%-` is left out of them."""
-    position = start = 0
+    """The tokens, on their way to the parser; the offsets of every construct,
+    and of each `{{ … }}` with its line and column, read off them. Tokens carry
+    their source text in order; only the whitespace before `{{-` or `{%-` is
+    left out of them."""
+    position = start = line_start = 0
+    where = (1, 1)
     for token in tokens:
-        _, kind, value = token
+        line, kind, value = token
         if not text.startswith(value, position):
             position = text.find(value, position)
         if kind in ("variable_begin", "block_begin", "comment_begin"):
-            start = position
+            # From the previous construct on: each character is searched once.
+            line_start = text.rfind("\n", start, position) + 1 or line_start
+            start, where = position, (line, position - line_start + 1)
         elif kind in ("variable_end", "block_end", "comment_end"):
             constructs.append((start, position + len(value.rstrip())))
             if kind == "variable_end":
-                expressions.append(constructs[-1])
+                expressions.append((*constructs[-1], *where))
         position += len(value)
         yield token
 
 
-class _LineStarts:
-    """Line and column of offsets that come in increasing order, each found
-    from the previous one (linear over the text, whatever its lines)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.offset = 0
-        self.line = 1
-        self.line_start = 0
-
-    def position(self, offset: int) -> tuple[int, int]:
-        newlines = self.text.count("\n", self.offset, offset)
-        if newlines:
-            self.line += newlines
-            self.line_start = self.text.rfind("\n", self.offset, offset) + 1
-        self.offset = offset
-        return self.line, offset - self.line_start + 1
-
-
-def _call(expr: nodes.Expr, *, accepted: bool) -> _Known | None:
-    """A call the allow-list accepts, as name and literal arguments;
-    `accepted`: check_tree accepted every expression of the text."""
+def _macro_call(
+    expr: nodes.Expr,
+    text: str,
+    span: tuple[int, int, int, int],
+    first_line: int,
+    *,
+    accepted: bool,
+) -> MacroCall | None:
+    """A call the allow-list accepts, with its literal arguments; `accepted`:
+    check_tree accepted every expression of the text."""
     if not (isinstance(expr, nodes.Call) and isinstance(expr.node, nodes.Name)):
         return None
     name = expr.node.name
     if not accepted and (name not in MACROS or arguments_problem(expr, MACROS[name]) is not None):
         return None
-    args = [literal_value(a) for a in expr.args]
-    kwargs = {kw.key: literal_value(kw.value) for kw in expr.kwargs}
-    return name, args, kwargs  # type: ignore[return-value]  # all literal: arguments_problem
-
-
-def _macro_call(
-    call: _Known, text: str, start: int, end: int, lines: _LineStarts, first_line: int
-) -> MacroCall:
-    name, args, kwargs = call
-    line, column = lines.position(start)
+    start, end, line, column = span
     return MacroCall(
         name,
-        [str(a) for a in args],
-        {k: str(v) for k, v in kwargs.items()},
+        # All literal: arguments_problem accepted them.
+        [str(literal_value(a)) for a in expr.args],
+        {kw.key: str(literal_value(kw.value)) for kw in expr.kwargs},
         first_line + line - 1,
         column,
         start,

@@ -2,6 +2,10 @@
 
 Fiches and documentation pages share these rules, so that a name unknown in
 either place gets the same message from `fiches check` and from the build.
+
+A former fiche number (`anciens_numeros`) leads its old URL to the fiche, so
+it must be free: a fiche that carries it now, or a second fiche that claims
+it too, would make its old URL ambiguous.
 """
 
 from __future__ import annotations
@@ -9,13 +13,13 @@ from __future__ import annotations
 from macros.check.macro_grammar import MacroCall
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
-from macros.core.model import Fiche, FicheNumber, FicheRef, Mention, PlainFicheRef
+from macros.core.model import Fiche, FicheNumber, FicheRef, PlainFicheRef
 
 
 def resolve_calls(
     calls: list[MacroCall], registries: Registries, display_path: str, report: Report
-) -> tuple[list[Mention], list[FicheRef]]:
-    mentions: list[Mention] = []
+) -> tuple[list[str], list[FicheRef]]:
+    mentions: list[str] = []
     refs: list[FicheRef] = []
     for call in calls:
         if call.name == "structure":
@@ -26,7 +30,7 @@ def resolve_calls(
                 )
                 continue
             call.resolved = structure.slug
-            mentions.append(Mention(structure.slug, call.line, call.column))
+            mentions.append(structure.slug)
         elif call.name == "theme":
             theme = registries.find_theme(call.target)
             if theme is None:
@@ -64,3 +68,47 @@ def report_plain_refs(
             message += f", et la fiche {ref.number} porte désormais le numéro {number}"
             hint += " vers son numéro actuel"
         report.info(display_path, ref.line, ref.column, "fiche-non-liee", message, hint)
+
+
+def former_numbers(fiches: list[Fiche], report: Report) -> dict[str, Fiche]:
+    """Old number -> the fiche its URL now redirects to; conflicts are reported."""
+    current = {str(f.number): f for f in fiches}
+    claimed: dict[str, tuple[Fiche, int]] = {}
+    # By the numbers' parts: FicheNumber's order, compared as tuples.
+    for fiche in sorted(fiches, key=lambda f: f.number.parts):
+        for former in fiche.former:
+            owner = current.get(former.number)
+            if owner is fiche:
+                report.error(
+                    fiche.source,
+                    former.line,
+                    former.column,
+                    "ancien-numero-actuel",
+                    f"« {former.number} » est le numéro actuel de cette fiche",
+                    "retirez-le de « anciens_numeros » : n'y figurent que les numéros d'avant",
+                )
+            elif owner is not None:
+                report.error(
+                    fiche.source,
+                    former.line,
+                    former.column,
+                    "ancien-numero-pris",
+                    f"l'ancien numéro « {former.number} » est le numéro actuel de {owner.source}",
+                    "son ancienne adresse mène à cette autre fiche : retirez ce numéro de "
+                    "« anciens_numeros », ou renumérotez l'autre fiche",
+                )
+            elif former.number in claimed:
+                first, line = claimed[former.number]
+                report.error(
+                    fiche.source,
+                    former.line,
+                    former.column,
+                    "ancien-numero-en-double",
+                    f"l'ancien numéro « {former.number} » est aussi revendiqué par "
+                    f"{first.source} (ligne {line})",
+                    "une ancienne adresse ne peut renvoyer qu'à une fiche : "
+                    "gardez ce numéro dans une seule des deux",
+                )
+            else:
+                claimed[former.number] = (fiche, former.line)
+    return {number: fiche for number, (fiche, _) in claimed.items()}

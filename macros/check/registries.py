@@ -6,8 +6,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from macros.check import schemas
 from macros.check.html_safety import check_yaml_text
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.model import Chapter, GlossaryTerm, StakeKind, Structure, Theme
 from macros.core.names import fold, suggestion
@@ -78,14 +78,14 @@ class Registries:
         return self.chapters.get(number) or Chapter(number, None)
 
 
-def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Registries:
+def load_registries(paths: ProjectPaths, report: Report) -> Registries:
     """The registries, structures first: the glossary refuses their names."""
     reg = Registries()
 
     def entries(name: str, key: str, what: str) -> list[tuple[dict[str, Any], int]]:
         """The entries the schema accepts, with their lines; of entries with the
         same value at `key`, the first."""
-        read = _read(reg, paths, name, schemas, report)
+        read = _read(reg, paths, name, report)
         if read is None:
             return []
         located, skip = read
@@ -112,7 +112,6 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
             description=entry["description"],
             aliases=tuple(entry.get("alias", [])),
             founded=entry.get("fondation"),
-            line=line,
         )
         for name in dict.fromkeys([structure.short_name, structure.name, slug, *structure.aliases]):
             key = fold(name)
@@ -121,22 +120,20 @@ def load_registries(paths: ProjectPaths, schemas: Schemas, report: Report) -> Re
             shown = reg.sources["structures"]
             if owned or _unique(name_lines, key, line, shown, report, "le nom", name):
                 reg._names[key] = slug
-    for entry, line in entries("themes", "slug", "l'identifiant"):
-        reg.themes[entry["slug"]] = Theme(
-            entry["slug"], entry["libelle"], entry["description"], line
-        )
+    for entry, _ in entries("themes", "slug", "l'identifiant"):
+        reg.themes[entry["slug"]] = Theme(entry["slug"], entry["libelle"], entry["description"])
     for entry, _ in entries("chapitres", "numero", "le chapitre"):
         reg.chapters[entry["numero"]] = Chapter(entry["numero"], entry.get("titre") or None)
     for entry, _ in entries("enjeux", "slug", "le type d'enjeu"):
         reg.stake_kinds[entry["slug"]] = StakeKind(entry["slug"], entry["libelle"])
-    glossary = _read(reg, paths, "glossaire", schemas, report)
+    glossary = _read(reg, paths, "glossaire", report)
     if glossary is not None:
         _glossary(reg, *glossary, report)
     return reg
 
 
 def _read(
-    reg: Registries, paths: ProjectPaths, name: str, schemas: Schemas, report: Report
+    reg: Registries, paths: ProjectPaths, name: str, report: Report
 ) -> tuple[Located, set[str | int]] | None:
     """The registry `name` and the indexes of the entries the schema refuses,
     or None when it holds no list of entries."""

@@ -34,6 +34,7 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+# Each schema is compiled once.
 @functools.cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(
@@ -41,23 +42,20 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     )
 
 
-class Schemas:
-    """The schemas of `macros/schemas/`, each compiled once."""
-
-    def validate(
-        self, located: Located, schema_name: str, display_path: str, report: Report, *, what: str
-    ) -> set[tuple[str | int, ...]]:
-        """Report every schema violation; return the paths of the values in error."""
-        errors = sorted(
-            _validator(schema_name).iter_errors(located.data),
-            key=lambda e: list(map(str, e.path)),
-        )
-        # A malformed date fails both `pattern` and `format`: say it once.
-        patterned = {tuple(e.path) for e in errors if e.validator == "pattern"}
-        errors = [e for e in errors if not (e.validator == "format" and tuple(e.path) in patterned)]
-        for error in errors:
-            _report(error, located, display_path, report, what)
-        return {tuple(e.path) for e in errors}
+def validate(
+    located: Located, schema_name: str, display_path: str, report: Report, *, what: str
+) -> set[tuple[str | int, ...]]:
+    """Report every violation of schema `schema_name`; return the paths of the values in error."""
+    errors = sorted(
+        _validator(schema_name).iter_errors(located.data),
+        key=lambda e: list(map(str, e.path)),
+    )
+    # A malformed date fails both `pattern` and `format`: say it once.
+    patterned = {tuple(e.path) for e in errors if e.validator == "pattern"}
+    errors = [e for e in errors if not (e.validator == "format" and tuple(e.path) in patterned)]
+    for error in errors:
+        _report(error, located, display_path, report, what)
+    return {tuple(e.path) for e in errors}
 
 
 def _report(

@@ -58,7 +58,6 @@ class Structure:
     description: str
     aliases: tuple[str, ...]
     founded: int | None
-    line: int
 
     @property
     def kind_label(self) -> str:
@@ -74,7 +73,6 @@ class Theme:
     slug: str
     label: str
     description: str
-    line: int
 
     @property
     def page(self) -> str:
@@ -97,15 +95,6 @@ class Chapter:
 class StakeKind:
     slug: str
     label: str
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A structure named through `{{ structure(...) }}` anywhere in a fiche."""
-
-    slug: str
-    line: int
-    column: int
 
 
 @dataclass(frozen=True)
@@ -147,19 +136,11 @@ class Practice:
     rank: int
     text: str
     credits: list[str]
-    note: str  # words of the closing parenthesis that are not structures
     line: int
 
     @property
     def anchor(self) -> str:
         return f"pratique-{self.rank}"
-
-
-@dataclass
-class Section:
-    title: str
-    anchor: str
-    line: int
 
 
 @dataclass
@@ -177,11 +158,10 @@ class Fiche:
     search: dict[str, object]  # Material's per-page search settings, passed through
     body: str
     body_first_line: int
-    context: list[str] = field(default_factory=list)
     stakes: list[Stake] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    # Slugs of the structures named through `{{ structure(...) }}` anywhere in the fiche.
+    mentions: list[str] = field(default_factory=list)
     fiche_refs: list[FicheRef] = field(default_factory=list)
     former: list[FormerNumber] = field(default_factory=list)
     # Reported once the former numbers of every fiche are known (collection.py).
@@ -211,7 +191,7 @@ class Fiche:
     def structures(self) -> list[str]:
         """Slugs named in the fiche, credited ones first, each once."""
         credited = [slug for practice in self.practices for slug in practice.credits]
-        return list(dict.fromkeys([*credited, *(mention.slug for mention in self.mentions)]))
+        return list(dict.fromkeys([*credited, *self.mentions]))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 
 from macros.check.fiche import parse_fiche
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report, Severity
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import AlreadyExists, write_fiche
@@ -59,7 +58,6 @@ class Importer:
     force: bool
     themes: list[str]
     today: dt.date
-    schemas: Schemas = field(default_factory=Schemas)
     batch: dict[str, str] = field(default_factory=dict)  # number -> input that claimed it
 
     @cached_property
@@ -144,7 +142,7 @@ class Importer:
 
     def _validate(self, converted: Converted, export: Export, target: str, report: Report) -> None:
         checks = Report()
-        parse_fiche(converted.text, target, self.collection.registries, self.schemas, checks)
+        parse_fiche(converted.text, target, self.collection.registries, checks)
         for diag in checks.items:
             if diag.severity < Severity.WARNING:
                 continue  # infos (e.g. a fiche cited but not yet written) do not block

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from macros.check.acronyms import unknown_acronyms
 from macros.check.fiche import parse_fiche
-from macros.check.glossary import known_tokens
+from macros.check.glossary import known_tokens, unknown_acronyms
 from macros.check.html_safety import check_static_files, check_yaml_text
 from macros.check.macro_grammar import (
     MAX_CONSTRUCTS,
@@ -18,10 +17,8 @@ from macros.check.macro_grammar import (
     read_macros,
 )
 from macros.check.markdown_safety import check_markdown
-from macros.check.references import report_plain_refs, resolve_calls
+from macros.check.references import former_numbers, report_plain_refs, resolve_calls
 from macros.check.registries import Registries, load_registries
-from macros.check.renumbering import former_numbers
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.model import Fiche, FicheRef
 from macros.core.project import REGISTRY_FILES, ProjectPaths
@@ -86,8 +83,7 @@ def _load(
     paths: ProjectPaths, page_variables: frozenset[str], cache: FicheCache | None
 ) -> Collection:
     report = Report()
-    schemas = Schemas()
-    registries = load_registries(paths, schemas, report)
+    registries = load_registries(paths, report)
     files: dict[str, str] = {}
     seen: dict[str, Fiche] = {}
     fiche_files = paths.fiche_files()
@@ -98,7 +94,7 @@ def _load(
     for path in fiche_files:
         shown = paths.display(path)
         files[shown] = str(path)
-        fiche = cache.read(path, shown, report, partial(_parse, path, shown, registries, schemas))
+        fiche = cache.read(path, shown, report, partial(_parse, path, shown, registries))
         if fiche is None:
             continue
         number = str(fiche.number)
@@ -122,17 +118,15 @@ def _load(
     index = build_index(fiches, page_refs, redirects, report)
     for fiche in fiches:
         report_plain_refs(fiche.plain_refs, fiche.source, redirects, report)
-    parcours = load_parcours(paths, schemas, index, report)
+    parcours = load_parcours(paths, index, report)
     # Last, so that what a reading above already refused is not told twice.
     check_foreign(paths.root, paths.content_dirs(), paths.display, report)
     return Collection(paths, registries, fiches, index, report, files, redirects, parcours)
 
 
-def _parse(
-    path: Path, shown: str, registries: Registries, schemas: Schemas, report: Report
-) -> Fiche | None:
+def _parse(path: Path, shown: str, registries: Registries, report: Report) -> Fiche | None:
     source = read_source(path, shown, report)
-    return None if source is None else parse_fiche(source, shown, registries, schemas, report)
+    return None if source is None else parse_fiche(source, shown, registries, report)
 
 
 def _check_fiches_folder(paths: ProjectPaths, fiche_files: list[Path], report: Report) -> None:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.check import schemas
 from macros.check.html_safety import check_yaml_text
 from macros.check.markdown_safety import check_markdown
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report
 from macros.core.names import fold, suggestion
 from macros.core.project import ProjectPaths
@@ -66,13 +66,11 @@ def slug_of_name(stem: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-")
 
 
-def load_parcours(
-    paths: ProjectPaths, schemas: Schemas, index: Index, report: Report
-) -> list[Parcours]:
+def load_parcours(paths: ProjectPaths, index: Index, report: Report) -> list[Parcours]:
     found: dict[str, Parcours] = {}
     for path in parcours_files(paths):
         shown = paths.display(path)
-        parcours = _read(path, shown, schemas, index, report)
+        parcours = _read(path, shown, index, report)
         if parcours is None:
             continue
         owner = found.get(parcours.slug)
@@ -91,9 +89,7 @@ def load_parcours(
     return list(found.values())
 
 
-def _read(
-    path: Path, shown: str, schemas: Schemas, index: Index, report: Report
-) -> Parcours | None:
+def _read(path: Path, shown: str, index: Index, report: Report) -> Parcours | None:
     source = read_source(path, shown, report)
     if source is None:
         return None

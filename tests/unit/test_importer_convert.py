@@ -10,7 +10,6 @@ import yaml
 
 from macros.check.fiche import parse_fiche
 from macros.check.registries import Registries
-from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report, Severity
 from macros.importer.convert import LIST_BREAK, convert, front_matter
 from macros.importer.text_export import Export, parse_export
@@ -185,7 +184,7 @@ def test_every_ok_fixture_validates_without_error_or_warning(
     assert not report.has_errors
     converted = convert(export, registries, themes=[], today=TODAY)
     checks = Report()
-    fiche = parse_fiche(converted.text, f"fiches/{export.number}.md", registries, Schemas(), checks)
+    fiche = parse_fiche(converted.text, f"fiches/{export.number}.md", registries, checks)
     assert fiche is not None
     assert [d for d in checks.items if d.severity >= Severity.WARNING] == []
     # Nothing of the export's words is lost: every word is still in the fiche.

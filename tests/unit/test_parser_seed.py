@@ -47,7 +47,6 @@ def test_practices_and_their_credits(repo_collection: Collection) -> None:
     # «(OPALE, centre de ressources DLA culture)» credits OPALE; the partners
     # named earlier in the same practice, «(UFISC et COFAC)», are mentions.
     assert practices[0].credits == ["opale"]
-    assert practices[0].note == "centre de ressources DLA culture"
     assert practices[3].credits == ["ardes", "pes-21"]
     assert [p.credits for p in practices if p.rank not in (1, 4)] == [[], [], [], []]
 
