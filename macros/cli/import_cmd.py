@@ -80,8 +80,8 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     )
     outcomes: list[Outcome] = []
     for index, (path, shown) in enumerate(inputs, start=1):
-        outcome, report = importer.run_one(path, shown)
-        print_report(report.sorted(), sys.stdout)
+        outcome = importer.run_one(path, shown)
+        print_report(outcome.report.sorted(), sys.stdout)
         sys.stdout.flush()
         outcomes.append(outcome)
         print(_progress(index, len(inputs), outcome), file=sys.stderr, flush=True)

@@ -259,9 +259,9 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         )
     collection = load_collection(paths)
     if not collection.registries.themes:
-        shown = collection.registries.sources.get("themes", "fiches/registres/themes.yml")
         raise UsageError(
-            f"aucun thème lisible dans {shown} ; lancez « fiches check » pour voir le problème"
+            f"aucun thème lisible dans {collection.registries.source('themes')} ; "
+            "lancez « fiches check » pour voir le problème"
         )
     numero, titre, themes = _gather(args, collection, interactive)
     try:
@@ -282,9 +282,9 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     chapter = FicheNumber(numero).chapter
     print(NEXT_STEPS.format(shown=shown), file=sys.stderr)
     if chapter not in collection.registries.chapters:
-        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
         print(
-            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
+            f"Le chapitre {chapter} n'est pas encore dans "
+            f"{collection.registries.source('chapitres')} : ajoutez-le pour "
             "lui donner un titre au sommaire.",
             file=sys.stderr,
         )

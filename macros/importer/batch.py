@@ -46,9 +46,14 @@ REASONS = {
 @dataclass
 class Outcome:
     source: str  # the input as the contributor named it
+    report: Report = field(default_factory=Report)
     target: str | None = None  # display path of the fiche, once known
-    failure: str | None = None  # code of the first error; None when imported
     replaced: bool = False
+
+    @property
+    def failure(self) -> str | None:
+        """The code of the first error; None when imported."""
+        return next((d.code for d in self.report.items if d.severity == Severity.ERROR), None)
 
 
 @dataclass
@@ -69,16 +74,9 @@ class Importer:
             return {}
         return {str(f.number): f.source for f in self.collection.fiches}
 
-    def run_one(self, path: Path, shown: str) -> tuple[Outcome, Report]:
-        report = Report()
+    def run_one(self, path: Path, shown: str) -> Outcome:
         outcome = Outcome(shown)
-        self._import(path, outcome, report)
-        first = next((d for d in report.items if d.severity == Severity.ERROR), None)
-        outcome.failure = first.code if first else None
-        return outcome, report
-
-    def _import(self, path: Path, outcome: Outcome, report: Report) -> None:
-        shown = outcome.source
+        report = outcome.report
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -90,10 +88,10 @@ class Importer:
                 f"impossible de lire l'export : {exc.strerror or exc}",
                 "vérifiez le chemin et les droits du fichier",
             )
-            return
+            return outcome
         text = decode(raw, shown, report)
         if text is None:
-            return
+            return outcome
         export = parse_export(text, shown, report)
         if export.number in self.batch:
             report.error(
@@ -108,17 +106,16 @@ class Importer:
         elif export.number is not None:
             self.batch[export.number] = shown
         if report.has_errors or export.number is None:
-            return
+            return outcome
         target = self.dest / f"{export.number}.md"
         outcome.target = self.paths.display(target)
         registries = self.collection.registries
         converted = convert(export, registries, themes=self.themes, today=self.today)
-        structures = registries.sources.get("structures", "fiches/registres/structures.yml")
-        report_unknown(converted, shown, structures, report)
+        report_unknown(converted, shown, registries.source(), report)
         self._validate(converted, export, outcome.target, report)
         self._check_target(export, target, outcome.target, report)
         if report.has_errors:
-            return
+            return outcome
         try:
             outcome.replaced = write_fiche(target, converted.text, replace=self.force)
         except AlreadyExists:
@@ -141,6 +138,7 @@ class Importer:
                 f"{outcome.target} existait : remplacée (--force)",
                 "l'ancienne version reste dans l'historique Git",
             )
+        return outcome
 
     def _validate(self, converted: Converted, export: Export, target: str, report: Report) -> None:
         checks = Report()
