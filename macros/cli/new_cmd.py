@@ -98,8 +98,7 @@ def _check_title(text: str) -> str:
             "le titre ne peut pas contenir « {{ », « {% » ni « {# », "
             "réservés aux macros ; reformulez-le"
         )
-    problem = text_problem(title)
-    if problem is not None:
+    if (problem := text_problem(title)) is not None:
         # The same rule as `fiches check` (texte-interdit), said before the file exists.
         raise UsageError(f"titre refusé : {problem}")
     return title
