@@ -113,13 +113,13 @@ class Importer:
         converted = convert(export, registries, themes=self.themes, today=self.today)
         report_unknown(converted, shown, registries.source(), report)
         self._validate(converted, export, outcome.target, report)
-        self._check_target(export, target, outcome.target, report)
+        self._check_target(export, target, outcome)
         if report.has_errors:
             return outcome
         try:
             outcome.replaced = write_fiche(target, converted.text, replace=self.force)
         except AlreadyExists:
-            self._exists(export, outcome.target, report)
+            self._exists(export, outcome)
         except OSError as exc:
             report.error(
                 shown,
@@ -146,23 +146,20 @@ class Importer:
         for diag in checks.items:
             if diag.severity < Severity.WARNING:
                 continue  # infos (e.g. a fiche cited but not yet written) do not block
-            line = converted.lines.get(diag.line, export.header_line)
             report.error(
                 export.path,
-                line,
+                converted.lines.get(diag.line, export.header_line),
                 1,
                 "import-fiche-invalide",
                 f"la fiche produite ne serait pas valide ({diag.code}) : {diag.message}",
                 diag.hint or "corrigez l'export à cette ligne",
             )
 
-    def _check_target(
-        self, export: Export, target: Path, shown_target: str, report: Report
-    ) -> None:
+    def _check_target(self, export: Export, target: Path, outcome: Outcome) -> None:
         number = export.number
         other = self.taken.get(str(number))
-        if other is not None and other != shown_target:
-            report.add(
+        if other is not None and other != outcome.target:
+            outcome.report.add(
                 export.path,
                 export.header_line,
                 1,
@@ -175,14 +172,14 @@ class Importer:
                 "--force pour importer quand même",
             )
         if not self.force and target.exists():
-            self._exists(export, shown_target, report)
+            self._exists(export, outcome)
 
-    def _exists(self, export: Export, shown_target: str, report: Report) -> None:
-        report.error(
+    def _exists(self, export: Export, outcome: Outcome) -> None:
+        outcome.report.error(
             export.path,
             export.header_line,
             1,
             "import-fiche-existante",
-            f"{shown_target} existe déjà : rien n'a été écrit",
+            f"{outcome.target} existe déjà : rien n'a été écrit",
             "relancez avec --force pour la remplacer, ou changez le numéro de l'export",
         )
