@@ -17,7 +17,7 @@ from macros.check.schemas import Schemas
 from macros.core.diagnostics import Report, Severity
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import AlreadyExists, write_fiche
-from macros.importer.convert import Converted, convert, report_unknown
+from macros.importer.convert import Converted, convert
 from macros.importer.text_export import Export, parse_export
 from macros.index.collection import Collection
 from macros.read.sources import decode
@@ -111,7 +111,17 @@ class Importer:
         outcome.target = self.paths.display(target)
         registries = self.collection.registries
         converted = convert(export, registries, themes=self.themes, today=self.today)
-        report_unknown(converted, shown, registries.source(), report)
+        for line, column, name in converted.unknown:
+            report.warning(
+                shown,
+                line,
+                column,
+                "import-structure-inconnue",
+                f"« {name} » ressemble à un nom de structure absent du registre : "
+                "laissé en texte simple",
+                f"pour la créditer et la lier, ajoutez-la à {registries.source()}, "
+                f'puis écrivez {{{{ structure("{name}") }}}} dans la fiche',
+            )
         self._validate(converted, export, outcome.target, report)
         self._check_target(export, target, outcome)
         if report.has_errors:
