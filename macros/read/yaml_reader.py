@@ -57,9 +57,9 @@ MAX_YAML_DEPTH = 20
 class _Refused(yaml.MarkedYAMLError):
     """YAML that is well-formed but refused before it is built: an alias, or too deep."""
 
-    def __init__(self, mark: yaml.Mark, *diagnostic: str) -> None:
+    def __init__(self, *, alias: bool, mark: yaml.Mark) -> None:
         super().__init__(problem_mark=mark)
-        self.diagnostic = diagnostic  # code, message, remedy
+        self.alias = alias
 
 
 class _Capped(yaml.composer.Composer):
@@ -73,21 +73,11 @@ class _Capped(yaml.composer.Composer):
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _Refused(
-                self.peek_event().start_mark,
-                "yaml-alias",
-                "alias YAML (« *nom ») refusé",
-                "recopiez la valeur au lieu d'y renvoyer par un alias",
-            )
+            raise _Refused(alias=True, mark=self.peek_event().start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
-                raise _Refused(
-                    self.peek_event().start_mark,
-                    "yaml-profondeur",
-                    f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
-                    "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
-                )
+                raise _Refused(alias=False, mark=self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -171,7 +161,20 @@ def load_yaml(
             located.data = convert(node, ())
         return located
     except _Refused as exc:
-        fail(exc.problem_mark, *exc.diagnostic)
+        if exc.alias:
+            fail(
+                exc.problem_mark,
+                "yaml-alias",
+                "alias YAML (« *nom ») refusé",
+                "recopiez la valeur au lieu d'y renvoyer par un alias",
+            )
+        else:
+            fail(
+                exc.problem_mark,
+                "yaml-profondeur",
+                f"structure YAML imbriquée sur plus de {MAX_YAML_DEPTH} niveaux",
+                "un en-tête ou un registre n'a besoin que de deux ou trois niveaux",
+            )
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position)
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
