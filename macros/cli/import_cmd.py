@@ -80,8 +80,8 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     )
     outcomes: list[Outcome] = []
     for index, (path, shown) in enumerate(inputs, start=1):
-        outcome, report = importer.run_one(path, shown)
-        print_report(report.sorted(), sys.stdout)
+        outcome = importer.run_one(path, shown)
+        print_report(outcome.report.sorted(), sys.stdout)
         sys.stdout.flush()
         outcomes.append(outcome)
         print(_progress(index, len(inputs), outcome), file=sys.stderr, flush=True)
@@ -127,11 +127,10 @@ def summary(outcomes: list[Outcome]) -> str:
     """«3 fiches importées, 2 exports ignorés», then one line per reason."""
     imported = sum(1 for o in outcomes if not o.failure)
     skipped = Counter(o.failure for o in outcomes if o.failure is not None)
-    head = (
+    lines = [
         f"import : {plural(imported, 'fiche importée', 'fiches importées')}, "
         f"{plural(len(outcomes) - imported, 'export ignoré', 'exports ignorés')}"
-    )
-    lines = [head]
+    ]
     for code, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0] or "")):
         lines.append(f"  {count} × {REASONS.get(code, code)} [{code}]")
     return "\n".join(lines)

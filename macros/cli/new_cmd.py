@@ -98,8 +98,7 @@ def _check_title(text: str) -> str:
             "le titre ne peut pas contenir « {{ », « {% » ni « {# », "
             "réservés aux macros ; reformulez-le"
         )
-    problem = text_problem(title)
-    if problem is not None:
+    if (problem := text_problem(title)) is not None:
         # The same rule as `fiches check` (texte-interdit), said before the file exists.
         raise UsageError(f"titre refusé : {problem}")
     return title
@@ -259,9 +258,9 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         )
     collection = load_collection(paths)
     if not collection.registries.themes:
-        shown = collection.registries.sources.get("themes", "fiches/registres/themes.yml")
         raise UsageError(
-            f"aucun thème lisible dans {shown} ; lancez « fiches check » pour voir le problème"
+            f"aucun thème lisible dans {collection.registries.source('themes')} ; "
+            "lancez « fiches check » pour voir le problème"
         )
     numero, titre, themes = _gather(args, collection, interactive)
     try:
@@ -282,9 +281,9 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
     chapter = FicheNumber(numero).chapter
     print(NEXT_STEPS.format(shown=shown), file=sys.stderr)
     if chapter not in collection.registries.chapters:
-        registry = collection.registries.sources.get("chapitres", "fiches/registres/chapitres.yml")
         print(
-            f"Le chapitre {chapter} n'est pas encore dans {registry} : ajoutez-le pour "
+            f"Le chapitre {chapter} n'est pas encore dans "
+            f"{collection.registries.source('chapitres')} : ajoutez-le pour "
             "lui donner un titre au sommaire.",
             file=sys.stderr,
         )

@@ -10,22 +10,18 @@ from macros.core.diagnostics import Diagnostic, Report, Severity
 from macros.core.wording import plural
 
 _ANNOTATION = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+# The escapes of GitHub's workflow commands: for the message, and for a property.
+_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
+_ESCAPE_DATA = str.maketrans(_DATA)
+_ESCAPE_PROPERTY = str.maketrans({**_DATA, ":": "%3A", ",": "%2C"})
 
 
 def annotation(diag: Diagnostic) -> str:
     """A GitHub Actions workflow command that shows `diag` on the pull request's diff."""
     return (
-        f"::{_ANNOTATION[diag.severity]} file={_escape_property(diag.path)},"
+        f"::{_ANNOTATION[diag.severity]} file={diag.path.translate(_ESCAPE_PROPERTY)},"
         f"line={diag.line},col={diag.column},"
-        f"title={_escape_property(diag.code)}::{_escape_data(diag.text())}"
+        f"title={diag.code.translate(_ESCAPE_PROPERTY)}::{diag.text().translate(_ESCAPE_DATA)}"
     )
 
 
@@ -39,12 +35,9 @@ def print_report(diagnostics: Iterable[Diagnostic], out: TextIO) -> None:
 
 def summary(report: Report, files: int) -> str:
     errors = report.count(Severity.ERROR)
-    warnings = report.count(Severity.WARNING)
-    infos = report.count(Severity.INFO)
-
-    verdict = "échec" if errors else "ok"
     return (
-        f"{verdict} : {plural(files, 'fichier vérifié', 'fichiers vérifiés')}, "
-        f"{plural(errors, 'erreur')}, {plural(warnings, 'avertissement')}, "
-        f"{plural(infos, 'info')}"
+        f"{'échec' if errors else 'ok'} : "
+        f"{plural(files, 'fichier vérifié', 'fichiers vérifiés')}, {plural(errors, 'erreur')}, "
+        f"{plural(report.count(Severity.WARNING), 'avertissement')}, "
+        f"{plural(report.count(Severity.INFO), 'info')}"
     )

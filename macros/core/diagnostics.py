@@ -39,10 +39,8 @@ class Diagnostic:
 
     def text(self) -> str:
         """The message with its remedy, without the position."""
-        body = self.message
-        if self.hint:
-            body = f"{body} ; {self.hint}"
-        return f"{body} [{self.code}]"
+        hint = f" ; {self.hint}" if self.hint else ""
+        return f"{self.message}{hint} [{self.code}]"
 
     def format(self) -> str:
         """`path:line:column: erreur|avertissement|info: message`."""

@@ -16,7 +16,7 @@ from macros.check.fiche import parse_fiche
 from macros.core.diagnostics import Report, Severity
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import AlreadyExists, write_fiche
-from macros.importer.convert import Converted, convert, report_unknown
+from macros.importer.convert import Converted, convert
 from macros.importer.text_export import Export, parse_export
 from macros.index.collection import Collection
 from macros.read.sources import decode
@@ -45,9 +45,14 @@ REASONS = {
 @dataclass
 class Outcome:
     source: str  # the input as the contributor named it
+    report: Report = field(default_factory=Report)
     target: str | None = None  # display path of the fiche, once known
-    failure: str | None = None  # code of the first error; None when imported
     replaced: bool = False
+
+    @property
+    def failure(self) -> str | None:
+        """The code of the first error; None when imported."""
+        return next((d.code for d in self.report.items if d.severity == Severity.ERROR), None)
 
 
 @dataclass
@@ -67,16 +72,9 @@ class Importer:
             return {}
         return {str(f.number): f.source for f in self.collection.fiches}
 
-    def run_one(self, path: Path, shown: str) -> tuple[Outcome, Report]:
-        report = Report()
+    def run_one(self, path: Path, shown: str) -> Outcome:
         outcome = Outcome(shown)
-        self._import(path, outcome, report)
-        first = next((d for d in report.items if d.severity == Severity.ERROR), None)
-        outcome.failure = first.code if first else None
-        return outcome, report
-
-    def _import(self, path: Path, outcome: Outcome, report: Report) -> None:
-        shown = outcome.source
+        report = outcome.report
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -88,10 +86,10 @@ class Importer:
                 f"impossible de lire l'export : {exc.strerror or exc}",
                 "vérifiez le chemin et les droits du fichier",
             )
-            return
+            return outcome
         text = decode(raw, shown, report)
         if text is None:
-            return
+            return outcome
         export = parse_export(text, shown, report)
         if export.number in self.batch:
             report.error(
@@ -106,21 +104,30 @@ class Importer:
         elif export.number is not None:
             self.batch[export.number] = shown
         if report.has_errors or export.number is None:
-            return
+            return outcome
         target = self.dest / f"{export.number}.md"
         outcome.target = self.paths.display(target)
         registries = self.collection.registries
         converted = convert(export, registries, themes=self.themes, today=self.today)
-        structures = registries.sources.get("structures", "fiches/registres/structures.yml")
-        report_unknown(converted, shown, structures, report)
+        for line, column, name in converted.unknown:
+            report.warning(
+                shown,
+                line,
+                column,
+                "import-structure-inconnue",
+                f"« {name} » ressemble à un nom de structure absent du registre : "
+                "laissé en texte simple",
+                f"pour la créditer et la lier, ajoutez-la à {registries.source()}, "
+                f'puis écrivez {{{{ structure("{name}") }}}} dans la fiche',
+            )
         self._validate(converted, export, outcome.target, report)
-        self._check_target(export, target, outcome.target, report)
+        self._check_target(export, target, outcome)
         if report.has_errors:
-            return
+            return outcome
         try:
             outcome.replaced = write_fiche(target, converted.text, replace=self.force)
         except AlreadyExists:
-            self._exists(export, outcome.target, report)
+            self._exists(export, outcome)
         except OSError as exc:
             report.error(
                 shown,
@@ -139,6 +146,7 @@ class Importer:
                 f"{outcome.target} existait : remplacée (--force)",
                 "l'ancienne version reste dans l'historique Git",
             )
+        return outcome
 
     def _validate(self, converted: Converted, export: Export, target: str, report: Report) -> None:
         checks = Report()
@@ -146,23 +154,20 @@ class Importer:
         for diag in checks.items:
             if diag.severity < Severity.WARNING:
                 continue  # infos (e.g. a fiche cited but not yet written) do not block
-            line = converted.lines.get(diag.line, export.header_line)
             report.error(
                 export.path,
-                line,
+                converted.lines.get(diag.line, export.header_line),
                 1,
                 "import-fiche-invalide",
                 f"la fiche produite ne serait pas valide ({diag.code}) : {diag.message}",
                 diag.hint or "corrigez l'export à cette ligne",
             )
 
-    def _check_target(
-        self, export: Export, target: Path, shown_target: str, report: Report
-    ) -> None:
+    def _check_target(self, export: Export, target: Path, outcome: Outcome) -> None:
         number = export.number
         other = self.taken.get(str(number))
-        if other is not None and other != shown_target:
-            report.add(
+        if other is not None and other != outcome.target:
+            outcome.report.add(
                 export.path,
                 export.header_line,
                 1,
@@ -175,14 +180,14 @@ class Importer:
                 "--force pour importer quand même",
             )
         if not self.force and target.exists():
-            self._exists(export, shown_target, report)
+            self._exists(export, outcome)
 
-    def _exists(self, export: Export, shown_target: str, report: Report) -> None:
-        report.error(
+    def _exists(self, export: Export, outcome: Outcome) -> None:
+        outcome.report.error(
             export.path,
             export.header_line,
             1,
             "import-fiche-existante",
-            f"{shown_target} existe déjà : rien n'a été écrit",
+            f"{outcome.target} existe déjà : rien n'a été écrit",
             "relancez avec --force pour la remplacer, ou changez le numéro de l'export",
         )

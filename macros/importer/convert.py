@@ -15,7 +15,6 @@ from macros.check.fiche_body import CONTEXT as CONTEXT_TITLE
 from macros.check.fiche_body import PRACTICES as PRACTICES_TITLE
 from macros.check.fiche_body import STAKE_ATTR
 from macros.check.registries import Registries
-from macros.core.diagnostics import Report
 from macros.data.fiche_writer import header_lines, new_fiche_answers
 from macros.importer.inline import convert_text, heading_text
 from macros.importer.text_export import CONTEXT, PRACTICES, Block, Export, ExportSection
@@ -106,19 +105,3 @@ def _item(block: Block, text: str) -> str:
     hanging = indent + " " * (len(block.marker) + 1)
     first, *rest = text.split("\n")
     return "\n".join([f"{indent}{block.marker} {first}", *(hanging + line for line in rest)])
-
-
-def report_unknown(
-    converted: Converted, display_path: str, structures_file: str, report: Report
-) -> None:
-    for line, column, name in converted.unknown:
-        report.warning(
-            display_path,
-            line,
-            column,
-            "import-structure-inconnue",
-            f"« {name} » ressemble à un nom de structure absent du registre : "
-            "laissé en texte simple",
-            f"pour la créditer et la lier, ajoutez-la à {structures_file}, "
-            f'puis écrivez {{{{ structure("{name}") }}}} dans la fiche',
-        )

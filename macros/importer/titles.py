@@ -36,9 +36,9 @@ def stake_kind(heading: str, kinds: list[str]) -> str:
     """The stake kind a sub-heading's words suggest, among the registry's `kinds`."""
     folded = fold(heading)
     hits = [(folded.find(stem), kind) for stem, kind in KIND_STEMS if stem in folded]
-    hits = [hit for hit in sorted(hits) if not kinds or hit[1] in kinds]
-    if hits:
-        return hits[0][1]
+    earliest = min((hit for hit in hits if not kinds or hit[1] in kinds), default=None)
+    if earliest:
+        return earliest[1]
     if not kinds or DEFAULT_KIND in kinds:
         return DEFAULT_KIND
     return kinds[0]
