@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-# Preformatted text and scripts are matched whole, and written back as they are.
-_KEPT_OR_BREAK = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|(\n)\s+", re.S | re.I)
+_KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_BREAKS = re.compile(r"\n\s+")
 
 
 def finish(html: str) -> str:
@@ -32,4 +32,11 @@ def finish(html: str) -> str:
 
 
 def compact(html: str) -> str:
-    return _KEPT_OR_BREAK.sub(r"\1\3", html)
+    out: list[str] = []
+    position = 0
+    for kept in _KEPT.finditer(html):
+        out.append(_BREAKS.sub("\n", html[position : kept.start()]))
+        out.append(kept.group(0))
+        position = kept.end()
+    out.append(_BREAKS.sub("\n", html[position:]))
+    return "".join(out)
