@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import pystache
@@ -45,8 +46,11 @@ FIELDS = (
     "mots_cles",
 )
 REQUIRED = frozenset(("numero", "titre", "themes", "statut"))
+_OPTIONAL = ("resume", "redaction", "mots_cles")
 LISTS = frozenset(("themes", "redaction", "mots_cles"))
 DATES = frozenset(("date_creation", "date_mise_a_jour"))
+# The template's own text, written in a new fiche until its body is written.
+_TEMPLATE_TEXT = ("aide", "contexte_modele", "enjeux_modele", "pratiques_modele", "sections_modele")
 MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
 
 # Characters a YAML scalar never holds as such: PyYAML refuses most of them,
@@ -115,14 +119,10 @@ def read_credit(line: str) -> tuple[str, list[str]]:
     if not line.endswith(") }})"):
         return line, []
     calls = read_macros(line, "", 1, Report()).calls
-    names: list[str] = []
-    for call in reversed(calls):
-        if call.name != "structure" or len(call.args) != 1 or call.kwargs:
-            break
-        names.insert(0, call.target)
-        credit = " (" + ", ".join(structure_call(n) for n in names) + ")"
-        if line.endswith(credit):
-            return line[: -len(credit)], names
+    for index, call in enumerate(calls):
+        text, names = line[: call.start - 2], [c.target for c in calls[index:]]
+        if practice_line({"texte": text, "structures": names}) == line:
+            return text, names
     return line, []
 
 
@@ -141,27 +141,25 @@ def _empty(value: Any) -> bool:
 def header_lines(answers: dict[str, Any]) -> list[str]:
     """The front matter's chunks: read ones kept, changed ones rewritten, new ones added."""
     fields = answers.get("champs", {})
+
+    def kept(key: str) -> bool:
+        return key in REQUIRED or not _empty(fields.get(key))  # cleared in the form: the key goes
+
     out: list[tuple[str | None, str]] = []
-    seen: set[str] = set()
     for chunk in answers.get("entete", []):
-        key = chunk.get("cle")
+        key, value = chunk.get("cle"), fields.get(chunk.get("cle"))
         if key not in FIELDS:
             out.append((key, chunk["brut"]))
+        elif kept(key):
+            out.append((key, chunk["brut"] if value == chunk.get("valeur") else entry(key, value)))
+    read = {chunk.get("cle") for chunk in answers.get("entete", [])}
+    for rank, key in enumerate(FIELDS):
+        if key in read or not kept(key):
             continue
-        seen.add(key)
-        value = fields.get(key)
-        if _empty(value) and key not in REQUIRED:
-            continue  # cleared in the form: the key goes
-        out.append((key, chunk["brut"] if value == chunk.get("valeur") else entry(key, value)))
-    for key in FIELDS:
-        if key in seen or (_empty(fields.get(key)) and key not in REQUIRED):
-            continue
-        rank = FIELDS.index(key)
         # After the last key that comes before it, else after the leading comments.
         at = 0
         for index, (other, _) in enumerate(out):
-            leading_comment = other is None and at == index
-            if leading_comment or (other in FIELDS and FIELDS.index(other) < rank):
+            if (other is None and at == index) or other in FIELDS[:rank]:
                 at = index + 1
         out.insert(at, (key, entry(key, fields.get(key))))
     return [text for _, text in out]
@@ -193,19 +191,14 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "entete": header_lines(answers),
-        "aide": template,
-        "aide_resume": template and _empty(fields.get("resume")),
-        "aide_redaction": template and _empty(fields.get("redaction")),
-        "aide_mots_cles": template and _empty(fields.get("mots_cles")),
         "corps_brut": raw_body,
         "contexte": context,
-        "contexte_modele": template,
         "enjeux": stakes,
-        "enjeux_modele": template,
         "pratiques": practices,
-        "pratiques_modele": template,
         "sections": sections,
-        "sections_modele": template,
+        **dict.fromkeys(_TEMPLATE_TEXT, template),
+        # An optional key, commented out, until it is filled.
+        **{f"aide_{key}": template and _empty(fields.get(key)) for key in _OPTIONAL},
     }
 
 
@@ -262,53 +255,38 @@ def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str,
 
 def _structured_body(body: str, display_path: str, first_line: int) -> dict[str, Any] | None:
     """The body as the form holds it; None when it is not laid out the usual way."""
-    blocks = scan(body, display_path, first_line, Report())
     lines = body.split("\n")
+    blocks = scan(body, display_path, first_line, Report())
     headings = [b for b in blocks if isinstance(b, Heading) and b.level in (2, 3)]
-    if not headings or headings[0].level != 2 or headings[0].title != CONTEXT:
-        return None
-    # Each heading with the lines up to the next one.
-    ends = [h.line - first_line for h in headings[1:]] + [len(lines)]
-    spans = [
-        (h, lines[h.line - first_line + 1 : end]) for h, end in zip(headings, ends, strict=True)
-    ]
+
+    def spans(level: int) -> list[tuple[Heading, list[str]]]:
+        """Each heading of `level` or above, with the lines up to the next one."""
+        heads = [h for h in headings if h.level <= level]
+        bounds = [h.line - first_line for h in heads] + [len(lines)]
+        return [(h, lines[s + 1 : e]) for h, (s, e) in zip(heads, pairwise(bounds), strict=True)]
 
     def items(content: list[str]) -> list[str] | None:
         kept = [line for line in content if line.strip()]
-        if not all(line.startswith("- ") for line in kept):
-            return None
-        return [line[2:] for line in kept]
+        return [line[2:] for line in kept] if all(k.startswith("- ") for k in kept) else None
 
-    answers: dict[str, Any] = {"contexte": "", "enjeux": [], "pratiques": [], "sections": []}
-    place = "contexte"
-    for heading, content in spans[1:]:
-        if heading.level == 3 and place == "contexte":
-            points = items(content)
-            if points is None:
-                return None
-            kind = heading.attrs.get(STAKE_ATTR, "")
-            answers["enjeux"].append({"titre": heading.title, "type": kind, "points": points})
-        elif heading.level == 2 and heading.title == PRACTICES and place == "contexte":
-            place = "pratiques"
-            lines_ = items(content)
-            if lines_ is None:
-                return None
-            for text, names in map(read_credit, lines_):
-                answers["pratiques"].append({"texte": text, "structures": names})
-        elif heading.level == 2 and place != "contexte":
-            place = "sections"
-            answers["sections"].append({"titre": heading.title, "texte": "\n".join(content)})
-        elif heading.level == 3 and place == "sections":
-            # A sub-heading of an optional section stays in its text.
-            line = lines[heading.line - first_line]
-            section = answers["sections"][-1]
-            section["texte"] += "\n" + line + "\n" + "\n".join(content)
-        else:
-            return None
-    answers["contexte"] = block_text("\n".join(spans[0][1]))
-    for section in answers["sections"]:
-        section["texte"] = block_text(section["texte"])
-    return answers
+    every, parts = spans(3), spans(2)
+    if [h.title for h, _ in parts[:2]] != [CONTEXT, PRACTICES] or every[0][0] is not parts[0][0]:
+        return None
+    # The context's sub-headings are its stakes; an optional section keeps its own in its text.
+    before = parts[1][0].line
+    stakes = [(h, items(content)) for h, content in every if h.level == 3 and h.line < before]
+    practices = items(parts[1][1])
+    if practices is None or any(points is None for _, points in stakes):
+        return None
+    return {
+        "contexte": block_text("\n".join(every[0][1])),
+        "enjeux": [
+            {"titre": h.title, "type": h.attrs.get(STAKE_ATTR, ""), "points": points}
+            for h, points in stakes
+        ],
+        "pratiques": [{"texte": t, "structures": n} for t, n in map(read_credit, practices)],
+        "sections": [{"titre": h.title, "texte": block_text("\n".join(c))} for h, c in parts[2:]],
+    }
 
 
 def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
