@@ -1,5 +1,6 @@
 """A fiche's text from a contributor's answers, through the Mustache template
-(macros/templates/fiche.mustache) that the site's editor fills too.
+(macros/templates/fiche.mustache) that the site's editor fills too, for
+`fiches new`, the importer and the editor's data; and the numbers in use.
 
 The view's rules are written twice, here and in
 overrides/assets/javascripts/editeur-ecriture.js: tests/browser/test_editeur_ecriture.py
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pystache
@@ -31,22 +34,16 @@ from macros.check.fiche_body import CONTEXT, PRACTICES, STAKE_ATTR
 from macros.check.macro_grammar import read_macros
 from macros.check.markdown_blocks import Heading, scan
 from macros.core.diagnostics import Report
+from macros.core.model import FicheNumber
+from macros.index.collection import Collection
 from macros.read.front_matter import split
 from macros.read.yaml_reader import load_yaml
 
-# The fields the form edits, in the order new keys are written.
-FIELDS = (
-    "numero",
-    "titre",
-    "themes",
-    "statut",
-    "date_creation",
-    "resume",
-    "redaction",
-    "mots_cles",
-)
-REQUIRED = frozenset(("numero", "titre", "themes", "statut"))
+REQUIRED = ("numero", "titre", "themes", "statut")
+# Written commented out in a new fiche until they are filled.
 _OPTIONAL = ("resume", "redaction", "mots_cles")
+# The fields the form edits, in the order new keys are written.
+FIELDS = (*REQUIRED, "date_creation", *_OPTIONAL)
 LISTS = frozenset(("themes", "redaction", "mots_cles"))
 DATES = frozenset(("date_creation", "date_mise_a_jour"))
 # The template's own text, written in a new fiche until its body is written.
@@ -197,7 +194,6 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
         "pratiques": practices,
         "sections": sections,
         **dict.fromkeys(_TEMPLATE_TEXT, template),
-        # An optional key, commented out, until it is filled.
         **{f"aide_{key}": template and _empty(fields.get(key)) for key in _OPTIONAL},
     }
 
@@ -215,10 +211,21 @@ def _parsed(template: str) -> ParsedTemplate:
     return pystache.parse(template)
 
 
+class TemplateError(Exception):
+    """The packaged template is broken; the message says how to restore it."""
+
+
 def write_fiche_text(answers: dict[str, Any], template: str | None = None) -> str:
     # Markdown and YAML, not HTML: nothing is escaped; a missing name is a bug.
     renderer = pystache.Renderer(escape=lambda text: text, missing_tags="strict")
-    return str(renderer.render(_parsed(template or load_template()), view(answers)))
+    values = view(answers)
+    try:
+        return str(renderer.render(_parsed(template or load_template()), values))
+    except Exception as exc:  # pystache raises several kinds; all mean a broken template
+        raise TemplateError(
+            "le modèle macros/templates/fiche.mustache est illisible "
+            f"({exc}) ; restaurez-le depuis l'historique Git"
+        ) from None
 
 
 def new_fiche_answers(
@@ -237,15 +244,39 @@ def new_fiche_answers(
     }
 
 
-def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str, Any]]:
+def used_numbers(collection: Collection) -> dict[str, str]:
+    """Number -> display path of the file that holds it, broken files included."""
+    used: dict[str, str] = {}
+    for shown in collection.files:
+        stem = Path(shown).stem
+        if FicheNumber.is_valid(stem):
+            used[stem] = shown
+    # A parsed fiche's own number wins over its file name (fiches/foo.md may say 2.1).
+    for fiche in collection.fiches:
+        used[str(fiche.number)] = fiche.source
+    return used
+
+
+def next_free_number(used: Iterable[str], chapter: int) -> str:
+    """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
+    numbers = [FicheNumber(n) for n in used if FicheNumber.is_valid(n)]
+    ranks = [n.parts[1] for n in numbers if len(n.parts) == 2 and n.chapter == chapter]
+    return f"{chapter}.{max(ranks, default=0) + 1}"
+
+
+def last_chapter(used: Iterable[str]) -> int:
+    chapters = [FicheNumber(n).chapter for n in used if FicheNumber.is_valid(n)]
+    return max(chapters, default=1)
+
+
+def _chunks(yaml_text: str, values: dict[str, Any]) -> list[dict[str, Any]]:
     """Each top-level key with its indented or listed lines; comments on their own."""
     chunks: list[dict[str, Any]] = []
     for line in yaml_text.split("\n"):
         key_match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
         if key_match:
             key = key_match.group(1)
-            value = numero if key == "numero" else data.get(key)
-            chunks.append({"cle": key, "brut": line, "valeur": value})
+            chunks.append({"cle": key, "brut": line, "valeur": values.get(key)})
         elif chunks and chunks[-1]["cle"] is not None and line[:1] in (" ", "\t", "-"):
             chunks[-1]["brut"] += "\n" + line
         else:
@@ -299,15 +330,13 @@ def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
     if meta is None or not isinstance(meta.data, dict):
         return None
     data: dict[str, Any] = meta.data
-    numero = meta.raw.get(("numero",), str(data.get("numero", ""))).strip()
-    # load_yaml gives dates as ISO text, as the editor's JSON holds them.
-    fields = {key: data[key] for key in FIELDS if key in data}
-    if "numero" in fields:
-        fields["numero"] = numero
+    # The number as written («1.10», not 1.1); load_yaml gives dates as ISO
+    # text, as the editor's JSON holds them.
+    values = {**data, "numero": meta.raw.get(("numero",), str(data.get("numero", ""))).strip()}
     base: dict[str, Any] = {
         "nouvelle": False,
-        "entete": _chunks(parts.yaml_text, data, numero),
-        "champs": fields,
+        "entete": _chunks(parts.yaml_text, values),
+        "champs": {key: values[key] for key in FIELDS if key in data},
     }
     bodies = [
         _structured_body(parts.body, display_path, parts.body_first_line),

@@ -21,8 +21,13 @@ from typing import Any
 
 from macros.check.schemas import load_schema
 from macros.core.model import STATUS_LABELS
-from macros.data.fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
-from macros.data.new_fiche import used_numbers
+from macros.data.fiche_writer import (
+    FIELDS,
+    MODELINE,
+    answers_from_text,
+    load_template,
+    used_numbers,
+)
 from macros.index.collection import Collection
 
 PAGE = "contribuer/editeur.md"
