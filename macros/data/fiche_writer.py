@@ -58,8 +58,6 @@ _RESERVED = frozenset(("yes", "no", "true", "false", "on", "off", "null"))
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
-_TRAILING_SPACE = re.compile(r"[ \t\n]+$")
-_BLANK = re.compile(r"^[ \t\r\n]*$")
 
 
 def double_quoted(text: str) -> str:
@@ -83,17 +81,13 @@ def scalar(text: str) -> str:
 
 def entry(key: str, value: Any) -> str:
     if key in LISTS:
-        items = list(value or [])
-        if not items:
-            return f"{key}: []"
-        return f"{key}:" + "".join(f"\n  - {scalar(str(item))}" for item in items)
-    if key == "numero":
-        # Always quoted: «1.10» is not the number 1.1.
-        return f"{key}: {double_quoted(str(value or ''))}"
+        items = "".join(f"\n  - {scalar(str(item))}" for item in value or [])
+        return f"{key}:{items or ' []'}"
     text = str(value or "")
     if key in DATES and _DATE.match(text):
         return f"{key}: {text}"
-    return f"{key}: {scalar(text)}"
+    # The number always quoted: «1.10» is not the number 1.1.
+    return f"{key}: {double_quoted(text) if key == 'numero' else scalar(text)}"
 
 
 def one_line(text: str) -> str:
@@ -102,7 +96,7 @@ def one_line(text: str) -> str:
 
 def block_text(text: str) -> str:
     text = (text or "").replace("\r\n", "\n")
-    return _TRAILING_SPACE.sub("", _LEADING_BLANK_LINES.sub("", text))
+    return _LEADING_BLANK_LINES.sub("", text).rstrip(" \t\n")
 
 
 def structure_call(name: str) -> str:
@@ -131,16 +125,13 @@ def practice_line(practice: dict[str, Any]) -> str:
     return f"{text} ({', '.join(structure_call(n) for n in names)})"
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
-
-
 def header_lines(answers: dict[str, Any]) -> list[str]:
     """The front matter's chunks: read ones kept, changed ones rewritten, new ones added."""
     fields = answers.get("champs", {})
 
     def kept(key: str) -> bool:
-        return key in REQUIRED or not _empty(fields.get(key))  # cleared in the form: the key goes
+        # An optional key cleared in the form goes.
+        return key in REQUIRED or fields.get(key) not in (None, "", [])
 
     out: list[tuple[str | None, str]] = []
     for chunk in answers.get("entete", []):
@@ -171,12 +162,12 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
             "titre": one_line(s.get("titre", "")),
             "type": one_line(s.get("type", "")),
             # An empty item would count as an item: a stake without one is reported.
-            "points": [one_line(p) for p in s.get("points", []) if not _BLANK.match(p)],
+            "points": [one_line(p) for p in s.get("points", []) if p.strip(" \t\r\n")],
         }
         for s in answers.get("enjeux", [])
     ]
     practices = [
-        line for line in map(practice_line, answers.get("pratiques", [])) if not _BLANK.match(line)
+        line for line in map(practice_line, answers.get("pratiques", [])) if line.strip(" \t\r\n")
     ]
     sections = [
         {"titre": one_line(s.get("titre", "")), "texte": block_text(s.get("texte", ""))}
@@ -194,7 +185,7 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
         "pratiques": practices,
         "sections": sections,
         **dict.fromkeys(_TEMPLATE_TEXT, template),
-        **{f"aide_{key}": template and _empty(fields.get(key)) for key in _OPTIONAL},
+        **{f"aide_{key}": template and fields.get(key) in (None, "", []) for key in _OPTIONAL},
     }
 
 
