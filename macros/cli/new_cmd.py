@@ -21,13 +21,13 @@ from macros.cli.errors import UsageError
 from macros.core.model import STATUS_LABELS, FicheNumber
 from macros.core.project import ProjectPaths
 from macros.core.safe_write import AlreadyExists, write_fiche
-from macros.data.new_fiche import (
+from macros.data.fiche_writer import (
     TemplateError,
     last_chapter,
-    load_template,
+    new_fiche_answers,
     next_free_number,
-    render_fiche,
     used_numbers,
+    write_fiche_text,
 )
 from macros.index.collection import Collection, load_collection
 
@@ -264,14 +264,10 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         )
     numero, titre, themes = _gather(args, collection, interactive)
     try:
-        text = render_fiche(
-            load_template(),
-            numero=numero,
-            titre=titre,
-            themes=themes,
-            statut=args.statut,
-            created=dt.date.today(),
+        answers = new_fiche_answers(
+            numero=numero, titre=titre, themes=themes, statut=args.statut, created=dt.date.today()
         )
+        text = write_fiche_text(answers)
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
     target = paths.fiches_dir / f"{numero}.md"

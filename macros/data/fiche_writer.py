@@ -1,5 +1,6 @@
 """A fiche's text from a contributor's answers, through the Mustache template
-(macros/templates/fiche.mustache) that the site's editor fills too.
+(macros/templates/fiche.mustache) that the site's editor fills too, for
+`fiches new`, the importer and the editor's data; and the numbers in use.
 
 The view's rules are written twice, here and in
 overrides/assets/javascripts/editeur-ecriture.js: tests/browser/test_editeur_ecriture.py
@@ -19,8 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pystache
@@ -30,23 +34,20 @@ from macros.check.fiche_body import CONTEXT, PRACTICES, STAKE_ATTR
 from macros.check.macro_grammar import read_macros
 from macros.check.markdown_blocks import Heading, scan
 from macros.core.diagnostics import Report
+from macros.core.model import FicheNumber
+from macros.index.collection import Collection
 from macros.read.front_matter import split
 from macros.read.yaml_reader import load_yaml
 
+REQUIRED = ("numero", "titre", "themes", "statut")
+# Written commented out in a new fiche until they are filled.
+_OPTIONAL = ("resume", "redaction", "mots_cles")
 # The fields the form edits, in the order new keys are written.
-FIELDS = (
-    "numero",
-    "titre",
-    "themes",
-    "statut",
-    "date_creation",
-    "resume",
-    "redaction",
-    "mots_cles",
-)
-REQUIRED = frozenset(("numero", "titre", "themes", "statut"))
+FIELDS = (*REQUIRED, "date_creation", *_OPTIONAL)
 LISTS = frozenset(("themes", "redaction", "mots_cles"))
 DATES = frozenset(("date_creation", "date_mise_a_jour"))
+# The template's own text, written in a new fiche until its body is written.
+_TEMPLATE_TEXT = ("aide", "contexte_modele", "enjeux_modele", "pratiques_modele", "sections_modele")
 MODELINE = "# yaml-language-server: $schema=../macros/schemas/fiche.schema.json"
 
 # Characters a YAML scalar never holds as such: PyYAML refuses most of them,
@@ -57,8 +58,6 @@ _RESERVED = frozenset(("yes", "no", "true", "false", "on", "off", "null"))
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
-_TRAILING_SPACE = re.compile(r"[ \t\n]+$")
-_BLANK = re.compile(r"^[ \t\r\n]*$")
 
 
 def double_quoted(text: str) -> str:
@@ -82,17 +81,13 @@ def scalar(text: str) -> str:
 
 def entry(key: str, value: Any) -> str:
     if key in LISTS:
-        items = list(value or [])
-        if not items:
-            return f"{key}: []"
-        return f"{key}:" + "".join(f"\n  - {scalar(str(item))}" for item in items)
-    if key == "numero":
-        # Always quoted: «1.10» is not the number 1.1.
-        return f"{key}: {double_quoted(str(value or ''))}"
+        items = "".join(f"\n  - {scalar(str(item))}" for item in value or [])
+        return f"{key}:{items or ' []'}"
     text = str(value or "")
     if key in DATES and _DATE.match(text):
         return f"{key}: {text}"
-    return f"{key}: {scalar(text)}"
+    # The number always quoted: «1.10» is not the number 1.1.
+    return f"{key}: {double_quoted(text) if key == 'numero' else scalar(text)}"
 
 
 def one_line(text: str) -> str:
@@ -101,7 +96,7 @@ def one_line(text: str) -> str:
 
 def block_text(text: str) -> str:
     text = (text or "").replace("\r\n", "\n")
-    return _TRAILING_SPACE.sub("", _LEADING_BLANK_LINES.sub("", text))
+    return _LEADING_BLANK_LINES.sub("", text).rstrip(" \t\n")
 
 
 def structure_call(name: str) -> str:
@@ -115,14 +110,10 @@ def read_credit(line: str) -> tuple[str, list[str]]:
     if not line.endswith(") }})"):
         return line, []
     calls = read_macros(line, "", 1, Report()).calls
-    names: list[str] = []
-    for call in reversed(calls):
-        if call.name != "structure" or len(call.args) != 1 or call.kwargs:
-            break
-        names.insert(0, call.target)
-        credit = " (" + ", ".join(structure_call(n) for n in names) + ")"
-        if line.endswith(credit):
-            return line[: -len(credit)], names
+    for index, call in enumerate(calls):
+        text, names = line[: call.start - 2], [c.target for c in calls[index:]]
+        if practice_line({"texte": text, "structures": names}) == line:
+            return text, names
     return line, []
 
 
@@ -134,34 +125,29 @@ def practice_line(practice: dict[str, Any]) -> str:
     return f"{text} ({', '.join(structure_call(n) for n in names)})"
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
-
-
 def header_lines(answers: dict[str, Any]) -> list[str]:
     """The front matter's chunks: read ones kept, changed ones rewritten, new ones added."""
     fields = answers.get("champs", {})
+
+    def kept(key: str) -> bool:
+        # An optional key cleared in the form goes.
+        return key in REQUIRED or fields.get(key) not in (None, "", [])
+
     out: list[tuple[str | None, str]] = []
-    seen: set[str] = set()
     for chunk in answers.get("entete", []):
-        key = chunk.get("cle")
+        key, value = chunk.get("cle"), fields.get(chunk.get("cle"))
         if key not in FIELDS:
             out.append((key, chunk["brut"]))
+        elif kept(key):
+            out.append((key, chunk["brut"] if value == chunk.get("valeur") else entry(key, value)))
+    read = {chunk.get("cle") for chunk in answers.get("entete", [])}
+    for rank, key in enumerate(FIELDS):
+        if key in read or not kept(key):
             continue
-        seen.add(key)
-        value = fields.get(key)
-        if _empty(value) and key not in REQUIRED:
-            continue  # cleared in the form: the key goes
-        out.append((key, chunk["brut"] if value == chunk.get("valeur") else entry(key, value)))
-    for key in FIELDS:
-        if key in seen or (_empty(fields.get(key)) and key not in REQUIRED):
-            continue
-        rank = FIELDS.index(key)
         # After the last key that comes before it, else after the leading comments.
         at = 0
         for index, (other, _) in enumerate(out):
-            leading_comment = other is None and at == index
-            if leading_comment or (other in FIELDS and FIELDS.index(other) < rank):
+            if (other is None and at == index) or other in FIELDS[:rank]:
                 at = index + 1
         out.insert(at, (key, entry(key, fields.get(key))))
     return [text for _, text in out]
@@ -176,12 +162,12 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
             "titre": one_line(s.get("titre", "")),
             "type": one_line(s.get("type", "")),
             # An empty item would count as an item: a stake without one is reported.
-            "points": [one_line(p) for p in s.get("points", []) if not _BLANK.match(p)],
+            "points": [one_line(p) for p in s.get("points", []) if p.strip(" \t\r\n")],
         }
         for s in answers.get("enjeux", [])
     ]
     practices = [
-        line for line in map(practice_line, answers.get("pratiques", [])) if not _BLANK.match(line)
+        line for line in map(practice_line, answers.get("pratiques", [])) if line.strip(" \t\r\n")
     ]
     sections = [
         {"titre": one_line(s.get("titre", "")), "texte": block_text(s.get("texte", ""))}
@@ -193,19 +179,13 @@ def view(answers: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "entete": header_lines(answers),
-        "aide": template,
-        "aide_resume": template and _empty(fields.get("resume")),
-        "aide_redaction": template and _empty(fields.get("redaction")),
-        "aide_mots_cles": template and _empty(fields.get("mots_cles")),
         "corps_brut": raw_body,
         "contexte": context,
-        "contexte_modele": template,
         "enjeux": stakes,
-        "enjeux_modele": template,
         "pratiques": practices,
-        "pratiques_modele": template,
         "sections": sections,
-        "sections_modele": template,
+        **dict.fromkeys(_TEMPLATE_TEXT, template),
+        **{f"aide_{key}": template and fields.get(key) in (None, "", []) for key in _OPTIONAL},
     }
 
 
@@ -222,10 +202,21 @@ def _parsed(template: str) -> ParsedTemplate:
     return pystache.parse(template)
 
 
+class TemplateError(Exception):
+    """The packaged template is broken; the message says how to restore it."""
+
+
 def write_fiche_text(answers: dict[str, Any], template: str | None = None) -> str:
     # Markdown and YAML, not HTML: nothing is escaped; a missing name is a bug.
     renderer = pystache.Renderer(escape=lambda text: text, missing_tags="strict")
-    return str(renderer.render(_parsed(template or load_template()), view(answers)))
+    values = view(answers)
+    try:
+        return str(renderer.render(_parsed(template or load_template()), values))
+    except Exception as exc:  # pystache raises several kinds; all mean a broken template
+        raise TemplateError(
+            "le modèle macros/templates/fiche.mustache est illisible "
+            f"({exc}) ; restaurez-le depuis l'historique Git"
+        ) from None
 
 
 def new_fiche_answers(
@@ -244,15 +235,39 @@ def new_fiche_answers(
     }
 
 
-def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str, Any]]:
+def used_numbers(collection: Collection) -> dict[str, str]:
+    """Number -> display path of the file that holds it, broken files included."""
+    used: dict[str, str] = {}
+    for shown in collection.files:
+        stem = Path(shown).stem
+        if FicheNumber.is_valid(stem):
+            used[stem] = shown
+    # A parsed fiche's own number wins over its file name (fiches/foo.md may say 2.1).
+    for fiche in collection.fiches:
+        used[str(fiche.number)] = fiche.source
+    return used
+
+
+def next_free_number(used: Iterable[str], chapter: int) -> str:
+    """The rank after the highest one of `chapter`: gaps may be kept for announced fiches."""
+    numbers = [FicheNumber(n) for n in used if FicheNumber.is_valid(n)]
+    ranks = [n.parts[1] for n in numbers if len(n.parts) == 2 and n.chapter == chapter]
+    return f"{chapter}.{max(ranks, default=0) + 1}"
+
+
+def last_chapter(used: Iterable[str]) -> int:
+    chapters = [FicheNumber(n).chapter for n in used if FicheNumber.is_valid(n)]
+    return max(chapters, default=1)
+
+
+def _chunks(yaml_text: str, values: dict[str, Any]) -> list[dict[str, Any]]:
     """Each top-level key with its indented or listed lines; comments on their own."""
     chunks: list[dict[str, Any]] = []
     for line in yaml_text.split("\n"):
         key_match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
         if key_match:
             key = key_match.group(1)
-            value = numero if key == "numero" else data.get(key)
-            chunks.append({"cle": key, "brut": line, "valeur": value})
+            chunks.append({"cle": key, "brut": line, "valeur": values.get(key)})
         elif chunks and chunks[-1]["cle"] is not None and line[:1] in (" ", "\t", "-"):
             chunks[-1]["brut"] += "\n" + line
         else:
@@ -262,53 +277,38 @@ def _chunks(yaml_text: str, data: dict[str, Any], numero: str) -> list[dict[str,
 
 def _structured_body(body: str, display_path: str, first_line: int) -> dict[str, Any] | None:
     """The body as the form holds it; None when it is not laid out the usual way."""
-    blocks = scan(body, display_path, first_line, Report())
     lines = body.split("\n")
+    blocks = scan(body, display_path, first_line, Report())
     headings = [b for b in blocks if isinstance(b, Heading) and b.level in (2, 3)]
-    if not headings or headings[0].level != 2 or headings[0].title != CONTEXT:
-        return None
-    # Each heading with the lines up to the next one.
-    ends = [h.line - first_line for h in headings[1:]] + [len(lines)]
-    spans = [
-        (h, lines[h.line - first_line + 1 : end]) for h, end in zip(headings, ends, strict=True)
-    ]
+
+    def spans(level: int) -> list[tuple[Heading, list[str]]]:
+        """Each heading of `level` or above, with the lines up to the next one."""
+        heads = [h for h in headings if h.level <= level]
+        bounds = [h.line - first_line for h in heads] + [len(lines)]
+        return [(h, lines[s + 1 : e]) for h, (s, e) in zip(heads, pairwise(bounds), strict=True)]
 
     def items(content: list[str]) -> list[str] | None:
         kept = [line for line in content if line.strip()]
-        if not all(line.startswith("- ") for line in kept):
-            return None
-        return [line[2:] for line in kept]
+        return [line[2:] for line in kept] if all(k.startswith("- ") for k in kept) else None
 
-    answers: dict[str, Any] = {"contexte": "", "enjeux": [], "pratiques": [], "sections": []}
-    place = "contexte"
-    for heading, content in spans[1:]:
-        if heading.level == 3 and place == "contexte":
-            points = items(content)
-            if points is None:
-                return None
-            kind = heading.attrs.get(STAKE_ATTR, "")
-            answers["enjeux"].append({"titre": heading.title, "type": kind, "points": points})
-        elif heading.level == 2 and heading.title == PRACTICES and place == "contexte":
-            place = "pratiques"
-            lines_ = items(content)
-            if lines_ is None:
-                return None
-            for text, names in map(read_credit, lines_):
-                answers["pratiques"].append({"texte": text, "structures": names})
-        elif heading.level == 2 and place != "contexte":
-            place = "sections"
-            answers["sections"].append({"titre": heading.title, "texte": "\n".join(content)})
-        elif heading.level == 3 and place == "sections":
-            # A sub-heading of an optional section stays in its text.
-            line = lines[heading.line - first_line]
-            section = answers["sections"][-1]
-            section["texte"] += "\n" + line + "\n" + "\n".join(content)
-        else:
-            return None
-    answers["contexte"] = block_text("\n".join(spans[0][1]))
-    for section in answers["sections"]:
-        section["texte"] = block_text(section["texte"])
-    return answers
+    every, parts = spans(3), spans(2)
+    if [h.title for h, _ in parts[:2]] != [CONTEXT, PRACTICES] or every[0][0] is not parts[0][0]:
+        return None
+    # The context's sub-headings are its stakes; an optional section keeps its own in its text.
+    before = parts[1][0].line
+    stakes = [(h, items(content)) for h, content in every if h.level == 3 and h.line < before]
+    practices = items(parts[1][1])
+    if practices is None or any(points is None for _, points in stakes):
+        return None
+    return {
+        "contexte": block_text("\n".join(every[0][1])),
+        "enjeux": [
+            {"titre": h.title, "type": h.attrs.get(STAKE_ATTR, ""), "points": points}
+            for h, points in stakes
+        ],
+        "pratiques": [{"texte": t, "structures": n} for t, n in map(read_credit, practices)],
+        "sections": [{"titre": h.title, "texte": block_text("\n".join(c))} for h, c in parts[2:]],
+    }
 
 
 def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
@@ -321,15 +321,13 @@ def answers_from_text(text: str, display_path: str) -> dict[str, Any] | None:
     if meta is None or not isinstance(meta.data, dict):
         return None
     data: dict[str, Any] = meta.data
-    numero = meta.raw.get(("numero",), str(data.get("numero", ""))).strip()
-    # load_yaml gives dates as ISO text, as the editor's JSON holds them.
-    fields = {key: data[key] for key in FIELDS if key in data}
-    if "numero" in fields:
-        fields["numero"] = numero
+    # The number as written («1.10», not 1.1); load_yaml gives dates as ISO
+    # text, as the editor's JSON holds them.
+    values = {**data, "numero": meta.raw.get(("numero",), str(data.get("numero", ""))).strip()}
     base: dict[str, Any] = {
         "nouvelle": False,
-        "entete": _chunks(parts.yaml_text, data, numero),
-        "champs": fields,
+        "entete": _chunks(parts.yaml_text, values),
+        "champs": {key: values[key] for key in FIELDS if key in data},
     }
     bodies = [
         _structured_body(parts.body, display_path, parts.body_first_line),

@@ -21,8 +21,7 @@ from typing import Any
 
 from macros.check.schemas import load_schema
 from macros.core.model import STATUS_LABELS
-from macros.data.fiche_writer import FIELDS, MODELINE, answers_from_text, load_template
-from macros.data.new_fiche import used_numbers
+from macros.data import fiche_writer
 from macros.index.collection import Collection
 
 PAGE = "contribuer/editeur.md"
@@ -40,9 +39,9 @@ def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict
     paths = collection.paths
     branch = _BRANCH.match(edit_uri)
     return {
-        "modele": load_template(),
-        "modeline": MODELINE,
-        "champs": list(FIELDS),
+        "modele": fiche_writer.load_template(),
+        "modeline": fiche_writer.MODELINE,
+        "champs": list(fiche_writer.FIELDS),
         "schema": load_schema("fiche"),
         "themes": [{"slug": t.slug, "libelle": t.label} for t in reg.themes.values()],
         "structures": [
@@ -52,7 +51,7 @@ def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict
         "enjeux": [{"slug": k.slug, "libelle": k.label} for k in reg.stake_kinds.values()],
         "chapitres": [{"numero": c.number, "titre": c.title or ""} for c in reg.chapters.values()],
         "statuts": dict(STATUS_LABELS),
-        "numeros": used_numbers(collection),
+        "numeros": fiche_writer.used_numbers(collection),
         "fiches": [
             {"numero": str(f.number), "titre": f.title}
             for f in sorted(collection.fiches, key=lambda f: f.number.parts)
@@ -75,7 +74,7 @@ def editor_files(collection: Collection, *, repo_url: str, edit_uri: str) -> dic
             "chemin": fiche.source,
             "texte": text,
             # None: a layout the form cannot write back; the page says so.
-            "reponses": answers_from_text(text, fiche.source),
+            "reponses": fiche_writer.answers_from_text(text, fiche.source),
         }
         files[FICHE_DATA.format(number=number)] = (
             "window.MES_EDITEUR_FICHES = window.MES_EDITEUR_FICHES || {};\n"

@@ -14,7 +14,13 @@ from macros.cli.errors import UsageError
 from macros.cli.new_cmd import write_new
 from macros.core.diagnostics import Report
 from macros.core.project import ProjectPaths
-from macros.data.new_fiche import TemplateError, load_template, next_free_number, render_fiche
+from macros.data.fiche_writer import (
+    TemplateError,
+    load_template,
+    new_fiche_answers,
+    next_free_number,
+    write_fiche_text,
+)
 from macros.read.front_matter import split
 from tests.support import ROOT
 
@@ -45,7 +51,7 @@ def _render(**overrides: object) -> str:
         "created": TODAY,
     }
     values.update(overrides)
-    return render_fiche(load_template(), **values)  # type: ignore[arg-type]
+    return write_fiche_text(new_fiche_answers(**values))  # type: ignore[arg-type]
 
 
 def _front_matter(text: str) -> dict[str, object]:
@@ -123,15 +129,11 @@ def test_rendered_template_passes_the_check_with_only_placeholder_reminders() ->
 
 
 def test_unknown_token_in_template_is_a_french_error_not_a_crash() -> None:
+    answers = new_fiche_answers(
+        numero="1.1", titre="abc", themes=[], statut="brouillon", created=TODAY
+    )
     with pytest.raises(TemplateError, match="modèle"):
-        render_fiche(
-            "---\nauteur: {{auteur}}\n---\n",
-            numero="1.1",
-            titre="abc",
-            themes=[],
-            statut="brouillon",
-            created=TODAY,
-        )
+        write_fiche_text(answers, "---\nauteur: {{auteur}}\n---\n")
 
 
 @pytest.mark.parametrize(
