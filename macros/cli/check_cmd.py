@@ -36,9 +36,8 @@ def run(args: argparse.Namespace, paths: ProjectPaths) -> int:
         report = Report([d for d in report.items if _within(d.path, selected)])
     shown = [d for d in report.sorted() if not (args.sans_info and d.severity == 0)]
     print_report(shown, sys.stdout)
-    files = (
-        len(collection.files) + len(parcours_files(paths)) if selected is None else len(selected)
-    )
+    everything = len(collection.files) + len(parcours_files(paths))
+    files = everything if selected is None else len(selected)
     print(summary(report, files), file=sys.stderr)
     return 1 if report.has_errors else 0
 

@@ -37,7 +37,7 @@ def stake_kind(heading: str, kinds: list[str]) -> str:
     folded = fold(heading)
     hits = [(folded.find(stem), kind) for stem, kind in KIND_STEMS if stem in folded]
     earliest = min((hit for hit in hits if not kinds or hit[1] in kinds), default=None)
-    if earliest:
+    if earliest is not None:
         return earliest[1]
     if not kinds or DEFAULT_KIND in kinds:
         return DEFAULT_KIND
