@@ -36,6 +36,11 @@ _PLACEHOLDER = "\x00{}\x00"
 _PLACEHOLDER_RE = re.compile(r"\x00(\d+)\x00")
 _PARENTHESIS = re.compile(r"[()]")
 _NAME_SEPARATOR = re.compile(r",|\bet\b")
+_ITEM_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])")
+# What is left of a practice that only credits: the calls, their parentheses
+# and the words that join the names.
+_NOT_TEXT = re.compile(r"\x00\d+\x00|\bet\b")
+_WORDS = re.compile(r"[^\W_]")
 _FOLDED_CONTEXT = fold(CONTEXT)
 _FOLDED_PRACTICES = fold(PRACTICES)
 _FOLDED_REQUIRED = (_FOLDED_CONTEXT, _FOLDED_PRACTICES)  # in their order
@@ -113,9 +118,20 @@ def parse_body(
                 stake.items.append(block.text)
                 stake.named.append(list(dict.fromkeys(c.resolved for c in inside if c.resolved)))
             else:
-                credits = _credits(body, start, end, inside)
+                item = _with_placeholders(body, start, end, inside)
                 rank = len(practices) + 1
-                practices.append(Practice(rank, block.text, credits, block.line))
+                practices.append(Practice(rank, block.text, _credits(item, inside), block.line))
+                if not _WORDS.search(_NOT_TEXT.sub("", _ITEM_MARKER.sub("", item, count=1))):
+                    report.error(
+                        display_path,
+                        block.line,
+                        1,
+                        "pratique-vide",
+                        f"la pratique {rank} n'a pas de texte"
+                        + (", seulement ses crédits" if inside else ""),
+                        "décrivez la pratique avant la parenthèse des structures, par exemple "
+                        '« - Accueillir en binôme ({{ structure("PES 21") }}) »',
+                    )
     _check_sections(seen, stakes, practices, display_path, first_line, report)
     return stakes, practices
 
@@ -221,16 +237,10 @@ def _check_sections(
             )
 
 
-def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> list[str]:
-    """Structures credited by the practice at `body[start:end]`; `inside`: the
-    calls to `structure` that start there.
-
-    The credit is the last parenthesis of the item that names a structure:
-    «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
-    structures the item names, e.g. partners, are mentions, not credits.
-    """
-    # The item with each call replaced by its placeholder; calls come in text
-    # order and never overlap, and one may run past the item's end.
+def _with_placeholders(body: str, start: int, end: int, inside: list[MacroCall]) -> str:
+    """The item at `body[start:end]` with each call of `inside` (the calls to
+    `structure` that start there) replaced by its placeholder; calls come in
+    text order and never overlap, and one may run past the item's end."""
     pieces = []
     position = start
     for index, call in enumerate(inside):
@@ -238,7 +248,16 @@ def _credits(body: str, start: int, end: int, inside: list[MacroCall]) -> list[s
         pieces.append(_PLACEHOLDER.format(index))
         position = call.end
     pieces.append(body[position:end])
-    text = "".join(pieces)
+    return "".join(pieces)
+
+
+def _credits(text: str, inside: list[MacroCall]) -> list[str]:
+    """Structures credited by a practice, `text` as _with_placeholders gives it.
+
+    The credit is the last parenthesis of the item that names a structure:
+    «… ({{ structure("OPALE") }}, centre de ressources DLA culture) …». Other
+    structures the item names, e.g. partners, are mentions, not credits.
+    """
     groups = [g for g in parenthetical_groups(text) if "\x00" in g and _PLACEHOLDER_RE.search(g)]
     if not groups:
         return []
