@@ -306,6 +306,11 @@ def test_structure_picker_is_a_combobox_the_arrows_move_through(page: Page, site
     expect(search).to_have_attribute("aria-expanded", "false")
     expect(listbox).to_be_hidden()
     search.press("ArrowDown")  # opens the list again
+    expect(search).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Shift+Tab")  # leaving the box closes the list
+    expect(listbox).to_be_hidden()
+    search.focus()
+    search.press("ArrowDown")
     search.press("ArrowDown")
     chosen = _active_option(page, search)
     search.press("Enter")
@@ -581,6 +586,10 @@ def test_axe_finds_no_serious_violation_on_errors_and_open_suggestions(
     _fill_new_fiche(page)
     page.locator("#ed-titre").fill("ab")
     page.locator("#ed-numero").fill("1.5")
+    # A group of boxes in error too: a published fiche without a theme.
+    page.locator("#ed-statut").select_option("publiee")
+    page.get_by_label("Projet politique de l'accompagnement").uncheck()
+    expect(page.locator("#ed-themes")).to_have_attribute("aria-invalid", "true")
     page.locator("#ed-contexte").fill("Long. " * 1500)
     page.locator("#ed-pratiques .ed-cherche").first.fill("o")
     page.locator("#ed-pratiques .ed-cherche").first.press("ArrowDown")
@@ -604,3 +613,40 @@ def test_a_new_form_is_not_red_before_the_first_answer(page: Page, site_url: str
     expect(page.locator("#ed-titre")).not_to_have_attribute("aria-invalid", "true")
     page.locator("#ed-resume").fill("Un résumé")
     expect(page.locator("#ed-titre")).to_have_attribute("aria-invalid", "true")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("statut", "publie"), ("statut", "zzz"), ("titr", "Un titre"), ("auteur", "ARDES")],
+)
+def test_value_and_key_suggestions_are_those_of_fiches_check(
+    page: Page, site_url: str, tmp_path: Path, key: str, value: str
+) -> None:
+    _open(page, site_url)
+    _fill_new_fiche(page)
+    if key == "statut":
+        # An old draft's status the select does not offer.
+        page.locator("#ed-statut").evaluate(
+            "(s, v) => { s.appendChild(new Option(v, v)); s.value = v;"
+            " s.dispatchEvent(new Event('change', { bubbles: true })); }",
+            value,
+        )
+        code = "schema-enum"
+    else:
+        # A key of a fiche the form does not know is kept, and checked.
+        page.wait_for_timeout(600)  # the draft is saved 300 ms after the last key
+        draft = page.evaluate("JSON.parse(localStorage.getItem('mes-fiches-editeur:nouvelle'))")
+        draft["reponses"]["entete"].append({"cle": key, "brut": f"{key}: {value}", "valeur": value})
+        page.evaluate(
+            "d => localStorage.setItem('mes-fiches-editeur:nouvelle', JSON.stringify(d))", draft
+        )
+        page.reload()
+        expect(page.locator("#ed-mode")).to_contain_text("Brouillon retrouvé")
+        code = "schema-cle-inconnue"
+    problem = page.locator(f'#ed-problemes li[data-code="{code}"]')
+    expect(problem).to_have_count(1)
+    wording = problem.evaluate("li => li.childNodes[1].textContent.trim()")
+    assert " ; " in wording
+    _, status, output = _check_project(tmp_path, "1.6.md", _text(page))
+    assert status != 0, output
+    assert f"{wording} [{code}]" in output, (wording, output)

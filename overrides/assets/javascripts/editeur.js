@@ -399,6 +399,9 @@
     }
 
     input.addEventListener("input", function () { draw(false); });
+    // Leaving the text box closes its list (options keep the focus off themselves, see above);
+    // in the dialog the list stays, for the «Mentionner» select changes it.
+    if (!o.inDialog) input.addEventListener("blur", close);
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
