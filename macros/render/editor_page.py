@@ -50,7 +50,8 @@ def editor_data(collection: Collection, *, repo_url: str, edit_uri: str) -> dict
         ],
         "enjeux": [{"slug": k.slug, "libelle": k.label} for k in reg.stake_kinds.values()],
         "chapitres": [{"numero": c.number, "titre": c.title or ""} for c in reg.chapters.values()],
-        "statuts": dict(STATUS_LABELS),
+        # A list, not an object: _js sorts object keys, and the select keeps this order.
+        "statuts": [{"slug": slug, "libelle": label} for slug, label in STATUS_LABELS.items()],
         "numeros": fiche_writer.used_numbers(collection),
         "fiches": [
             {"numero": str(f.number), "titre": f.title}

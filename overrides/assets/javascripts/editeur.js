@@ -14,7 +14,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var KEY = "mes-fiches-editeur:";
 
-  var state = { base: null, original: null, entry: null, answers: null };
+  var state = { base: null, original: null, entry: null, answers: null, mode: "", errors: 0, tooLong: false, drawn: null, marking: false };
   var lastField = null;
   var counter = 0;
 
@@ -72,6 +72,24 @@
       },
       contexte: "", enjeux: [], pratiques: [], sections: []
     };
+  }
+
+  // The chapter select only proposes a number: it follows the number typed, with a
+  // «Chapitre N (nouveau)» option when needed, so that the two never disagree.
+  function followNumber() {
+    var parts = numberParts($("ed-numero").value.trim());
+    if (!parts) return;
+    var select = $("ed-chapitre");
+    var wanted = String(parts[0]);
+    Array.prototype.forEach.call(select.querySelectorAll("option[data-ajout]"), function (o) {
+      if (o.value !== wanted) o.remove();
+    });
+    if (!select.querySelector('option[value="' + wanted + '"]')) {
+      var option = el("option", { value: wanted, "data-ajout": "" }, "Chapitre " + wanted + " (nouveau)");
+      var after = Array.prototype.find.call(select.options, function (o) { return Number(o.value) > parts[0]; });
+      select.insertBefore(option, after || null);
+    }
+    select.value = wanted;
   }
 
   function chapterNumbers() {
@@ -134,8 +152,7 @@
     $("ed-resume").value = f.resume || "";
     $("ed-mots-cles").value = (f.mots_cles || []).join(", ");
     setChecked($("ed-redaction"), f.redaction || []);
-    var parts = numberParts(f.numero || "");
-    if (parts) $("ed-chapitre").value = String(parts[0]);
+    followNumber();
     var raw = Boolean(state.answers.corps_brut);
     $("ed-corps-brut").hidden = !raw;
     Array.prototype.forEach.call(root.querySelectorAll("[data-corps]"), function (fs) { fs.hidden = raw; });
@@ -166,6 +183,7 @@
     var items = state.answers[key];
     var focus = change(items);
     drawList(listId, items, make);
+    state.marking = true;
     update();
     if (focus) focus();
   }
@@ -327,30 +345,97 @@
     }).slice(0, 8);
   }
 
+  // The ARIA combobox with a listbox popup (WAI-ARIA Authoring Practices): the focus stays in
+  // the text box, the arrows move the active option that aria-activedescendant names, Enter
+  // picks it (or the first one when none is active yet, as the guide promises), Escape closes
+  // the list. Options are not buttons: a listbox holds options only, reached by the arrows.
+  // `o.items(all)` gives the options, all of them when the list is opened with an arrow key;
+  // `o.none` shows `o.noneText` when nothing matches; in a dialog (`o.inDialog`) Escape is
+  // left to the dialog, which closes with its list.
+  function combobox(input, list, o) {
+    var shown = [];
+    var active = -1;
+    list.id = list.id || uid("ed-liste");
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+
+    function setActive(index) {
+      active = index;
+      Array.prototype.forEach.call(list.children, function (option, i) {
+        option.setAttribute("aria-selected", String(i === index));
+      });
+      if (index < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      var option = list.children[index];
+      input.setAttribute("aria-activedescendant", option.id);
+      if (option.scrollIntoView) option.scrollIntoView({ block: "nearest" });
+    }
+
+    function draw(all) {
+      shown = o.items(Boolean(all));
+      list.replaceChildren();
+      shown.forEach(function (c) {
+        var option = el("li", { role: "option", id: uid("ed-option"), "aria-selected": "false" }, c.label);
+        // The mouse picks without taking the focus from the text box.
+        option.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        option.addEventListener("click", function () { o.choose(c.value); });
+        list.appendChild(option);
+      });
+      list.hidden = !shown.length;
+      input.setAttribute("aria-expanded", String(shown.length > 0));
+      setActive(-1);
+      o.none.textContent = !shown.length && input.value.trim() ? o.noneText : "";
+    }
+
+    function close() {
+      shown = [];
+      list.replaceChildren();
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      setActive(-1);
+    }
+
+    input.addEventListener("input", function () { draw(false); });
+    // Leaving the text box closes its list (options keep the focus off themselves, see above);
+    // in the dialog the list stays, for the «Mentionner» select changes it.
+    if (!o.inDialog) input.addEventListener("blur", close);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        if (!shown.length) draw(true);
+        if (!shown.length) return;
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        var next = active < 0 ? (step > 0 ? 0 : shown.length - 1) : (active + step + shown.length) % shown.length;
+        setActive(next);
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        if (shown.length) o.choose(shown[active < 0 ? 0 : active].value);
+      } else if (event.key === "Escape" && shown.length && !o.inDialog) {
+        event.preventDefault();
+        event.stopPropagation();
+        close();
+      }
+    });
+    return { draw: draw, close: close };
+  }
+
   function chooser(label, kind, onChoose) {
     var box = el("div", { "class": "editeur-chercher" });
     var input = el("input", { type: "search", "class": "ed-cherche", autocomplete: "off" });
     var results = el("ul", { "class": "editeur-choix", "aria-label": "Structures proposées" });
-    function draw() {
-      results.replaceChildren();
-      if (!input.value.trim()) return;
-      candidates(kind, input.value).forEach(function (c) {
-        var li = el("li");
-        li.appendChild(button(c.label, function () { onChoose(c.value); }));
-        results.appendChild(li);
-      });
-      if (!results.children.length) results.appendChild(el("li", {}, "Aucune structure ne porte ce nom."));
-    }
-    input.addEventListener("input", draw);
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        var first = results.querySelector("button");
-        if (first) first.click();
-      }
+    var none = el("p", { "class": "editeur-aide", "aria-live": "polite" });
+    combobox(input, results, {
+      items: function (all) { return input.value.trim() || all ? candidates(kind, input.value) : []; },
+      choose: onChoose,
+      none: none,
+      noneText: "Aucune structure ne porte ce nom."
     });
     box.appendChild(field(label, input));
     box.appendChild(results);
+    box.appendChild(none);
     return box;
   }
 
@@ -364,22 +449,23 @@
     lastField = target;
     var dialog = $("ed-mention");
     $("ed-mention-q").value = "";
-    drawMentions();
+    mentions.draw(true);
     dialog.showModal();
     $("ed-mention-q").focus();
   }
 
-  function drawMentions() {
+  var mentions = null;  // the dialog's combobox, set up once by setupStatic
+
+  function mentionItems() {
     var kind = $("ed-mention-type").value;
-    var list = $("ed-mention-choix");
-    list.replaceChildren();
-    candidates(kind, $("ed-mention-q").value).forEach(function (c) {
-      var li = el("li");
-      li.appendChild(button(c.label, function () { insertMention(kind, c.value); }));
-      list.appendChild(li);
+    return candidates(kind, $("ed-mention-q").value).map(function (c) {
+      return { label: c.label, value: { kind: kind, value: c.value } };
     });
-    if (!list.children.length) list.appendChild(el("li", {}, "Rien ne correspond."));
   }
+
+  // After these, a word starts without a space: blanks, opening brackets, an elided «l'».
+  var OPENS_WORD = /[\s(\[{'\u2019]/;
+  var WORD_CHAR = /[\p{L}\p{N}]/u;
 
   function quote(text) { return '"' + String(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
 
@@ -392,8 +478,14 @@
     if (!t) return;
     var start = t.selectionStart === undefined ? t.value.length : t.selectionStart;
     var end = t.selectionEnd === undefined ? start : t.selectionEnd;
+    // A mention is a word of the sentence: never glued to the word before or after it.
+    var before = t.value.charAt(start - 1);
+    var after = t.value.charAt(end);
+    if (before && !OPENS_WORD.test(before)) call = " " + call;
+    if (WORD_CHAR.test(after)) call += " ";
     t.setRangeText(call, start, end, "end");
     t.focus();
+    state.marking = true;
     update();
   }
 
@@ -403,7 +495,8 @@
   var validate = null;
   try {
     var Ajv = window.ajv2020 && (window.ajv2020.default || window.ajv2020);
-    ajv = new Ajv({ allErrors: true, strict: false });
+    // verbose: each error carries its schema (e.parentSchema), whose description is the remedy.
+    ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     // What jsonschema's FormatChecker accepts for "date": a real calendar day.
     ajv.addFormat("date", function (text) {
       var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -434,29 +527,134 @@
     resume: "ed-resume", mots_cles: "ed-mots-cles", redaction: "ed-redaction"
   };
 
+  // --- the remedies of macros/check/schemas.py (_report), from the same schema data ---------
+
+  // macros/core/names.py's fold(): no case, accents or spacing differences.
+  function foldName(name) {
+    return String(name).normalize("NFKD").replace(/\p{Mn}/gu, "").replace(/\u2019/g, "'").replace(/-/g, " ")
+      .replace(/[\s\u00a0\u202f]+/g, " ").trim().toLowerCase();
+  }
+
+  // difflib.SequenceMatcher(None, a, b).ratio() for short names (no junk, no autojunk).
+  function similarity(a, b) {
+    var matched = 0;
+    var ranges = [[0, a.length, 0, b.length]];
+    while (ranges.length) {
+      var r = ranges.pop();
+      var best = { i: r[0], j: r[2], k: 0 };
+      var lengths = {};
+      for (var i = r[0]; i < r[1]; i += 1) {
+        var next = {};
+        for (var j = r[2]; j < r[3]; j += 1) {
+          if (a[i] !== b[j]) continue;
+          var k = next[j] = (lengths[j - 1] || 0) + 1;
+          if (k > best.k) best = { i: i - k + 1, j: j - k + 1, k: k };
+        }
+        lengths = next;
+      }
+      if (!best.k) continue;
+      matched += best.k;
+      ranges.push([r[0], best.i, r[2], best.j], [best.i + best.k, r[1], best.j + best.k, r[3]]);
+    }
+    var total = a.length + b.length;
+    return total ? 2 * matched / total : 1;
+  }
+
+  function quotedList(names) { return names.map(function (n) { return "« " + n + " »"; }).join(", "); }
+
+  // macros/core/names.py's suggestion(): the closest known names, or all of them when few.
+  function suggestion(wanted, pool, what) {
+    var byFold = {};
+    pool.forEach(function (c) { var k = foldName(c); if (!(k in byFold)) byFold[k] = c; });
+    var key = foldName(wanted);
+    // difflib.get_close_matches(n=3, cutoff=0.5): best score first, then the greater string.
+    var near = Object.keys(byFold).map(function (k) { return [similarity(key, k), k]; })
+      .filter(function (m) { return m[0] >= 0.5; })
+      .sort(function (x, y) { return y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0); })
+      .slice(0, 3);
+    if (near.length) return "vouliez-vous dire " + quotedList(near.map(function (m) { return byFold[m[1]]; })) + " ?";
+    if (!pool.length) return "aucune entrée dans la liste des " + what;
+    if (pool.length <= 12) return what + " : " + quotedList(pool.slice().sort());
+    return "consultez la liste des " + what;
+  }
+
+  var TYPES = {
+    string: "du texte", integer: "un nombre entier", number: "un nombre", array: "une liste",
+    object: "un ensemble de clés", "boolean": "vrai ou faux", "null": "vide"
+  };
+
+  function describe(schema, key) {
+    var described = key === undefined ? schema : ((schema || {}).properties || {})[key];
+    return (described && typeof described.description === "string") ? described.description : "";
+  }
+
+  // One schema error as `fiches check` words it: the message, and the remedy after « ; ».
+  function schemaProblem(e, data) {
+    var path = e.instancePath.split("/").filter(Boolean);
+    var named = path.filter(function (p) { return !/^\d+$/.test(p); });
+    var name = named.length ? named[named.length - 1] : "(racine)";
+    var value = path.reduce(function (v, p) { return v === undefined ? v : v[p]; }, data);
+    var schema = e.parentSchema || {};  // the schema that holds the keyword, as jsonschema's error.schema
+    var code = "schema-" + e.keyword;
+    var message;
+    var hint = "";
+    if (e.keyword === "required") {
+      code = "schema-cle-manquante";
+      name = e.params.missingProperty;
+      message = "clé obligatoire « " + name + " » manquante dans l'en-tête";
+      var description = describe(schema, name);
+      hint = "ajoutez « " + name + ": … »" + (description ? " (" + description + ")" : "");
+    } else if (e.keyword === "additionalProperties") {
+      code = "schema-cle-inconnue";
+      message = "clé inconnue « " + e.params.additionalProperty + " » dans l'en-tête";
+      hint = suggestion(e.params.additionalProperty, Object.keys(schema.properties || {}), "clés connues");
+    } else if (e.keyword === "type") {
+      var expected = [].concat(e.schema);
+      message = "« " + name + " » doit être " + expected.map(function (t) { return TYPES[t] || t; }).join(" ou ");
+      if (expected.indexOf("array") !== -1) hint = "écrivez par exemple « " + name + ": [valeur-1, valeur-2] »";
+    } else if (e.keyword === "enum") {
+      message = "valeur « " + value + " » non autorisée pour « " + name + " »";
+      hint = suggestion(String(value), e.schema.map(String), "valeurs permises");
+    } else if (e.keyword === "pattern") {
+      message = "« " + value + " » n'a pas la forme attendue pour « " + name + " »";
+      hint = describe(schema);
+    } else if (e.keyword === "format") {
+      message = "« " + value + " » n'est pas une date valide pour « " + name + " »";
+      hint = "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-26";
+    } else if (e.keyword === "uniqueItems") {
+      message = "« " + name + " » contient deux fois la même valeur";
+      hint = "retirez le doublon";
+    } else if (e.keyword === "minLength" || e.keyword === "minItems") {
+      message = "« " + name + " » est trop court ou vide";
+      hint = describe(schema);
+    } else if (e.keyword === "minimum" || e.keyword === "maximum") {
+      message = "« " + name + " » vaut " + value + ", hors des limites permises";
+      hint = describe(schema);
+    } else {
+      message = "« " + name + " » : " + e.message;
+    }
+    return { code: code, message: message, hint: hint, field: FIELD_IDS[name] || null };
+  }
+
   function schemaProblems(data) {
     if (!validate) return [{ code: "schema", message: "le validateur n'a pas pu démarrer : rechargez la page", field: null }];
     if (validate(data)) return [];
     var errors = validate.errors || [];
+    // A malformed date fails both `pattern` and `format`: said once, as the check says it.
     var patterned = {};
     errors.forEach(function (e) { if (e.keyword === "pattern") patterned[e.instancePath] = true; });
-    return errors.filter(function (e) { return !(e.keyword === "format" && patterned[e.instancePath]); }).map(function (e) {
-      var path = e.instancePath.split("/").filter(Boolean);
-      var named = path.filter(function (p) { return !/^\d+$/.test(p); });
-      var name = named.length ? named[named.length - 1] : "(racine)";
-      var value = path.reduce(function (v, p) { return v === undefined ? v : v[p]; }, data);
-      var code = "schema-" + e.keyword;
-      var message;
-      if (e.keyword === "required") { code = "schema-cle-manquante"; name = e.params.missingProperty; message = "clé obligatoire « " + name + " » manquante dans l'en-tête"; }
-      else if (e.keyword === "additionalProperties") { code = "schema-cle-inconnue"; message = "clé inconnue « " + e.params.additionalProperty + " » dans l'en-tête"; }
-      else if (e.keyword === "pattern") message = "« " + value + " » n'a pas la forme attendue pour « " + name + " »";
-      else if (e.keyword === "minLength") message = "« " + name + " » est trop court ou vide";
-      else if (e.keyword === "enum") message = "valeur « " + value + " » non autorisée pour « " + name + " »";
-      else if (e.keyword === "uniqueItems") message = "« " + name + " » contient deux fois la même valeur";
-      else if (e.keyword === "format") message = "« " + value + " » n'est pas une date valide pour « " + name + " »";
-      else message = "« " + name + " » : " + e.message;
-      return { code: code, message: message, field: FIELD_IDS[name] || null };
-    });
+    return errors.filter(function (e) { return !(e.keyword === "format" && patterned[e.instancePath]); })
+      .map(function (e) { return schemaProblem(e, data); });
+  }
+
+  // What a credit parenthesis holds besides its macro calls: a practice made only of these is empty.
+  var MACRO_CALLS = /\{\{[\s\S]*?\}\}/g;
+  var CREDIT_GLUE = /[(),]|(?:^|\s)et(?=\s|$)/g;
+
+  function idOf(node) {
+    if (!node) return null;
+    node.id = node.id || uid("ed");
+    return node.id;
   }
 
   var PLACEHOLDER = /(?<![\p{L}\p{N}_])à remplacer(?![\p{L}\p{N}_])/iu;
@@ -465,12 +663,12 @@
   function problems(a, text) {
     var found = schemaProblems(headerObject(a));
     var f = a.champs;
-    function add(code, message, fieldId, severity) {
-      found.push({ code: code, message: message, field: fieldId || null, severity: severity || "erreur" });
+    function add(code, message, fieldId, severity, hint) {
+      found.push({ code: code, message: message, hint: hint || "", field: fieldId || null, severity: severity || "erreur" });
     }
     if (f.numero && f.numero !== state.original && D.numeros[f.numero]) {
-      add("numero-en-double", "le numéro « " + f.numero + " » est déjà celui de " + D.numeros[f.numero] +
-        " ; prenez un numéro libre, par exemple « " + nextFree(Number(f.numero.split(".")[0]) || 1) + " »", "ed-numero");
+      add("numero-en-double", "le numéro « " + f.numero + " » est déjà celui de " + D.numeros[f.numero], "ed-numero", null,
+        "prenez un numéro libre, par exemple « " + nextFree(Number(f.numero.split(".")[0]) || 1) + " »");
     }
     (f.themes || []).forEach(function (slug) {
       if (!D.themes.some(function (t) { return t.slug === slug; })) add("theme-inconnu", "thème inconnu « " + slug + " »", "ed-themes");
@@ -485,13 +683,30 @@
     if (!a.corps_brut) {
       // Judged on what is written (empty items are left out), as the check judges it.
       var written = W.view(a);
+      // Every stake group is written, so group i of the text is group i of the form.
       written.enjeux.forEach(function (s, i) {
         var title = s.titre || "groupe " + (i + 1);
-        if (!s.type) add("enjeu-sans-type", "la sous-section d'enjeux « " + title + " » n'a pas de type", null);
-        else if (!D.enjeux.some(function (k) { return k.slug === s.type; })) add("enjeu-type-inconnu", "type d'enjeu inconnu « " + s.type + " »", null);
-        if (!s.points.length) add("enjeu-vide", "la sous-section d'enjeux « " + title + " » est vide", null);
+        var group = $("ed-enjeux").children[i];
+        var kind = idOf(group.querySelector(".ed-enjeu-type"));
+        if (!s.type) add("enjeu-sans-type", "la sous-section d'enjeux « " + title + " » n'a pas de type", kind);
+        else if (!D.enjeux.some(function (k) { return k.slug === s.type; })) add("enjeu-type-inconnu", "type d'enjeu inconnu « " + s.type + " »", kind);
+        if (!s.points.length) {
+          add("enjeu-vide", "la sous-section d'enjeux « " + title + " » est vide",
+            idOf(group.querySelector(".ed-point") || group.querySelector(".ed-ajout-point")));
+        }
       });
       if (!written.pratiques_modele && !written.pratiques.length) add("pratiques-vides", "la section des pratiques ne contient aucune pratique", "ed-ajout-pratique");
+      // Blank practices are not written: the rank is counted among the written ones, as the check counts.
+      var rank = 0;
+      a.pratiques.forEach(function (practice, i) {
+        var line = W.practiceLine(practice);
+        if (!/\S/.test(line)) return;
+        rank += 1;
+        if (!/\S/.test(line.replace(MACRO_CALLS, "").replace(CREDIT_GLUE, ""))) {
+          add("pratique-vide", "la pratique " + rank + " n'a pas de texte, seulement ses crédits",
+            idOf($("ed-pratiques").children[i].querySelector(".ed-pratique-texte")));
+        }
+      });
     }
     var body = text.split("\n---\n").slice(1).join("\n---\n");
     var match;
@@ -515,26 +730,72 @@
     return D.dossier + "/" + (a.champs.numero || "nouvelle") + ".md";
   }
 
-  function proposalUrl(a, text) {
-    if (state.entry) return D.depot + "/edit/" + D.branche + "/" + state.entry.chemin;
-    return D.depot + "/new/" + D.branche + "?filename=" + encodeURIComponent(filePath(a)).replace(/%2F/g, "/") +
-      "&value=" + encodeURIComponent(text);
+  // GitHub's new-file page fails on longer addresses (about 8,000 characters):
+  // docs/contribuer/formulaire.md gives this figure to contributors.
+  var MAX_URL = 8000;
+
+  // The address «Ouvrir la proposition» opens; a text too long for it goes by the clipboard.
+  function proposal(a, text) {
+    if (state.entry) return { url: D.depot + "/edit/" + D.branche + "/" + state.entry.chemin, tooLong: false };
+    var page = D.depot + "/new/" + D.branche + "?filename=" + encodeURIComponent(filePath(a)).replace(/%2F/g, "/");
+    var full = page + "&value=" + encodeURIComponent(text);
+    return full.length > MAX_URL ? { url: page, tooLong: true } : { url: full, tooLong: false };
   }
 
-  function update() {
-    var a = collect();
-    var text = W.write(a, D.modele);
-    $("ed-texte").value = text;
-    $("ed-chemin").textContent = filePath(a);
-    var found = problems(a, text);
+  function wording(p) { return p.message + (p.hint ? " ; " + p.hint : ""); }
+
+  function tokens(node, name) { return (node.getAttribute(name) || "").split(/\s+/).filter(Boolean); }
+
+  function setTokens(node, name, list) {
+    if (list.length) node.setAttribute(name, list.join(" "));
+    else node.removeAttribute(name);
+  }
+
+  // Each field with a problem says so itself: aria-invalid, and the message right under it,
+  // named by aria-describedby. Notes are kept from one keystroke to the next when unchanged,
+  // so that the field being typed in is not rebuilt under the cursor.
+  function markFields(found) {
+    var wanted = {};
+    // A new, untouched form is not painted red for the title nobody has typed yet.
+    if (!state.marking) found = [];
+    found.forEach(function (p) {
+      if (!p.field || p.severity === "rappel" || !$(p.field)) return;
+      (wanted[p.field] = wanted[p.field] || []).push("Erreur : " + wording(p));
+    });
+    Array.prototype.forEach.call(root.querySelectorAll(".editeur-erreur"), function (note) {
+      var owner = $(note.dataset.pour);
+      if (owner && wanted[note.dataset.pour]) return;
+      if (owner) {
+        owner.removeAttribute("aria-invalid");
+        setTokens(owner, "aria-describedby", tokens(owner, "aria-describedby").filter(function (t) { return t !== note.id; }));
+      }
+      note.remove();
+    });
+    Object.keys(wanted).forEach(function (id) {
+      var target = $(id);
+      var note = $(id + "-erreur");
+      if (!note) {
+        note = el("span", { id: id + "-erreur", "class": "editeur-erreur" });
+        note.dataset.pour = id;
+        if (target.matches("fieldset")) target.appendChild(note);
+        else target.insertAdjacentElement("afterend", note);
+        setTokens(target, "aria-describedby", tokens(target, "aria-describedby").concat(note.id));
+      }
+      // A button (such as «Ajouter un enjeu») is not a value that can be invalid.
+      if (target.matches("input, select, textarea, fieldset")) target.setAttribute("aria-invalid", "true");
+      var text = wanted[id].join("\n");
+      if (note.textContent !== text) note.textContent = text;
+    });
+  }
+
+  function drawProblems(found) {
     var list = $("ed-problemes");
     list.replaceChildren();
-    var errors = 0;
     found.forEach(function (p) {
       var li = el("li", { "class": "editeur-probleme editeur-probleme--" + (p.severity || "erreur") });
       li.dataset.code = p.code;
       li.appendChild(el("code", {}, p.code));
-      li.appendChild(document.createTextNode(" " + (p.severity === "rappel" ? "rappel : " : "") + p.message));
+      li.appendChild(document.createTextNode(" " + (p.severity === "rappel" ? "rappel : " : "") + wording(p)));
       if (p.field && $(p.field)) {
         li.appendChild(document.createTextNode(" "));
         var go = button("Aller au champ", function () {
@@ -543,15 +804,35 @@
         });
         li.appendChild(go);
       }
-      if (p.severity !== "rappel") errors += 1;
       list.appendChild(li);
     });
+  }
+
+  function update() {
+    var a = collect();
+    var text = W.write(a, D.modele);
+    $("ed-texte").value = text;
+    $("ed-chemin").textContent = filePath(a);
+    var found = problems(a, text);
+    var errors = found.filter(function (p) { return p.severity !== "rappel"; }).length;
+    // The list is redrawn only when the problems change: a field's «change» event, fired
+    // when the mouse goes down on «Aller au champ», must not remove the button being clicked.
+    var drawn = JSON.stringify(found);
+    if (drawn !== state.drawn) drawProblems(found);
+    state.drawn = drawn;
+    markFields(found);
+    state.errors = errors;
     $("ed-verif-bilan").textContent = errors
       ? errors + (errors > 1 ? " problèmes à corriger" : " problème à corriger") + " avant de proposer la fiche."
       : "Aucun problème trouvé par le formulaire.";
     var open = $("ed-ouvrir");
-    open.href = proposalUrl(a, text);
+    var target = proposal(a, text);
+    state.tooLong = target.tooLong;
+    open.href = target.url;
     open.setAttribute("aria-disabled", errors ? "true" : "false");
+    $("ed-ouvrir-note").hidden = !target.tooLong;
+    // A hidden note named by aria-describedby would still be read: it is named only when shown.
+    open.setAttribute("aria-describedby", "ed-verif-bilan" + (target.tooLong ? " ed-ouvrir-note" : ""));
     var parts = numberParts(a.champs.numero || "");
     var chapter = parts ? parts[0] : Number($("ed-chapitre").value);
     var used = Object.keys(D.numeros).filter(function (n) { var p = numberParts(n); return p && p[0] === chapter; });
@@ -584,7 +865,13 @@
     } catch (e) { return null; }
   }
 
-  function say(text) { $("ed-sortie-etat").textContent = text; }
+  // `again`: the same words said twice are announced twice, so the region is emptied first.
+  function say(text, again) {
+    var region = $("ed-sortie-etat");
+    if (!again) { region.textContent = text; return; }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 100);
+  }
 
   function copy(text) {
     function fallback() {
@@ -611,7 +898,7 @@
       var label = "Chapitre " + n + (known && known.titre ? " — " + known.titre : "") + (i === chapters.length - 1 ? " (nouveau)" : "");
       $("ed-chapitre").appendChild(el("option", { value: String(n) }, label));
     });
-    Object.keys(D.statuts).forEach(function (slug) { $("ed-statut").appendChild(el("option", { value: slug }, D.statuts[slug])); });
+    D.statuts.forEach(function (s) { $("ed-statut").appendChild(el("option", { value: s.slug }, s.libelle)); });
     function boxes(container, items, name) {
       var wrap = el("div", { "class": "editeur-cases__liste" });
       items.forEach(function (item) {
@@ -631,13 +918,15 @@
 
     $("ed-form").addEventListener("input", function (event) {
       if (event.target.classList && event.target.classList.contains("ed-cherche")) return;
+      state.marking = true;
+      if (event.target.id === "ed-numero") followNumber();
       update();
     });
     $("ed-form").addEventListener("change", function (event) {
-      if (event.target.id === "ed-chapitre") $("ed-numero").value = nextFree(Number(event.target.value));
-      if (event.target.id === "ed-numero") {
-        var p = numberParts(event.target.value.trim());
-        if (p && $("ed-chapitre").querySelector('option[value="' + p[0] + '"]')) $("ed-chapitre").value = String(p[0]);
+      state.marking = true;
+      if (event.target.id === "ed-chapitre") {
+        $("ed-numero").value = nextFree(Number(event.target.value));
+        followNumber();
       }
       update();
     });
@@ -661,15 +950,14 @@
         return focusIn("ed-sections", items.length - 1, ".ed-section-titre");
       });
     });
-    $("ed-mention-type").addEventListener("change", drawMentions);
-    $("ed-mention-q").addEventListener("input", drawMentions);
-    $("ed-mention-q").addEventListener("keydown", function (event) {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        var first = $("ed-mention-choix").querySelector("button");
-        if (first) first.click();
-      }
+    mentions = combobox($("ed-mention-q"), $("ed-mention-choix"), {
+      items: mentionItems,
+      choose: function (chosen) { insertMention(chosen.kind, chosen.value); },
+      none: $("ed-mention-rien"),
+      noneText: "Rien ne correspond.",
+      inDialog: true
     });
+    $("ed-mention-type").addEventListener("change", function () { mentions.draw(true); });
     $("ed-mention-fermer").addEventListener("click", function () { $("ed-mention").close(); });
     $("ed-mention").addEventListener("close", function () { if (lastField && document.activeElement === document.body) lastField.focus(); });
     $("ed-copier").addEventListener("click", function () { copy($("ed-texte").value); });
@@ -685,21 +973,36 @@
       say("Fichier « " + name + " » téléchargé.");
     });
     $("ed-effacer").addEventListener("click", function () {
+      // Nothing brings a cleared draft back: the browser's own dialog asks first.
+      if (!window.confirm("Effacer le brouillon ? Tout ce que vous avez saisi dans le formulaire sera perdu.")) {
+        say("Brouillon conservé.");
+        return;
+      }
+      clearTimeout(saving);
       try { localStorage.removeItem(draftKey()); } catch (e) { /* nothing kept */ }
       fill(state.base);
+      state.marking = Boolean(state.entry);
       update();
+      $("ed-mode").textContent = state.mode + " Brouillon effacé : le formulaire est revenu à son point de départ.";
       say("Brouillon effacé : le formulaire est revenu à son point de départ.");
     });
     $("ed-ouvrir").addEventListener("click", function (event) {
       if ($("ed-ouvrir").getAttribute("aria-disabled") === "true") {
         event.preventDefault();
-        say("Corrigez d'abord les problèmes signalés dans « Vérifications ».");
-        $("ed-verif-titre").scrollIntoView();
+        state.marking = true;
+        update();
+        var n = state.errors;
+        say("Corrigez d'abord " + (n > 1 ? "les " + n + " problèmes" : "le problème") + " de « Vérifications ».", true);
+        $("ed-problemes").focus();
         return;
       }
-      // GitHub's edit page opens on the current file: the new text goes through the clipboard.
+      // GitHub's edit page opens on the current file, and a long text does not fit in the
+      // new-file address: in both cases the text goes through the clipboard.
       if (state.entry) copy($("ed-texte").value).then(function () {
         say("Texte copié : dans la page GitHub qui s'ouvre, remplacez tout le texte par celui-ci (Ctrl+A puis Ctrl+V).");
+      });
+      else if (state.tooLong) copy($("ed-texte").value).then(function () {
+        say("Texte copié : dans la page GitHub qui s'ouvre, collez-le dans la zone du fichier (Ctrl+V).");
       });
     });
   }
@@ -720,7 +1023,10 @@
     state.base = clone(collect());
     var draft = loadDraft();
     fill(draft ? draft.reponses : state.base);
-    mode.textContent = (entry ? "Modification de la fiche " + entry.numero + "." : "Nouvelle fiche.") +
+    // A fiche or a draft comes with its problems shown where they are; a new form waits for a first answer.
+    state.marking = Boolean(entry || draft);
+    state.mode = entry ? "Modification de la fiche " + entry.numero + "." : "Nouvelle fiche.";
+    mode.textContent = state.mode +
       (draft ? " Brouillon retrouvé, enregistré le " + new Date(draft.quand).toLocaleString("fr-FR") + " ; « Effacer le brouillon » repart de zéro." : "");
     root.hidden = false;
     update();
