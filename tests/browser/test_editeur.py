@@ -102,6 +102,7 @@ REFUSALS: list[tuple[str, Any]] = [
     ("themes-vides", lambda p: p.locator("#ed-statut").select_option("publiee")),
     ("enjeu-vide", lambda p: p.locator("#ed-enjeux .ed-point").first.fill("")),
     ("enjeu-sans-type", lambda p: p.locator(".ed-enjeu-type").first.select_option("")),
+    ("pratique-vide", lambda p: p.locator(".ed-pratique-texte").first.fill("")),
     (
         "pratiques-vides",
         lambda p: [
@@ -577,6 +578,24 @@ def test_practice_with_credits_only_is_refused_and_leads_to_its_text(
     # Text without credits stays valid (fiche 1.5 has such a practice).
     _add_practice(page, 3, "Une pratique sans structure", "")
     expect(page.locator('#ed-problemes li[data-code="pratique-vide"]')).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("description", "empty"),
+    [("…", True), ("et", True), ("(, )", True), ("1 000 visites", False), ("Écouter", False)],
+)
+def test_form_and_check_agree_on_an_empty_practice(
+    page: Page, site_url: str, tmp_path: Path, description: str, empty: bool
+) -> None:
+    _open(page, site_url)
+    _fill_new_fiche(page)
+    page.locator(".ed-pratique-texte").first.fill(description)
+    shown = page.locator('#ed-problemes li[data-code="pratique-vide"]')
+    expect(shown).to_have_count(1 if empty else 0)
+    _, _, output = _check_project(
+        tmp_path, f"{page.locator('#ed-numero').input_value()}.md", _text(page)
+    )
+    assert ("[pratique-vide]" in output) == empty, output
 
 
 def test_axe_finds_no_serious_violation_on_errors_and_open_suggestions(

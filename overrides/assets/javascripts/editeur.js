@@ -647,9 +647,11 @@
       .map(function (e) { return schemaProblem(e, data); });
   }
 
-  // What a credit parenthesis holds besides its macro calls: a practice made only of these is empty.
-  var MACRO_CALLS = /\{\{[\s\S]*?\}\}/g;
-  var CREDIT_GLUE = /[(),]|(?:^|\s)et(?=\s|$)/g;
+  // A practice is empty, as macros/check/fiche_body.py reads it, when no letter or digit is
+  // left once its calls to `structure` (its credits) and the «et» joining them are taken out.
+  var STRUCTURE_CALLS = /\{\{-?\s*structure\s*\([\s\S]*?\}\}/g;
+  var JOINING_ET = /(?<![\p{L}\p{N}_])et(?![\p{L}\p{N}_])/gu;
+  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
   function idOf(node) {
     if (!node) return null;
@@ -702,9 +704,11 @@
         var line = W.practiceLine(practice);
         if (!/\S/.test(line)) return;
         rank += 1;
-        if (!/\S/.test(line.replace(MACRO_CALLS, "").replace(CREDIT_GLUE, ""))) {
+        if (!LETTER_OR_DIGIT.test(line.replace(STRUCTURE_CALLS, "").replace(JOINING_ET, ""))) {
+          // The check's remedy speaks of the file; here the text goes in the description field.
           add("pratique-vide", "la pratique " + rank + " n'a pas de texte, seulement ses crédits",
-            idOf($("ed-pratiques").children[i].querySelector(".ed-pratique-texte")));
+            idOf($("ed-pratiques").children[i].querySelector(".ed-pratique-texte")), null,
+            "décrivez ce que fait la structure dans « Description de la pratique »");
         }
       });
     }
