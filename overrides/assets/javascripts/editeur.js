@@ -14,7 +14,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var KEY = "mes-fiches-editeur:";
 
-  var state = { base: null, original: null, entry: null, answers: null, mode: "", errors: 0, tooLong: false, drawn: null, marking: false };
+  var state = { base: null, original: null, entry: null, answers: null, mode: "", errors: 0, tooLong: false, drawn: null, marking: false, blockedSaid: false };
   var lastField = null;
   var counter = 0;
 
@@ -253,10 +253,14 @@
     kind.value = stake.type || "";
     var title = el("input", { type: "text", "class": "ed-enjeu-titre", autocomplete: "off" });
     title.value = stake.titre || "";
+    // The title starts as the type's label, and follows the type until someone writes one.
+    function typeLabel(text) { return D.enjeux.some(function (k) { return k.libelle === text.trim(); }); }
     kind.addEventListener("change", function () {
       var known = D.enjeux.find(function (k) { return k.slug === kind.value; });
-      if (known && !title.value.trim()) title.value = known.libelle;
+      if (known && (!title.value.trim() || typeLabel(title.value))) title.value = known.libelle;
     });
+    // Typing replaces a label the form wrote, instead of adding to it.
+    title.addEventListener("focus", function () { if (typeLabel(title.value)) title.select(); });
     group.appendChild(field("Type d'enjeu", kind));
     group.appendChild(field("Titre du groupe", title));
     (stake.points || []).forEach(function (point, p) {
@@ -617,7 +621,7 @@
       hint = suggestion(String(value), e.schema.map(String), "valeurs permises");
     } else if (e.keyword === "pattern") {
       message = "« " + value + " » n'a pas la forme attendue pour « " + name + " »";
-      hint = describe(schema);
+      hint = name === "numero" ? numberRemedy(String(value)) : describe(schema);
     } else if (e.keyword === "format") {
       message = "« " + value + " » n'est pas une date valide pour « " + name + " »";
       hint = "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-11-26";
@@ -634,6 +638,14 @@
       message = "« " + name + " » : " + e.message;
     }
     return { code: code, message: message, hint: hint, field: FIELD_IDS[name] || null };
+  }
+
+  // The schema's remedy for «numero» speaks of quotes in the file, which the form writes
+  // itself: here, as `fiches new` says it, the form of the number with an example.
+  function numberRemedy(value) {
+    var comma = value.trim().replace(",", ".");
+    var chapter = Number($("ed-chapitre").value) || 1;
+    return "écrivez chapitre.rang avec un point, par exemple « " + (numberParts(comma) ? comma : nextFree(chapter)) + " »";
   }
 
   function schemaProblems(data) {
@@ -697,7 +709,12 @@
             idOf(group.querySelector(".ed-point") || group.querySelector(".ed-ajout-point")));
         }
       });
-      if (!written.pratiques_modele && !written.pratiques.length) add("pratiques-vides", "la section des pratiques ne contient aucune pratique", "ed-ajout-pratique");
+      if (!written.pratiques_modele && !written.pratiques.length) {
+        // A practice block left blank is not written: the remedy says so, for it is on screen.
+        var blank = a.pratiques.length ? $("ed-pratiques").querySelector(".ed-pratique-texte") : null;
+        add("pratiques-vides", "la section des pratiques ne contient aucune pratique", blank ? idOf(blank) : "ed-ajout-pratique", null,
+          "décrivez au moins une pratique : un bloc de pratique laissé vide n'est pas écrit dans la fiche");
+      }
       // Blank practices are not written: the rank is counted among the written ones, as the check counts.
       var rank = 0;
       a.pratiques.forEach(function (practice, i) {
@@ -826,6 +843,8 @@
     state.drawn = drawn;
     markFields(found);
     state.errors = errors;
+    // «Corrigez d'abord…» goes once nothing is left to correct.
+    if (!errors && state.blockedSaid) { say(""); state.blockedSaid = false; }
     $("ed-verif-bilan").textContent = errors
       ? errors + (errors > 1 ? " problèmes à corriger" : " problème à corriger") + " avant de proposer la fiche."
       : "Aucun problème trouvé par le formulaire.";
@@ -997,7 +1016,10 @@
         update();
         var n = state.errors;
         say("Corrigez d'abord " + (n > 1 ? "les " + n + " problèmes" : "le problème") + " de « Vérifications ».", true);
-        $("ed-problemes").focus();
+        state.blockedSaid = true;
+        $("ed-problemes").focus({ preventScroll: true });
+        // Centred, clear of the theme's «Retour en haut de la page» button.
+        $("ed-problemes").scrollIntoView({ block: "center" });
         return;
       }
       // GitHub's edit page opens on the current file, and a long text does not fit in the
