@@ -21,7 +21,7 @@ from operator import add
 from markdown.extensions.toc import slugify as toc_slugify
 
 from macros.check.macro_grammar import MacroCall
-from macros.check.markdown_blocks import Block, Heading
+from macros.check.markdown_blocks import ITEM_MARKER, Block, Heading
 from macros.check.registries import Registries
 from macros.core.diagnostics import Report
 from macros.core.model import Practice, Stake
@@ -36,7 +36,6 @@ _PLACEHOLDER = "\x00{}\x00"
 _PLACEHOLDER_RE = re.compile(r"\x00(\d+)\x00")
 _PARENTHESIS = re.compile(r"[()]")
 _NAME_SEPARATOR = re.compile(r",|\bet\b")
-_ITEM_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])")
 # What is left of a practice that only credits: the calls, their parentheses
 # and the words that join the names.
 _NOT_TEXT = re.compile(r"\x00\d+\x00|\bet\b")
@@ -121,7 +120,7 @@ def parse_body(
                 item = _with_placeholders(body, start, end, inside)
                 rank = len(practices) + 1
                 practices.append(Practice(rank, block.text, _credits(item, inside), block.line))
-                if not _WORDS.search(_NOT_TEXT.sub("", _ITEM_MARKER.sub("", item, count=1))):
+                if not _WORDS.search(_NOT_TEXT.sub("", ITEM_MARKER.sub("", item, count=1))):
                     report.error(
                         display_path,
                         block.line,

@@ -22,7 +22,9 @@ _HEADING_NO_SPACE = re.compile(r"^#{1,6}[^#\s]")
 # Both parts are stripped after, for the same reason.
 _ATTRS = re.compile(r"^(.*?)(?<!\{)\{(?!\{):?([^{}]*)\}[ \t]*+$")
 _ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-_ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
+# A list item's marker at the start of its line, and the item.
+ITEM_MARKER = re.compile(r"^( {0,3})([-*+]|\d{1,3}[.)])[ \t]+")
+_ITEM = re.compile(ITEM_MARKER.pattern + r"(.*)$")
 _NESTED_ITEM = re.compile(r"^( {2,})([-*+]|\d{1,3}[.)])[ \t]+(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # First characters each line pattern can start with: a line is only tried

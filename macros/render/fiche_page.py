@@ -10,6 +10,7 @@ from typing import Any
 from macros.check.fiche_body import CONTEXT
 from macros.check.glossary import abbreviations
 from macros.check.macro_grammar import Edit, apply_edits
+from macros.check.markdown_blocks import ITEM_MARKER
 from macros.core.model import Fiche, GlossaryTerm
 from macros.core.names import fold
 from macros.data.citation import AUTHOR, citation
@@ -25,7 +26,6 @@ FICHE_SEARCH_BOOST = 5
 # The headings fiche.html draws after the body, for the table of contents: (title, id).
 LINKS_HEADINGS = (("Fiches liées", "fiches-liees"), ("Cette fiche est citée par", "citee-par"))
 
-_ITEM_MARKER = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+)")
 _ATTR_LIST = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}$")
 
 
@@ -92,7 +92,7 @@ def body_edits(fiche: Fiche, prefix: str = "", *, full_text_search: bool = True)
     edits: list[Edit] = []
     for practice in fiche.practices:
         index = practice.line - fiche.body_first_line
-        marker = _ITEM_MARKER.match(lines[index])
+        marker = ITEM_MARKER.match(lines[index])
         if marker is not None:
             anchor = f'<span class="ancre-pratique" id="{prefix}{practice.anchor}"></span>'
             edits.append((starts[index] + marker.end(), starts[index] + marker.end(), anchor))

@@ -663,7 +663,6 @@
   // left once its calls to `structure` (its credits) and the «et» joining them are taken out.
   var STRUCTURE_CALLS = /\{\{-?\s*structure\s*\([\s\S]*?\}\}/g;
   var JOINING_ET = /(?<![\p{L}\p{N}_])et(?![\p{L}\p{N}_])/gu;
-  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
   function idOf(node) {
     if (!node) return null;
@@ -721,7 +720,7 @@
         var line = W.practiceLine(practice);
         if (!/\S/.test(line)) return;
         rank += 1;
-        if (!LETTER_OR_DIGIT.test(line.replace(STRUCTURE_CALLS, "").replace(JOINING_ET, ""))) {
+        if (!WORD_CHAR.test(line.replace(STRUCTURE_CALLS, "").replace(JOINING_ET, ""))) {
           // The check's remedy speaks of the file; here the text goes in the description field.
           add("pratique-vide", "la pratique " + rank + " n'a pas de texte, seulement ses crédits",
             idOf($("ed-pratiques").children[i].querySelector(".ed-pratique-texte")), null,
