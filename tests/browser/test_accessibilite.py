@@ -5,12 +5,10 @@ Fixes live in overrides/assets/accessibilite.css and overrides/partials/search.h
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from tests.browser.axe_audit import audit, blocking, evaluated
 from tests.browser.searching import search
 
 pytestmark = pytest.mark.browser
@@ -31,43 +29,24 @@ PAGES = [
     "donnees/",
 ]
 
-BLOCKING = ("serious", "critical")
 # Rules the default Material theme broke: each must have been evaluated, not skipped.
 WATCHED = ("aria-dialog-name", "color-contrast", "link-in-text-block")
-
-
-def _audit(page: Page) -> dict[str, Any]:
-    response: dict[str, Any] = Axe().run(page).response
-    return response
-
-
-def _blocking(response: dict[str, Any]) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}) : {v['help']} — "
-        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
-        for v in response["violations"]
-        if v["impact"] in BLOCKING
-    ]
-
-
-def _evaluated(response: dict[str, Any]) -> set[str]:
-    return {rule["id"] for kind in ("passes", "violations") for rule in response[kind]}
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_serious_violation(page: Page, site_url: str, path: str) -> None:
     loaded = page.goto(f"{site_url}/{path}")
     assert loaded is not None and loaded.ok, path
-    response = _audit(page)
-    assert _blocking(response) == []
-    assert {"aria-dialog-name", "color-contrast"} <= _evaluated(response)
+    response = audit(page)
+    assert blocking(response) == []
+    assert {"aria-dialog-name", "color-contrast"} <= evaluated(response)
 
 
 def test_links_inside_sentences_are_checked_and_underlined(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/fiches/1.5/")
-    response = _audit(page)
-    assert "link-in-text-block" in _evaluated(response)
-    assert _blocking(response) == []
+    response = audit(page)
+    assert "link-in-text-block" in evaluated(response)
+    assert blocking(response) == []
     link = page.locator("article p a, article li a:not(.puce)").first
     assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine")
 
@@ -81,8 +60,8 @@ def test_open_search_with_results_has_no_serious_violation(
     if width < 600:
         page.locator("label.md-header__button[for='__search']").click()
     search(page, "porteuses")
-    response = _audit(page)
-    assert _blocking(response) == []
-    assert set(WATCHED[:2]) <= _evaluated(response)
+    response = audit(page)
+    assert blocking(response) == []
+    assert set(WATCHED[:2]) <= evaluated(response)
     dialog = page.get_by_role("dialog", name="Recherche")
     assert dialog.count() == 1

@@ -13,12 +13,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.check.schemas import load_schema
 from macros.core.model import STATUS_LABELS
 from macros.data.fiche_writer import load_template
+from tests.browser.axe_audit import audit, blocking, evaluated
 from tests.support import ROOT, build_site, copy_project, run_fiches
 
 pytestmark = pytest.mark.browser
@@ -339,13 +339,8 @@ def test_mention_dialog_suggestions_follow_the_arrows(page: Page, site_url: str)
 def test_axe_finds_no_serious_violation(page: Page, site_url: str) -> None:
     _open(page, site_url)
     _fill_new_fiche(page)
-    response: dict[str, Any] = Axe().run(page).response
-    serious = [
-        (v["id"], [n["target"] for n in v["nodes"]])
-        for v in response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
-    assert serious == []
+    response = audit(page)
+    assert blocking(response) == []
 
 
 def test_the_form_works_with_the_keyboard_alone(page: Page, site_url: str) -> None:
@@ -619,15 +614,9 @@ def test_axe_finds_no_serious_violation_on_errors_and_open_suggestions(
     page.locator("#ed-pratiques .ed-cherche").first.press("ArrowDown")
     page.locator("#ed-ouvrir").focus()
     page.keyboard.press("Enter")
-    response: dict[str, Any] = Axe().run(page).response
-    serious = [
-        (v["id"], [n["target"] for n in v["nodes"]])
-        for v in response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
-    assert serious == []
-    evaluated = {r["id"] for kind in ("passes", "violations") for r in response[kind]}
-    assert {"aria-allowed-attr", "aria-valid-attr-value", "color-contrast"} <= evaluated
+    response = audit(page)
+    assert blocking(response) == []
+    assert {"aria-allowed-attr", "aria-valid-attr-value", "color-contrast"} <= evaluated(response)
 
 
 def test_a_new_form_is_not_red_before_the_first_answer(page: Page, site_url: str) -> None:

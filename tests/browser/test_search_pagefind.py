@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.data.search_index import plain_text, tokens
+from tests.browser.axe_audit import audit, blocking
 from tests.browser.searching import settled_text
 from tests.browser.test_search import FICHE_15, QUERIES
 from tests.local_http import serve_directory
@@ -162,14 +162,9 @@ def test_pages_and_open_dialog_have_no_serious_violation(
 ) -> None:
     page.set_viewport_size({"width": width, "height": 844})
     page.goto(f"{pagefind_url}/fiches/1.5/")
-    closed = Axe().run(page).response
+    closed = audit(page)
     search(page, "porteuses")
-    opened = Axe().run(page).response
+    opened = audit(page)
     for state, response in (("fermé", closed), ("ouvert", opened)):
-        blocking = [
-            f"{v['id']} ({v['impact']}) : {v['help']} — {v['nodes'][0]['target']}"
-            for v in response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert blocking == [], state
+        assert blocking(response) == [], state
     assert page.get_by_role("button", name="Rechercher").count() == 1
